@@ -112,7 +112,7 @@ class Claim(Frozen):
 
 
 class KeyFigure(Frozen):
-    """A figure shown to the reader: ``value`` is copied from the source span, ``label`` says what it counts."""
+    """A figure shown to the reader: ``value`` is the source text at its span; ``label`` says what."""
 
     figure_id: str
     value: str
@@ -152,7 +152,9 @@ class BriefingItem(Frozen):
 
     story: Story
     summary: StorySummary
-    also_in: list[str] = Field(default_factory=list, description="Sources of near-duplicate stories merged here.")
+    also_in: list[str] = Field(
+        default_factory=list, description="Sources of near-duplicate stories merged here."
+    )
 
 
 class RunStats(Frozen):

@@ -12,7 +12,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sir st mt rev gen gov sen rep col lt capt sgt cpl maj adm cmdr
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vs v etc inc ltd co corp plc bros dept est approx fig al jr sr univ ave rd blvd
-    u.s u.k u.n e.g i.e a.m p.m""".split()
+    u.s u.k u.n e.g i.e a.m p.m""".split()  # noqa: SIM905 (a word list reads better as words)
 )
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.

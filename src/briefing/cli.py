@@ -1,0 +1,257 @@
+"""The ``briefing`` command line: a thin click layer over the library.
+
+It parses flags, builds Settings once, calls one library function per command and turns every
+``BriefingError`` (and click's usage errors) into one line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args
+
+import click
+
+from briefing.errors import BriefingError, InputError
+from briefing.pipeline import ProgressHook
+from briefing.render import Format
+from briefing.settings import Settings, load_settings
+
+PROGRESS_MIN_STORIES = 4
+"""Show a progress bar only when a run has more stories than a glance can cover."""
+
+ENGINES = ["auto", "openai", "local", "extractive"]
+
+
+def engine_options(func: Any) -> Any:
+    """Flags shared by every command that summarises."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINES),
+            help="Summariser (default auto: openai if a key "
+            "or base URL is set, else local if a model is installed, else extractive).",
+        ),
+        click.option("--model", help="Model name on the OpenAI-compatible server."),
+        click.option("--base-url", help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8765/v1."),
+        click.option(
+            "--model-path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="GGUF file for the local engine (or BRIEFING_MODEL_PATH).",
+        ),
+        click.option("--timeout", type=float, help="Seconds per LLM request (default 120)."),
+        click.option("--temperature", type=float, help="Sampling temperature (default 0)."),
+        click.option("--seed", type=int, help="Sampling seed (default 0)."),
+        click.option("--concurrency", type=int, help="Stories summarised at once (default 8)."),
+        click.option(
+            "--no-cache", "no_cache", is_flag=True, default=None, help="Neither read nor write the cache."
+        ),
+        click.option("--max-cost", type=float, help="Stop making LLM calls before this many USD are spent."),
+        click.option(
+            "--templates",
+            "templates_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Directory of templates overriding the bundled ones.",
+        ),
+        click.option(
+            "--quiet", "-q", is_flag=True, default=None, help="No progress bar or notices on stderr."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def settings_from(flags: dict[str, Any]) -> Settings:
+    no_cache = flags.pop("no_cache", None)
+    if no_cache:
+        flags["use_cache"] = False
+    return load_settings(flags)
+
+
+@contextmanager
+def progress_bar(settings: Settings, label: str) -> Iterator[ProgressHook]:
+    """A rich progress bar on stderr, shown once a run has enough stories; a no-op hook otherwise."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress: Progress | None = None
+    task = None
+
+    def hook(done: int, total: int) -> None:
+        nonlocal progress, task
+        if settings.quiet or total < PROGRESS_MIN_STORIES:
+            return
+        if progress is None:
+            progress = Progress(
+                TextColumn(label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            progress.start()
+            task = progress.add_task(label, total=total)
+        assert task is not None
+        progress.update(task, completed=done)
+
+    try:
+        yield hook
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def notice(settings: Settings, message: str) -> None:
+    if not settings.quiet:
+        click.echo(f"briefing: {message}", err=True)
+
+
+def write_output(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+def run_summarize(
+    paths: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    title: str | None,
+    date: dt.date | None,
+    flags: dict[str, Any],
+) -> None:
+    from briefing.ingest import read_paths
+    from briefing.pipeline import build_briefing
+    from briefing.render import render
+
+    settings = settings_from(flags)
+    bundles = read_paths(list(paths))
+    day = date or dt.date.today()
+    with progress_bar(settings, "summarising") as hook:
+        briefing = build_briefing(bundles, settings, title=title or "Briefing", date=day, progress=hook)
+    stats = briefing.stats
+    notice(
+        settings,
+        f"engine {stats.engine} ({stats.engine_reason}); {stats.stories} stories, "
+        f"{stats.llm_calls} LLM calls, {stats.cache_hits} cache hits, {stats.seconds:.1f}s",
+    )
+    if stats.fallbacks:
+        click.echo(
+            f"briefing: warning: {stats.fallbacks} of {stats.stories} stories fell back to the "
+            "extractive summary (marked in the output)",
+            err=True,
+        )
+    write_output(render(briefing, fmt_of(fmt), settings.templates_dir), out)
+
+
+def fmt_of(value: str) -> Format:
+    assert value in get_args(Format)
+    return value  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="briefing")
+def cli() -> None:
+    """briefing: split article bundles into stories, summarise them, check them against the source, and
+    render the result as Markdown, an HTML/text email, Slack blocks or JSON."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "-f", "fmt", type=click.Choice(get_args(Format)), default="md", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--title", help="Briefing title (default 'Briefing').")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Briefing date (default today).")
+@engine_options
+def summarize(
+    paths: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    title: str | None,
+    date: dt.datetime | None,
+    **flags: Any,
+) -> None:
+    """Summarise bundles (files, directories, globs, JSONL, or - for stdin) into one briefing."""
+    run_summarize(paths, fmt, out, title, date.date() if date else None, flags)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(get_args(Format)), default="md", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@engine_options
+def demo(fmt: str, out: Path | None, **flags: Any) -> None:
+    """Run the main job on the sample bundle shipped with briefing."""
+    sample = resources.files("briefing") / "samples" / "sample-bundle.txt"
+    with resources.as_file(sample) as path:
+        run_summarize((str(path),), fmt, out, "Sample briefing", None, flags)
+
+
+@cli.command("split")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--input-format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help='jsonl: rows {"id","text"} in, rows {"id","stories":[{start,end,title}]} out.',
+)
+def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
+    """Split bundles into stories and print their character spans."""
+    from briefing.ingest import iter_jsonl_file, read_paths
+    from briefing.pipeline import split_bundles
+    from briefing.split import split
+
+    if input_format == "jsonl":
+        for path in paths or ("-",):
+            for row_id, text in iter_jsonl_file(path):
+                stories = [{"start": s.start, "end": s.end, "title": s.title} for s in split(text)]
+                click.echo(json.dumps({"id": row_id, "stories": stories}, ensure_ascii=False))
+        return
+    stories = split_bundles(read_paths(list(paths)))
+    if fmt == "json":
+        rows = [s.model_dump(exclude={"text"}) for s in stories]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for story in stories:
+        first = story.title or story.text.split("\n", 1)[0]
+        click.echo(f"{story.id}\t{story.source}\t{story.start}-{story.end}\t{first[:80]}")
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning every expected failure into one line on stderr."""
+    try:
+        cli.main(standalone_mode=False)
+    except BriefingError as exc:
+        click.echo(f"briefing: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"briefing: error: {exc.format_message()} (see --help)", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("briefing: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("briefing: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: still one line, never a traceback
+        click.echo(f"briefing: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(70)

@@ -1,0 +1,121 @@
+"""The pipeline: Bundles -> Stories -> Evidence -> summaries (engine, with fallback) -> verified Briefing.
+
+This module owns the orchestration only: bounded concurrency, the per-story extractive fallback, and the
+run stats. Each step lives in its own module behind one function.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+
+from briefing.engines.base import Engine
+from briefing.engines.extractive import ExtractiveEngine
+from briefing.engines.factory import make_engine
+from briefing.errors import BudgetError, LLMError
+from briefing.evidence import extract_evidence
+from briefing.model import Briefing, BriefingItem, Bundle, Evidence, RunStats, Story, StorySummary
+from briefing.settings import Settings
+from briefing.split import split
+
+ProgressHook = Callable[[int, int], None]
+"""Called as ``hook(done, total)`` after each story is summarised."""
+
+
+def split_bundles(bundles: Sequence[Bundle]) -> list[Story]:
+    """Stories of every bundle, with ids ``s1, s2, ...`` unique across the run."""
+    stories: list[Story] = []
+    for bundle in bundles:
+        for segment in split(bundle.text):
+            stories.append(
+                Story(
+                    id=f"s{len(stories) + 1}",
+                    source=bundle.source,
+                    start=segment.start,
+                    end=segment.end,
+                    text=bundle.text[segment.start : segment.end],
+                    title=segment.title,
+                )
+            )
+    return stories
+
+
+async def summarize_all(
+    engine: Engine,
+    stories: Sequence[Story],
+    evidence: Sequence[Evidence],
+    *,
+    concurrency: int,
+    progress: ProgressHook | None = None,
+) -> list[StorySummary]:
+    """Summarise stories concurrently (at most ``concurrency`` at once), in input order.
+
+    A story whose engine call fails (``LLMError``) or would break the budget (``BudgetError``) gets the
+    extractive summary marked as a fallback: the run always finishes and nothing is lost.
+    """
+    fallback = ExtractiveEngine()
+    gate = asyncio.Semaphore(concurrency)
+    done = 0
+    budget_hit: list[str] = []
+
+    async def one(story: Story, ev: Evidence) -> StorySummary:
+        nonlocal done
+        async with gate:
+            try:
+                if budget_hit:
+                    raise BudgetError(budget_hit[0])
+                summary = await engine.summarize(story, ev)
+            except BudgetError as exc:
+                budget_hit.append(str(exc))
+                summary = fallback.summarize_sync(story, ev, fallback_reason=f"budget: {exc}")
+            except LLMError as exc:
+                summary = fallback.summarize_sync(story, ev, fallback_reason=str(exc))
+        done += 1
+        if progress:
+            progress(done, len(stories))
+        return summary
+
+    return list(await asyncio.gather(*(one(s, e) for s, e in zip(stories, evidence, strict=True))))
+
+
+def build_briefing(
+    bundles: Sequence[Bundle],
+    settings: Settings,
+    *,
+    title: str,
+    date: dt.date,
+    progress: ProgressHook | None = None,
+    engine: Engine | None = None,
+) -> Briefing:
+    """Run the whole pipeline over ``bundles`` and return the Briefing.
+
+    The engine comes from ``settings`` (auto picks openai, local or extractive and says why) unless one is
+    passed in.
+    """
+    started = time.perf_counter()
+    reason = "given by the caller"
+    if engine is None:
+        engine, reason = make_engine(settings)
+    stories = split_bundles(bundles)
+    evidence = [extract_evidence(story) for story in stories]
+    summaries = asyncio.run(
+        summarize_all(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
+    )
+    items = [BriefingItem(story=s, summary=m) for s, m in zip(stories, summaries, strict=True)]
+    usage = engine.usage
+    stats = RunStats(
+        engine=engine.name,
+        engine_reason=reason,
+        model=engine.model,
+        stories=len(items),
+        llm_calls=usage.llm_calls,
+        cache_hits=usage.cache_hits,
+        fallbacks=sum(1 for m in summaries if m.fallback),
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        cost_usd=round(usage.cost_usd, 6),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return Briefing(title=title, date=date, sources=[b.source for b in bundles], items=items, stats=stats)
