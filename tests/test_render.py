@@ -101,6 +101,8 @@ def test_html_escapes_hostile_text(sample_briefing: Briefing) -> None:
 
 def _mrkdwn_texts(node: Any) -> list[str]:
     if isinstance(node, dict):
+        if node.get("type") == "mrkdwn":
+            assert node.get("verbatim") is True, node  # no auto-linking or bare-mention parsing
         own = [node["text"]] if node.get("type") == "mrkdwn" else []
         return own + [t for value in node.values() for t in _mrkdwn_texts(value)]
     if isinstance(node, list):
