@@ -88,7 +88,7 @@ def _units(text: str) -> list[_Unit]:
     prev_end = 0
     for p_start, p_end in paragraph_spans(text):
         spans = sentence_spans(text, p_start, p_end) if p_end - p_start > _WALL_CHARS else [(p_start, p_end)]
-        for s_start, s_end in spans:
+        for s_start, s_end in _cut_long(text, spans):
             between = text[prev_end:s_start]
             gap = 0 if not units else 3 if between.count("\n") > 1 else 2 if "\n" in between else 1
             chunk = text[s_start:s_end]
@@ -109,6 +109,22 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
+def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut spans with no sentence end in sight (lists, unpunctuated dumps) at spaces, to bound unit size."""
+    out = []
+    for start, end in spans:
+        while end - start > 2 * _WALL_CHARS:
+            cut = text.rfind(" ", start + _WALL_CHARS, start + 2 * _WALL_CHARS)
+            if cut < 0:
+                cut = start + 2 * _WALL_CHARS
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        out.append((start, end))
+    return out
+
+
 def _stems(words: list[str]) -> list[str]:
     out = []
     for w in words:
@@ -123,37 +139,39 @@ def _stems(words: list[str]) -> list[str]:
     return out
 
 
-# Feature names, in the order _features returns them; weights below are fitted to these.
-FEATURES = (
-    "bias",
-    "gap_space",
-    "gap_line",
-    "gap_blank",
-    "next_title",
-    "prev_sep",
-    "cos_window",
-    "depth",
-    "cos_next_left",
-    "cos_prev_right",
-    "names_new",
-    "names_seen",
-    "starts_continue",
-    "starts_quote",
-    "dateline",
-    "byline",
-    "lead_len",
-    "lead_one_sentence",
-    "prev_short",
-)
-WEIGHTS = (
-    -2.0, 0.0, 0.0, 0.0, 6.0, 6.0, -4.0, 6.0, -3.0, -3.0, 0.8, -0.8, -1.5, -1.0, 3.0, 2.0, 0.5, 0.5, 0.0,
-)
+# Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
+WEIGHTS: dict[str, float] = {
+    "bias": -1.91,
+    "gap_space": -1.23,
+    "gap_line": 0.17,
+    "gap_blank": -0.84,
+    "next_title": 6.00,
+    "prev_sep": 6.00,
+    "cos_window": -3.30,
+    "depth": 5.02,
+    "cos_next_left": -2.85,
+    "cos_prev_right": -2.85,
+    "names_new": 1.00,
+    "names_seen": -2.13,
+    "starts_continue": -1.18,
+    "starts_quote": -0.81,
+    "dateline": 3.00,
+    "byline": 2.00,
+    "lead_len": 0.35,
+    "lead_one_sentence": 0.83,
+    "prev_short": -0.60,
+    "next_isolated": -0.91,
+    "prev_isolated": -0.13,
+}
+FEATURES = tuple(WEIGHTS)
+
 
 
 def _gap_scores(text: str, units: list[_Unit]) -> list[float]:
     """Score of a story boundary before each unit (index 0 is unused)."""
     feats = gap_features(text, units)
-    return [sum(w * f for w, f in zip(WEIGHTS, fs, strict=True)) for fs in feats]
+    weights = list(WEIGHTS.values())
+    return [sum(w * f for w, f in zip(weights, fs, strict=True)) for fs in feats]
 
 
 def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
@@ -169,12 +187,17 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     cos = [0.0] * n
     cos_next_left = [0.0] * n
     cos_prev_right = [0.0] * n
+    # How well unit i ties to what follows it (block after i): with cos_next_left, a unit tied to neither
+    # side is a stand-alone item such as a teaser.
+    cos_forward = [0.0] * n
     for i in range(1, n):
         left = _block(weights, max(0, i - k), i)
         right = _block(weights, i, min(n, i + k))
         cos[i] = _cosine(left, right)
         cos_next_left[i] = _cosine(weights[i], left)
         cos_prev_right[i] = _cosine(weights[i - 1], right)
+        cos_forward[i - 1] = _cosine(weights[i - 1], right)
+    cos_back = [0.0, *cos_next_left[1:]]
     depth = _depths(cos)
     feats: list[list[float]] = [[0.0] * len(FEATURES)]
     seen_names: list[set[str]] = _names_before(text, units)
@@ -208,6 +231,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
                 float(15 <= lead_words <= 45),
                 float(len(first) >= len(chunk) - 2),
                 float(prev.words < 8),
+                1.0 - max(cos_next_left[i], cos_forward[i]) if i + 1 < n else 0.0,
+                1.0 - max(cos_back[i - 1], cos_prev_right[i]) if i > 1 else 0.0,
             ]
         )
     return feats
@@ -272,16 +297,51 @@ def _depths(cos: list[float]) -> list[float]:
     return out
 
 
+# Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
+# Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
+# _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
+_ALPHA = 16.0
+_BETA = 3.0
+_SPACE_SHIFT = 1.0  # gaps inside a paragraph (walls of text) score lower in the fit than they should here
+_MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
+_FLOG = [(f + 1) * math.log(f + 2) - f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + 1)]
+
+
 def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
-    """Unit indices where stories start (besides 0), maximising summed boundary scores."""
+    """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
     n = len(units)
-    cuts = []
-    for i in range(1, n):
-        if units[i - 1].kind == "title" or units[i].kind == "sep":
+    toks = [list(u.stems.elements()) for u in units]
+    vocab = len({w for t in toks for w in t}) + 1
+    penalty = _BETA * math.log(sum(len(t) for t in toks) + 2)
+    best = [math.inf] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    for i in range(n):
+        if best[i] == math.inf or i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
             continue
-        if scores[i] > 0:
-            cuts.append(i)
-    return cuts
+        shift = _SPACE_SHIFT if units[i].gap == 1 else 0.0
+        base = best[i] + (penalty - _ALPHA * (scores[i] + shift) if i > 0 else 0.0)
+        counts: dict[str, int] = {}
+        gain = 0.0
+        m = 0
+        for j in range(i, n):
+            for w in toks[j]:
+                c = counts.get(w, 0)
+                gain += _FLOG[c] if c < _MAX_SEGMENT_TOKENS else math.log(c + 1)
+                counts[w] = c + 1
+            m += len(toks[j])
+            total = base + m * math.log(m + vocab) - gain
+            if total < best[j + 1]:
+                best[j + 1] = total
+                back[j + 1] = i
+            if m >= _MAX_SEGMENT_TOKENS:
+                break
+    cuts = []
+    j = n
+    while j > 0:
+        j = back[j]
+        cuts.append(j)
+    return sorted(cuts)[1:]
 
 
 def near_duplicates(texts: list[str]) -> list[tuple[int, int]]:
