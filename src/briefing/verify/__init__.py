@@ -1,0 +1,12 @@
+"""Deterministic claim verification: is each piece of generated prose supported by its source?
+
+Numbers, names, quotes and negation are checked exactly; the rest by lexical alignment to source
+sentences, which also yields the evidence spans shown to readers.
+"""
+
+from __future__ import annotations
+
+from briefing.verify.claims import CheckResult, check_claim
+from briefing.verify.jsonl import check_jsonl
+
+__all__ = ["CheckResult", "check_claim", "check_jsonl"]

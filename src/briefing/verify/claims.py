@@ -1,0 +1,59 @@
+"""check_claim: is one sentence of prose supported by a source text? Deterministic, explainable, fast.
+
+Hard checks (numbers, names, quotes, negation) each produce issues that name the offending words; the
+lexical alignment gives the evidence spans and a coverage score that catches unsupported additions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.verify.align import align
+from briefing.verify.edits import edit_issues, find_edits
+from briefing.verify.names import check_names, find_names
+from briefing.verify.numbers_check import check_numbers
+from briefing.verify.polarity import check_polarity
+from briefing.verify.quotes import check_quotes
+from briefing.verify.source import index_source
+from briefing.verify.text import tokens
+
+MIN_COVERAGE = 0.1
+"""Below this share of IDF-weighted content found in the aligned sentences, a claim adds too much."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one claim: supported or not, a 0..1 confidence, issues, and source sentence spans."""
+
+    supported: bool
+    score: float
+    issues: list[str] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+def check_claim(source: str, claim: str) -> CheckResult:
+    """Check ``claim`` against ``source``. Evidence spans are offsets into ``source``."""
+    src = index_source(source)
+    toks = tokens(claim)
+    alignment = align(src, toks)
+    evidence = [src.sentences[i] for i in sorted(alignment.sentences)]
+    issues: list[str] = []
+    issues += check_numbers(src, claim, toks)
+    issues += check_names(src, find_names(claim, toks), alignment.sentences)
+    issues += check_quotes(src, claim)
+    edits = find_edits(src, toks, alignment.sentences[:2])
+    if edits is not None:
+        issues += [i for i in edit_issues(src, edits) if not _same_kind(i, issues)]
+    issues += check_polarity(src, toks, alignment.sentences)
+    score = alignment.local
+    if score < MIN_COVERAGE:
+        missing = ", ".join(dict.fromkeys(t.text for t in alignment.missing[:5]))
+        issues.append(f"claim not supported by source (coverage {score:.2f}; new words: {missing or '-'})")
+    if issues:
+        score = min(score, 0.5) * 0.5 ** (len(issues) - 1)
+    return CheckResult(not issues, round(score, 3), issues, evidence)
+
+
+def _same_kind(issue: str, issues: list[str]) -> bool:
+    kind = issue.split(" ", 1)[0]
+    return any(i.startswith(kind) for i in issues)

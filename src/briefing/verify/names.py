@@ -1,0 +1,190 @@
+"""Names (people, organisations, places) in a claim must be names in the source.
+
+Names are found by capitalisation: runs of capitalised words, joined by "of"/"the"/"&"/"de". A name
+matches the source verbatim, or as an alias the source supports: a surname after a title ("Ms Phillips"
+for "Jess Phillips"), an acronym of a capitalised run ("CAC"), or the run spelled out for an acronym.
+Titles and roles must agree too: "former" in the claim needs "former" (or "ex-") near the name in source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import STOPWORDS, Token
+
+_TITLES_TEXT = """
+    mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
+    rep gov governor judge justice king queen prince princess pope rev saint st general gen colonel col
+    captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo"""
+TITLES = frozenset(_TITLES_TEXT.split())
+_JOINERS = frozenset({"of", "the", "&", "de", "du", "la", "le", "van", "von", "der", "al", "bin"})
+_ALIASES = (
+    frozenset({"uk", "u.k", "britain", "british", "england", "english", "scotland", "wales", "briton"}),
+    frozenset({"us", "u.s", "usa", "america", "american", "americans", "united states"}),
+    frozenset({"isis", "isil", "islamic state", "is", "daesh"}),
+    frozenset({"eu", "european union", "brussels", "europe", "european"}),
+    frozenset({"un", "u.n", "united nations"}),
+)
+"""Names that stand for each other in news prose and share no letters a rule could find."""
+_NOT_NAMES_TEXT = """
+    i a an the this that these those it its he she they we you his her their our my your but and or so
+    if when while after before as at in on for with by from to of not no yes however meanwhile also then
+    there here what who why how where which monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    words: tuple[str, ...]  # lower-cased, titles kept
+
+
+def find_names(text: str, toks: list[Token]) -> list[Name]:
+    """Capitalised runs within a clause (no punctuation between words). A run that opens the sentence
+    drops a leading common word ("The", "But"); a lone opening word is a name only if it looks like one."""
+    names: list[Name] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not _cap(t):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if _cap(toks[j]) and _adjacent(text, toks[j - 1], toks[j]):
+                j += 1
+            elif (
+                toks[j].lower in _JOINERS
+                and j + 1 < len(toks)
+                and _cap(toks[j + 1])
+                and _adjacent(text, toks[j - 1], toks[j])
+            ):
+                j += 2
+            else:
+                break
+        run = toks[i:j]
+        if i == 0 and len(run) == 1 and not run[0].text.isupper():
+            # A lone capitalised opening word ("Despite", "Critics") is usually just capitalised.
+            i = j
+            continue
+        # Drop a sentence-opening common word ("The", "But") from the run.
+        while run and (run[0].lower in _NOT_NAMES or run[0].lower in STOPWORDS - TITLES):
+            run = run[1:]
+        while run and run[-1].lower in _JOINERS:
+            run = run[:-1]
+        if run and not (len(run) == 1 and run[0].lower in TITLES):
+            names.append(
+                Name(" ".join(t.text for t in run), run[0].start, run[-1].end, tuple(t.lower for t in run))
+            )
+        i = j
+    return names
+
+
+def _cap(t: Token) -> bool:
+    # "Twenty-eight-year-old" is capitalised but is a number phrase, not a name.
+    return t.text[0].isupper() and not any(c.isdigit() for c in t.text) and "-year" not in t.lower
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return not text[a.end : b.start].strip()
+
+
+def check_names(src: SourceIndex, names: list[Name], evidence: list[int]) -> list[str]:
+    """Issues for names the source never mentions (under any alias it supports)."""
+    issues: list[str] = []
+    for name in names:
+        if not name_in_source(src, name):
+            issues.append(f"name '{name.text}' not in source")
+    return issues
+
+
+def name_in_source(src: SourceIndex, name: Name) -> bool:
+    """Verbatim, as an acronym (either way round), or word by word: writers recombine names ("Police and
+    MI5", "London Wasps captain James Haskell"), so each word must be one the source uses."""
+    words = [w for w in name.words if w not in TITLES and w not in _JOINERS] or list(name.words)
+    if _phrase_in(src, words):
+        return True
+    if len(words) == 1 and _is_acronym(name.text) and _acronym_in(src, name.text):
+        return True
+    if len(words) >= 2 and _spelled_acronym_in(src, words):
+        return True
+    return all(_word_in(src, w) for w in words)
+
+
+def _word_in(src: SourceIndex, word: str) -> bool:
+    bare = word.replace("'", "")
+    if (
+        word in src.lower_positions
+        or word.removesuffix("'s") in src.lower_positions
+        or bare in src.bare_words
+        or bare.removesuffix("s") in src.bare_words
+    ):
+        return True
+    for group in _ALIASES:
+        if word in group and any(_phrase_in(src, alias.split()) for alias in group):
+            return True
+    # Demonyms and misspellings ("English"/"England", "Wembly"/"Wembley") share a long prefix.
+    return len(bare) >= 5 and any(_similar(bare, w) for w in src.bare_by_prefix.get(bare[:3], ()))
+
+
+def _similar(a: str, b: str) -> bool:
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    if prefix >= 4 and prefix >= min(len(a), len(b)) - 3:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def positions(src: SourceIndex, words: list[str]) -> list[int]:
+    """Word positions in the source where the phrase ``words`` starts."""
+    if not words:
+        return []
+    out = []
+    for p in src.lower_positions.get(words[0], []):
+        if all(
+            p + k < len(src.words) and _eq(src.words[p + k].lower, w) for k, w in enumerate(words) if k
+        ):
+            out.append(p)
+    return out
+
+
+def _eq(a: str, b: str) -> bool:
+    return a == b or a.rstrip("'s") == b.rstrip("'s")
+
+
+def _phrase_in(src: SourceIndex, words: list[str]) -> bool:
+    if positions(src, words):
+        return True
+    # Possessive forms in either text ("Apple's" vs "Apple").
+    first = words[0]
+    alts = [w for w in (first + "'s", first.removesuffix("'s")) if w != first]
+    return any(positions(src, [a, *words[1:]]) for a in alts)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _acronym_in(src: SourceIndex, acronym: str) -> bool:
+    letters = acronym.replace(".", "").lower()
+    n = len(letters)
+    caps = [t for t in src.words if t.text[0].isupper() and t.lower not in _JOINERS]
+    for i in range(len(caps) - n + 1):
+        run = caps[i : i + n]
+        if "".join(t.lower[0] for t in run) == letters and run[-1].end - run[0].start < 20 * n:
+            return True
+    return False
+
+
+def _spelled_acronym_in(src: SourceIndex, words: list[str]) -> bool:
+    initials = "".join(w[0] for w in words if w not in _JOINERS)
+    return len(initials) >= 2 and initials in src.lower_positions

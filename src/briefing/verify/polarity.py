@@ -1,0 +1,91 @@
+"""Negation and modality flips: a claim that negates (or hedges) what its supporting sentences assert.
+
+For each negation cue in the claim ("not", "never", "denied", "failed to", "n't") the next content words
+are the negated predicate. If the source sentences that support the claim state that predicate with no
+negative word anywhere near it, the claim has flipped them. The source side is read generously (any
+negative or restrictive word counts) because paraphrase moves negation around ("refused to comment" is
+"did not comment").
+"""
+
+from __future__ import annotations
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import MODALS, Token, is_content
+
+CLAIM_CUES = frozenset(
+    {"not", "no", "never", "n't", "cannot", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+     "without", "deny", "denies", "denied", "refuse", "refuses", "refused"}
+)
+_FAIL = frozenset({"fail", "fails", "failed", "failing"})
+SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(
+    {"little", "few", "less", "hardly", "barely", "rarely", "seldom", "lack", "lacks", "lacked", "unable",
+     "instead", "rather", "reject", "rejects", "rejected", "against", "stop", "stopped", "halt", "halted",
+     "ban", "banned", "dismissed", "false", "unlikely", "only", "yet", "longer", "absence", "avoid",
+     "avoided"}
+)
+_WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
+
+
+def _is_cue(toks: list[Token], k: int) -> bool:
+    t = toks[k].lower
+    return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
+
+
+def _targets(toks: list[Token], k: int, limit: int = 2) -> list[Token]:
+    """The first content words after position ``k``: what the cue there applies to."""
+    out: list[Token] = []
+    for t in toks[k + 1 : k + 2 + _WINDOW]:
+        if is_content(t) and t.lower not in SOURCE_CUES:
+            out.append(t)
+            if len(out) == limit:
+                break
+    return out
+
+
+def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
+    """Issues for claim negations whose predicate the supporting sentences state without negation."""
+    issues: list[str] = []
+    k = 0
+    while k < len(toks):
+        if not _is_cue(toks, k):
+            k += 1
+            continue
+        run_end = k
+        while run_end + 1 < len(toks) and _is_cue(toks, run_end + 1):
+            run_end += 1
+        targets = _targets(toks, run_end)
+        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES):
+            cue = " ".join(x.text for x in toks[k : run_end + 1])
+            issues.append(f"negation '{cue} {targets[0].text}' not in source")
+        k = run_end + 1
+    return issues
+
+
+def check_modality(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
+    """Issues for 'will/could/plans to X' where the supporting sentences state X with no hedge at all."""
+    issues: list[str] = []
+    for k, t in enumerate(toks):
+        if t.lower not in MODALS or t.lower in {"set", "likely", "possible", "potential"}:
+            continue
+        targets = _targets(toks, k, limit=1)
+        if targets and _plainly_stated(src, targets, evidence, MODALS):
+            issues.append(f"modality '{t.text} {targets[0].text}' not in source")
+    return issues
+
+
+def _plainly_stated(
+    src: SourceIndex, targets: list[Token], evidence: list[int], cues: frozenset[str]
+) -> bool:
+    """Is a target stated with no cue before it anywhere in the source, and with no cue at all in the
+    evidence sentences? A target the source never uses counts as stated when the evidence has no cue."""
+    stems = {t.stem for t in targets}
+    found = False
+    for sent in src.sent_tokens:
+        for p, w in enumerate(sent):
+            if w.stem in stems:
+                found = True
+                if any(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p]):
+                    return False
+    holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] if found else evidence
+    strict = cues & CLAIM_CUES or cues
+    return not any(w.lower in strict for i in holding for w in src.sent_tokens[i])

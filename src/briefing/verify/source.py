@@ -1,0 +1,79 @@
+"""A source text analysed once for checking many claims: sentences, word stems, where each stem occurs.
+
+Summaries check several claims (headline, bullets, labels) against one story, and benchmark rows share
+sources, so the analysis is cached by text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefing.sentences import sentence_spans
+from briefing.verify.text import NEGATIONS, Token, is_content, tokens
+
+
+@dataclass(frozen=True)
+class SourceIndex:
+    """Everything the checks look up in one source. Offsets are into the source text."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    sent_tokens: list[list[Token]]
+    words: list[Token]
+    sent_of_word: list[int]
+    stem_sents: dict[str, set[int]]
+    lower_positions: dict[str, list[int]]
+    idf_default: float
+    bare_words: frozenset[str]  # lower-cased words without apostrophes or possessive s ("addenbrookes")
+    bare_by_prefix: dict[str, set[str]]  # capitalised words by their first three letters, for near matches
+    _idf: dict[str, float] = field(default_factory=dict)
+
+    def idf(self, stem: str) -> float:
+        """Rarer in the source means more telling when aligned; unseen words weigh most."""
+        return self._idf.get(stem, self.idf_default)
+
+    def neg_count(self, sent: int) -> int:
+        return sum(1 for t in self.sent_tokens[sent] if t.lower in NEGATIONS)
+
+
+@lru_cache(maxsize=64)
+def index_source(text: str) -> SourceIndex:
+    sentences = sentence_spans(text) or [(0, len(text))]
+    sent_tokens = [tokens(text[s:e], s) for s, e in sentences]
+    words: list[Token] = []
+    sent_of_word: list[int] = []
+    stem_sents: dict[str, set[int]] = {}
+    lower_positions: dict[str, list[int]] = {}
+    for i, toks in enumerate(sent_tokens):
+        for t in toks:
+            lower_positions.setdefault(t.lower, []).append(len(words))
+            words.append(t)
+            sent_of_word.append(i)
+            stem_sents.setdefault(t.stem, set()).add(i)
+    bare_by_prefix: dict[str, set[str]] = {}
+    for t in words:
+        if t.text[:1].isupper():
+            bare = t.lower.replace("'", "")
+            bare_by_prefix.setdefault(bare[:3], set()).add(bare)
+    n = len(sentences)
+    idf = {s: math.log((n + 1) / (len(ss) + 0.5)) + 1.0 for s, ss in stem_sents.items()}
+    return SourceIndex(
+        text=text,
+        sentences=sentences,
+        sent_tokens=sent_tokens,
+        words=words,
+        sent_of_word=sent_of_word,
+        stem_sents=stem_sents,
+        lower_positions=lower_positions,
+        idf_default=math.log((n + 1) / 0.5) + 1.0,
+        _idf=idf,
+        bare_words=frozenset(w.replace("'", "").removesuffix("s") for w in lower_positions)
+        | frozenset(w.replace("'", "") for w in lower_positions),
+        bare_by_prefix=bare_by_prefix,
+    )
+
+
+def content_tokens(toks: list[Token]) -> list[Token]:
+    return [t for t in toks if is_content(t)]
