@@ -32,13 +32,19 @@ class Segment:
 # A paragraph longer than this is treated as a wall of text and cut at sentence level.
 _WALL_CHARS = 1200
 _TITLE_MAX_WORDS = 14
-_WINDOW_WORDS = 120
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CAP_SEQ = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]|\.\s)")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
+# A news lead often ends on its source: "..., officials said." / "..., a report says."
+_ATTRIBUTION = re.compile(
+    r"\b(?:says?|said|reports?|reported|suggests?|claims?|warns?|warned|believes?|announced|according to)\b"
+    r"[^.!?]{0,60}[.!?]['\"”’]?$"
+)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|ft|lt|ght|ck)\b")
 _END_PUNCT = re.compile(r"""[.!?…:;,]['"”’)\]]*$""")
 
 _STOP_WORDS = """
@@ -96,9 +102,7 @@ def _units(text: str) -> list[_Unit]:
             kind = "body"
             if _SEPARATOR.match(chunk):
                 kind = "sep"
-            elif gap != 1 and len(words) <= _TITLE_MAX_WORDS and not _END_PUNCT.search(chunk) and (
-                chunk[0].isupper() or chunk[0].isdigit() or chunk[0] in "'\"‘“"
-            ):
+            elif _looks_like_title(chunk, words) and gap != 1:
                 kind = "title"
             units.append(_Unit(s_start, s_end, gap, len(words), Counter(_stems(words)), kind))
             prev_end = s_end
@@ -107,6 +111,16 @@ def _units(text: str) -> list[_Unit]:
         if u.kind == "title" and (i + 1 == len(units) or units[i + 1].gap == 1 or units[i + 1].kind == "sep"):
             u.kind = "body"
     return units
+
+
+def _looks_like_title(chunk: str, words: list[str]) -> bool:
+    """A headline line: a few words, no closing punctuation, not a list or a bare number."""
+    return (
+        2 <= len(words) <= _TITLE_MAX_WORDS
+        and not _END_PUNCT.search(chunk)
+        and (chunk[0].isupper() or chunk[0] in "'\"‘“")
+        and chunk.count(",") <= 1
+    )
 
 
 def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -141,27 +155,37 @@ def _stems(words: list[str]) -> list[str]:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.91,
-    "gap_space": -1.23,
-    "gap_line": 0.17,
-    "gap_blank": -0.84,
-    "next_title": 6.00,
+    "bias": -2.45,
+    "gap_space": -1.90,
+    "gap_line": -0.03,
+    "gap_blank": -0.51,
+    "next_title": 1.04,
     "prev_sep": 6.00,
-    "cos_window": -3.30,
-    "depth": 5.02,
-    "cos_next_left": -2.85,
-    "cos_prev_right": -2.85,
-    "names_new": 1.00,
-    "names_seen": -2.13,
-    "starts_continue": -1.18,
-    "starts_quote": -0.81,
+    "cos_s": -2.15,
+    "depth_s": 3.34,
+    "cos_m": -2.58,
+    "depth_m": 3.44,
+    "cos_l": -1.53,
+    "depth_l": 1.61,
+    "cos_next_left": -2.18,
+    "cos_prev_right": -2.28,
+    "names_new": 0.51,
+    "names_seen": -1.88,
+    "honorific_seen": -0.68,
+    "honorific_new": -0.45,
+    "starts_continue": -1.01,
+    "starts_quote": -0.83,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.35,
-    "lead_one_sentence": 0.83,
-    "prev_short": -0.60,
-    "next_isolated": -0.91,
-    "prev_isolated": -0.13,
+    "lead_len": 0.10,
+    "lead_one_sentence": 0.85,
+    "lead_attribution": 0.43,
+    "prev_short": -0.71,
+    "prev_one_sentence": -0.62,
+    "prev_open_quote": 0.15,
+    "starts_indefinite": 0.48,
+    "lead_perfect": 0.77,
+    "subject_new_name": 0.74,
 }
 FEATURES = tuple(WEIGHTS)
 
@@ -175,7 +199,7 @@ def _gap_scores(text: str, units: list[_Unit]) -> list[float]:
 
 
 def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
-    """Feature vector of the gap before each unit; index 0 is a dummy. Public for fitting the weights."""
+    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy."""
     n = len(units)
     df: Counter[str] = Counter()
     for u in units:
@@ -183,59 +207,63 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     idf = {w: math.log((n + 1) / c) for w, c in df.items()}
     weights = [{w: c * idf[w] for w, c in u.stems.items()} for u in units]
     mean_words = max(1.0, sum(u.words for u in units) / n)
-    k = max(1, min(8, round(_WINDOW_WORDS / mean_words)))
-    cos = [0.0] * n
-    cos_next_left = [0.0] * n
-    cos_prev_right = [0.0] * n
-    # How well unit i ties to what follows it (block after i): with cos_next_left, a unit tied to neither
-    # side is a stand-alone item such as a teaser.
-    cos_forward = [0.0] * n
+    col: dict[str, list[float]] = {name: [0.0] * n for name in FEATURES}
+    # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
+    for scale, words in (("s", 50), ("m", 150), ("l", 400)):
+        k = max(1, min(30, round(words / mean_words)))
+        cos = col[f"cos_{scale}"]
+        for i in range(1, n):
+            cos[i] = _cosine(_block(weights, max(0, i - k), i), _block(weights, i, min(n, i + k)))
+        col[f"depth_{scale}"] = _depths(cos)
     for i in range(1, n):
-        left = _block(weights, max(0, i - k), i)
-        right = _block(weights, i, min(n, i + k))
-        cos[i] = _cosine(left, right)
-        cos_next_left[i] = _cosine(weights[i], left)
-        cos_prev_right[i] = _cosine(weights[i - 1], right)
-        cos_forward[i - 1] = _cosine(weights[i - 1], right)
-    cos_back = [0.0, *cos_next_left[1:]]
-    depth = _depths(cos)
-    feats: list[list[float]] = [[0.0] * len(FEATURES)]
-    seen_names: list[set[str]] = _names_before(text, units)
+        col["cos_next_left"][i] = _cosine(weights[i], _block(weights, max(0, i - 3), i))
+        col["cos_prev_right"][i] = _cosine(weights[i - 1], _block(weights, i, min(n, i + 3)))
+    seen_names = _names_before(text, units)
+    one_sentence = [len(_first_sentence(text, u)) >= u.end - u.start - 2 for u in units]
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
         chunk = text[u.start : u.end]
         first = _first_sentence(text, u)
         names = [m.group(0).split() for m in _CAP_SEQ.finditer(first) if m.start() > 0]
-        new = sum(1 for nm in names if len(nm) >= 2 and nm[-1] not in seen_names[i])
-        seen = sum(1 for nm in names if nm[-1] in seen_names[i])
-        first_word = (_WORD.match(chunk.lstrip("'\"‘“")) or _WORD.match("x")).group(0).lower()  # type: ignore[union-attr]
+        head = len(" ".join(first.split()[:6]))
+        subject = [m.group(0).split() for m in _CAP_SEQ.finditer(first, 0, head)]
+        honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
+        word = _WORD.match(chunk.lstrip("'\"‘“"))
         lead_words = len(first.split())
-        feats.append(
-            [
-                1.0,
-                float(u.gap == 1),
-                float(u.gap == 2),
-                float(u.gap == 3),
-                float(u.kind == "title"),
-                float(prev.kind == "sep"),
-                cos[i],
-                depth[i],
-                cos_next_left[i],
-                cos_prev_right[i],
-                min(new, 3) / 3,
-                min(seen, 3) / 3,
-                float(first_word in _CONTINUE),
-                float(chunk[0] in "'\"‘“"),
-                float(bool(_DATELINE.match(chunk))),
-                float(bool(_BYLINE.match(chunk)) and u.words <= 8),
-                float(15 <= lead_words <= 45),
-                float(len(first) >= len(chunk) - 2),
-                float(prev.words < 8),
-                1.0 - max(cos_next_left[i], cos_forward[i]) if i + 1 < n else 0.0,
-                1.0 - max(cos_back[i - 1], cos_prev_right[i]) if i > 1 else 0.0,
-            ]
-        )
-    return feats
+        f = {
+            "bias": 1.0,
+            "gap_space": float(u.gap == 1),
+            "gap_line": float(u.gap == 2),
+            "gap_blank": float(u.gap == 3),
+            "next_title": float(u.kind == "title"),
+            "prev_sep": float(prev.kind == "sep"),
+            "names_new": min(3, sum(1 for nm in names if len(nm) >= 2 and nm[-1] not in seen_names[i])) / 3,
+            "names_seen": min(3, sum(1 for nm in names if nm[-1] in seen_names[i])) / 3,
+            "honorific_seen": float(any(h in seen_names[i] for h in honorific)),
+            "honorific_new": float(any(h not in seen_names[i] for h in honorific)),
+            "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
+            "starts_quote": float(chunk[0] in "'\"‘“"),
+            "dateline": float(bool(_DATELINE.match(chunk))),
+            "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
+            "lead_len": float(15 <= lead_words <= 45),
+            "lead_one_sentence": float(one_sentence[i]),
+            "lead_attribution": float(bool(_ATTRIBUTION.search(first))),
+            "prev_short": float(prev.words < 8),
+            "prev_one_sentence": float(prev.gap != 1 and one_sentence[i - 1]),
+            # A paragraph that leaves a quotation open is continued by the next one.
+            "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
+            # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
+            "starts_indefinite": float(word is not None and word.group(0) in ("A", "An")),
+            "lead_perfect": float(bool(_PERFECT.search(" ".join(first.split()[:15])))),
+            "subject_new_name": float(any(len(nm) >= 2 and nm[-1] not in seen_names[i] for nm in subject)),
+        }
+        for name, v in f.items():
+            col[name][i] = v
+    return [[col[name][i] for name in FEATURES] for i in range(n)]
+
+
+def _open_quote(chunk: str) -> bool:
+    return (chunk.count('"') + chunk.count("“") + chunk.count("”")) % 2 == 1
 
 
 def _first_sentence(text: str, u: _Unit) -> str:
@@ -300,9 +328,11 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 16.0
+_ALPHA = 32.0
 _BETA = 3.0
-_SPACE_SHIFT = 1.0  # gaps inside a paragraph (walls of text) score lower in the fit than they should here
+# Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
+# which was made across sets with different boundary rates, for the joint decoding.
+_SHIFT = (0.0, 1.0, 0.5, 0.5)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _FLOG = [(f + 1) * math.log(f + 2) - f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + 1)]
 
@@ -319,8 +349,7 @@ def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
     for i in range(n):
         if best[i] == math.inf or i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
             continue
-        shift = _SPACE_SHIFT if units[i].gap == 1 else 0.0
-        base = best[i] + (penalty - _ALPHA * (scores[i] + shift) if i > 0 else 0.0)
+        base = best[i] + (penalty - _ALPHA * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0)
         counts: dict[str, int] = {}
         gain = 0.0
         m = 0
