@@ -76,7 +76,6 @@ def test_ranges(text: str, span: str, low: float, high: float) -> None:
     [
         ("rose from 5 to 7", ["5", "7"]),  # a change, not a range
         ("closed up $2.80 to $51.15", ["$2.80", "$51.15"]),
-        ("won 2-1", ["2", "1"]),  # a score: the top is lower
         ("five, six times", ["five", "six"]),
     ],
 )
@@ -110,6 +109,13 @@ def test_dates(text: str, span: str, parts: tuple[int | None, int | None, int | 
 )  # fmt: skip
 def test_ids_times_ordinals_and_vague_words_are_not_figures(text: str) -> None:
     assert find_numbers(text) == []
+
+
+def test_scores_are_one_mention() -> None:
+    m = only("won 2-1 at home")
+    assert (m.text, m.unit, m.value) == ("2-1", "score", 2)
+    assert only("a 19-5 half-time lead").text == "19-5"
+    assert only("a 3-5 year sentence").range_high == 5  # rising: a range
 
 
 def test_spans_are_offset_and_exact() -> None:

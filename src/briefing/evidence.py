@@ -48,6 +48,10 @@ _DESC_NOUNS = (
     r"|manager|coach|team|party|organisers|organizers|charity|board|study)"
 )
 _DESC = rf"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,4}}?{_DESC_NOUNS}|{_DESC_NOUNS})"
+_ROLE_WORD = (
+    r"(?!(?:in|on|at|of|for|to|from|with|by|after|before|during|when|while|as|and|but|that|this|last|next"
+    r"|the|a|an|earlier|later|today|yesterday)\b)[a-z][\w'’-]*"
+)
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _APPOSITIVE = r"(?:\s*,[^,\"“”\n]{1,90},)?"
 _AUX = r"(?:\s+(?:has|had|also|then|later|previously|once))?"
@@ -55,7 +59,10 @@ _AUX = r"(?:\s+(?:has|had|also|then|later|previously|once))?"
 _AFTER = [
     re.compile(rf"\s*[,.]?\s*(?P<pron>{_PRON}){_AUX}\s+{_VERBS}\b"),
     re.compile(rf"\s*[,.]?\s*(?P<who>{_NAME}|{_DESC}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b"),
-    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_DESC}|{_NAME})"),
+    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_DESC})"),
+    # "said HVB Group economist Andreas Rees": the person after the organisation and role.
+    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?:{_NAME}\s+)?(?:{_ROLE_WORD}\s+){{1,3}}(?P<who>{_NAME})"),
+    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_NAME})"),
     re.compile(rf"\s*,?\s*according\s+to\s+(?P<who>{_DESC}|{_NAME})"),
 ]
 _BEFORE = [

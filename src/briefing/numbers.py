@@ -14,6 +14,9 @@ What counts as a number, and what does not:
   zero (``050505``: ids, phone numbers), times (``10:30``, ``9am``), ordinals (``5th``, except in dates),
   vague plurals (``hundreds of``), and a lone ``one``/``a`` that counts nothing (``one of the``).
 
+A score (``won 2-1``, ``a 19-5 lead``: a dash between two whole numbers, the second not larger) is one
+``number`` mention with unit ``score`` and the first number as its value.
+
 A bare ``5m`` is read as five million (news style), not five metres.
 """
 
@@ -186,6 +189,12 @@ _MEASURE = re.compile(
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to\s+")
 _CUR_AT = re.compile(_CUR_PREFIX)
 _DIGITS_AT = re.compile(rf"(?:{_DIGITS})(?![\d:/])")
+_SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,:/%\w])")
+_TRACK_WORDS = _wordset(
+    """sprint sprinter race hurdles freestyle butterfly breaststroke backstroke relay medley final finals
+    heat heats champion medallist medalist record title dash gold silver bronze world olympic runner"""
+)
+_TRACK_BEFORE = re.compile(r"\b(?:men's|women's|men’s|women’s)\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE = re.compile(
     r"\b(?:from|rose|rise|rising|risen|fell|fall|falling|fallen|up|down|increased?|decreased?|cut|raised?"
@@ -380,9 +389,14 @@ def _extend(
     """Read what follows a number: scale, range, currency, percent, unit of measure or counted noun."""
     scale = 1.0
     if (sc := _scale_at(text, end)) is not None:
+        if currency is None and text[end : end + 1] in "mM" and _is_metres(text, start, sc[1]):
+            return start, sc[1], "quantity", value, {"unit": "metre"}  # "the 100m final"
         scale, end = sc
     extra: _Extra = {}
     rng = _range(text, start, end, value, scale, currency)
+    score = _SCORE.match(text, end) if rng is None and scale == 1.0 and currency is None else None
+    if score is not None and value.is_integer() and value < 1000 and float(score.group(1)) <= value:
+        return start, score.end(), "number", value, {"unit": "score"}  # "won 2-1", "a 19-5 lead"
     if rng is not None:
         start, end, high, scale = rng
         extra["range_high"] = high
@@ -413,6 +427,14 @@ def _extend(
         return None
     extra["unit"] = unit
     return start, end, kind, value, extra
+
+
+def _is_metres(text: str, start: int, end: int) -> bool:
+    """A bare '100m' in sport is metres, not million: 'women's 100m', 'the 400m hurdles'."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and nxt.group(1).lower() in _TRACK_WORDS:
+        return True
+    return bool(_TRACK_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _range(
