@@ -62,6 +62,10 @@ def test_html_part_has_css_inlined_and_hostile_text_escaped(sample_briefing: Bri
     assert "<script>alert(1)</script>" in text
 
 
+needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl command not installed")
+
+
+@needs_openssl
 def test_starttls_with_login(sample_briefing: Briefing, tmp_path: Path) -> None:
     cert = self_signed_cert(tmp_path)
     server = SmtpServer(
@@ -75,6 +79,7 @@ def test_starttls_with_login(sample_briefing: Briefing, tmp_path: Path) -> None:
     assert len(sink.messages) == 1
 
 
+@needs_openssl
 def test_implicit_tls(sample_briefing: Briefing, tmp_path: Path) -> None:
     cert = self_signed_cert(tmp_path)
     with smtp_server(cert=cert, implicit_tls=True) as (port, sink):
@@ -82,6 +87,7 @@ def test_implicit_tls(sample_briefing: Briefing, tmp_path: Path) -> None:
     assert len(sink.messages) == 1
 
 
+@needs_openssl
 def test_untrusted_certificate_is_refused(sample_briefing: Briefing, tmp_path: Path) -> None:
     cert = self_signed_cert(tmp_path)
     with smtp_server(cert=cert) as (port, sink), pytest.raises(DeliveryError, match="TLS"):

@@ -109,6 +109,9 @@ def test_send_delivers_one_email_and_slack_messages_then_nothing_twice(site: Sit
         assert again.exit_code == 0
         assert [o.status for o in again.outcomes] == ["skipped", "skipped"]
         assert "already sent at" in again.outcomes[0].reason
+        assert (
+            again.lines()[0] == "Port Ellis digest — 2026-11-24: already delivered (--force sends it again)"
+        )
         assert len(sink.messages) == 1 and len(site.slack_posts()) == len(posts)
 
 
@@ -129,14 +132,14 @@ def test_smtp_down_slack_still_gets_it_and_a_rerun_sends_only_the_email(site: Si
     assert down.exit_code != 0
     assert [(o.destination, o.status) for o in down.outcomes] == [("email", "failed"), ("slack", "sent")]
     assert f"cannot reach 127.0.0.1:{site.smtp_port}" in down.failed[0].reason
-    assert any("email: failed" in line for line in down.lines())
+    assert "  email: failed (cannot reach 127.0.0.1:" in "\n".join(down.lines())
     posts = len(site.slack_posts())
     assert posts >= 1
 
     with smtp_server(site.smtp_port) as (_, sink):
         rerun = run_digest(site.config, date=DAY, send=True, env=site.env)
     assert rerun.exit_code == 0 and rerun.reused
-    assert [(o.destination, o.status) for o in rerun.outcomes] == [("slack", "skipped"), ("email", "sent")]
+    assert [(o.destination, o.status) for o in rerun.outcomes] == [("email", "sent"), ("slack", "skipped")]
     assert len(sink.messages) == 1 and len(site.slack_posts()) == posts
     # The email is the digest Slack got, not a rebuild.
     html, _ = _html_and_text(sink.messages[0])

@@ -73,15 +73,17 @@ class DigestResult:
     def lines(self) -> list[str]:
         """A few human lines: what was built, where, and each destination's fate."""
         head = f"{self.title} — {self.date.isoformat()}"
+        notes = list(self.notes)
         if self.output_dir is None:
-            out = [f"{head}: no digest built"]
+            out = [f"{head}: {notes.pop() if notes else 'no digest built'}"]
         else:
             how = "reused the digest built earlier" if self.reused else f"{self.stories} stories"
             dry = " (dry run: nothing sent, no state changed)" if self.dry_run else ""
             out = [f"{head}: {how} in {self.output_dir}{dry}"]
-        out += [f"  note: {note}" for note in self.notes]
+        out += [f"  note: {note}" for note in notes]
         for o in self.outcomes:
-            out.append(f"  {o.destination}: {o.status}" + (f" ({o.reason})" if o.reason else ""))
+            reason = o.reason.removeprefix(f"{o.destination}: ")
+            out.append(f"  {o.destination}: {o.status}" + (f" ({reason})" if reason else ""))
         return out
 
 
@@ -124,7 +126,7 @@ def run_digest(
         pending = [d for d in config.destinations if force or not ledger.delivered(key, date, d)]
         if send and not dry_run and not pending and config.destinations:
             done = [Outcome(d, "skipped", _sent_at(ledger, key, date, d)) for d in config.destinations]
-            return replace(base, notes=["already delivered; --force sends again"], outcomes=done)
+            return replace(base, notes=["already delivered (--force sends it again)"], outcomes=done)
 
         briefing, reused = None, False
         build = None if force or dry_run else ledger.built(key, date)
@@ -148,6 +150,8 @@ def run_digest(
             base, output_dir=out_dir, files=files, stories=len(briefing.items), reused=reused, notes=notes
         )
         if dry_run or not send:
+            if not dry_run and config.destinations:
+                return replace(result, notes=[*result.notes, "not sent: run with --send to deliver"])
             return result
         sha = _digest_sha(briefing)
         already = [d for d in config.destinations if d not in pending]
@@ -162,7 +166,8 @@ def run_digest(
                 continue
             ledger.record_delivery(key, date, destination, sha, detail)
             outcomes.append(Outcome(destination, "sent", detail))
-        return replace(result, outcomes=outcomes)
+        order = config.destinations
+        return replace(result, outcomes=sorted(outcomes, key=lambda o: order.index(o.destination)))
 
 
 def gather(config: DigestConfig, date: dt.date, seen: SeenStore) -> tuple[list[Bundle], list[str]]:
