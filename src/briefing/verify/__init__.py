@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from briefing.verify.claims import CheckResult, check_claim
 from briefing.verify.jsonl import check_jsonl
+from briefing.verify.summary import VerificationReport, verify_summary
 
-__all__ = ["CheckResult", "check_claim", "check_jsonl"]
+__all__ = ["CheckResult", "VerificationReport", "check_claim", "check_jsonl", "verify_summary"]

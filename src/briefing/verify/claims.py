@@ -43,14 +43,14 @@ def check_claim(source: str, claim: str) -> CheckResult:
     issues += check_quotes(src, claim)
     edits = find_edits(src, toks, alignment.sentences[:2])
     if edits is not None:
-        issues += [i for i in edit_issues(src, edits) if not _same_kind(i, issues)]
+        issues += [i for i in edit_issues(src, edits, toks) if not _same_kind(i, issues)]
     issues += check_polarity(src, toks, alignment.sentences)
-    score = alignment.local
-    if score < MIN_COVERAGE:
+    coverage = alignment.local
+    if coverage < MIN_COVERAGE:
         missing = ", ".join(dict.fromkeys(t.text for t in alignment.missing[:5]))
-        issues.append(f"claim not supported by source (coverage {score:.2f}; new words: {missing or '-'})")
-    if issues:
-        score = min(score, 0.5) * 0.5 ** (len(issues) - 1)
+        issues.append(f"claim not supported by source (coverage {coverage:.2f}; new words: {missing or '-'})")
+    # Above 0.5 exactly when supported; coverage orders claims within each side.
+    score = 0.55 + 0.45 * coverage if not issues else 0.45 * coverage * 0.5 ** (len(issues) - 1)
     return CheckResult(not issues, round(score, 3), issues, evidence)
 
 

@@ -47,21 +47,25 @@ def find_edits(src: SourceIndex, toks: list[Token], candidates: list[int]) -> Ed
     return Edits(ratio, (lo, hi), changed)
 
 
-def edit_issues(src: SourceIndex, edits: Edits) -> list[str]:
-    """Issues for names, numbers and negations that a near-copy changed or added (words moved within
-    the copied sentences are not changes)."""
+def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> list[str]:
+    """Issues for names and negations that a near-copy changed or added. Words moved within the copied
+    sentences are not changes; a negation is added when the claim has more than the copied sentences."""
     if edits.copy_ratio < NEAR_COPY:
         return []
     lo, hi = edits.window
-    near = {t.lower for i in range(lo, hi + 1) for t in src.sent_tokens[i]}
+    window = [t for i in range(lo, hi + 1) for t in src.sent_tokens[i]]
+    near = {t.stem for t in window}
+    extra_negations = _negations(claim_tokens) > _negations(window)
     issues: list[str] = []
     for run in edits.changed:
-        new = [t for t in run if t.lower not in near]
-        words = " ".join(t.text for t in new)
-        if any(t.lower in NEGATIONS for t in new):
-            issues.append(f"negation '{words}' added to the source sentence")
-        elif any(t.start > 0 and t.text[:1].isupper() and is_content(t) for t in new):
-            issues.append(f"name '{words}' differs from the source sentence")
-        elif any(t.text[:1].isdigit() for t in new):
-            issues.append(f"number '{words}' differs from the source sentence")
+        if extra_negations and any(t.lower in NEGATIONS for t in run):
+            issues.append(f"negation '{' '.join(t.text for t in run)}' added to the source sentence")
+            continue
+        new = [t for t in run if t.stem not in near]
+        if any(t.start > 0 and t.text[:1].isupper() and is_content(t) for t in new):
+            issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     return issues
+
+
+def _negations(toks: list[Token]) -> int:
+    return sum(t.lower in NEGATIONS for t in toks)

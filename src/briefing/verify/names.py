@@ -87,7 +87,7 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
 
 def _cap(t: Token) -> bool:
     # "Twenty-eight-year-old" is capitalised but is a number phrase, not a name.
-    return t.text[0].isupper() and not any(c.isdigit() for c in t.text) and "-year" not in t.lower
+    return t.text[0].isupper() and "-year" not in t.lower
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

@@ -23,6 +23,7 @@ SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(
      "ban", "banned", "dismissed", "false", "unlikely", "only", "yet", "longer", "absence", "avoid",
      "avoided"}
 )
+SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
 
 
@@ -45,6 +46,7 @@ def _targets(toks: list[Token], k: int, limit: int = 2) -> list[Token]:
 def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
     """Issues for claim negations whose predicate the supporting sentences state without negation."""
     issues: list[str] = []
+    stems = {t.stem for t in toks if is_content(t)}
     k = 0
     while k < len(toks):
         if not _is_cue(toks, k):
@@ -54,7 +56,7 @@ def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         while run_end + 1 < len(toks) and _is_cue(toks, run_end + 1):
             run_end += 1
         targets = _targets(toks, run_end)
-        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES):
+        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems):
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
@@ -64,20 +66,21 @@ def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
 def check_modality(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
     """Issues for 'will/could/plans to X' where the supporting sentences state X with no hedge at all."""
     issues: list[str] = []
+    stems = {t.stem for t in toks if is_content(t)}
     for k, t in enumerate(toks):
         if t.lower not in MODALS or t.lower in {"set", "likely", "possible", "potential"}:
             continue
         targets = _targets(toks, k, limit=1)
-        if targets and _plainly_stated(src, targets, evidence, MODALS):
+        if targets and _plainly_stated(src, targets, evidence, MODALS, stems):
             issues.append(f"modality '{t.text} {targets[0].text}' not in source")
     return issues
 
 
 def _plainly_stated(
-    src: SourceIndex, targets: list[Token], evidence: list[int], cues: frozenset[str]
+    src: SourceIndex, targets: list[Token], evidence: list[int], cues: frozenset[str], claim_stems: set[str]
 ) -> bool:
-    """Is a target stated with no cue before it anywhere in the source, and with no cue at all in the
-    evidence sentences? A target the source never uses counts as stated when the evidence has no cue."""
+    """Is a target stated with no cue before it anywhere in the source, and do the evidence sentences
+    negate none of the claim's words? (A target the source never uses is judged by the evidence alone.)"""
     stems = {t.stem for t in targets}
     found = False
     for sent in src.sent_tokens:
@@ -87,5 +90,10 @@ def _plainly_stated(
                 if any(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p]):
                     return False
     holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] if found else evidence
-    strict = cues & CLAIM_CUES or cues
-    return not any(w.lower in strict for i in holding for w in src.sent_tokens[i])
+    strict = cues & (CLAIM_CUES | _FAIL) or cues
+    for i in holding:
+        sent = src.sent_tokens[i]
+        for p, w in enumerate(sent):
+            if w.lower in strict and any(x.stem in claim_stems for x in sent[p + 1 : p + 2 + SCOPE]):
+                return False
+    return True

@@ -14,7 +14,6 @@ from briefing.verify.text import normalise_quote_text
 
 # Double quotes of any style, or single quotes that open after a space and close before a non-letter.
 _QUOTED = re.compile(r"""["“”]([^"“”]{2,}?)["“”]|(?:(?<=\s)|^)['‘`]([^'‘’`]{2,}?)['’](?![a-z])""")
-_SPEAKER_VERB = re.compile(r"(?i)\b(?:said|says|told|added|adds|insisted|warned|claimed|according to)\b")
 
 
 def quoted_spans(claim: str) -> list[tuple[int, int]]:
@@ -53,25 +52,45 @@ def check_quotes(src: SourceIndex, claim: str) -> list[str]:
             continue
         if not quote_in_source(src_norm, quote):
             issues.append(f"quote '{_short(quote)}' not verbatim in source")
+            continue
+        speaker = _speaker(claim, s, e)
+        if speaker and not speaker_near(src, quote, speaker):
+            issues.append(f"quote '{_short(quote)}' is not attributed to {speaker} in source")
     return issues
 
 
+_NAME = r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+_AFTER = re.compile(r"""^[\s"”'’,]*(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s+""" + _NAME)
+_AFTER_INV = re.compile(r"""^[\s"”'’,]*""" + _NAME + r"\s+(?:said|says|added|insisted|warned|claimed)\b")
+_BEFORE = re.compile(_NAME + r"\s+(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s*:?\s*[\"“'‘]?$")
+_ACCORDING = re.compile(r"^[\s\"”'’,]*according to\s+" + _NAME)
+
+
+def _speaker(claim: str, start: int, end: int) -> str | None:
+    """Who the claim says spoke the quote at ``[start, end)``: "…," said X / X said: "…" / according to X."""
+    tail = claim[end : end + 80]
+    for pattern in (_AFTER, _ACCORDING, _AFTER_INV):
+        m = pattern.match(tail)
+        if m:
+            return m.group(1)
+    m = _BEFORE.search(claim[max(0, start - 80) : start])
+    return m.group(1) if m else None
+
+
 def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) -> bool:
-    """Does the source name ``speaker`` in the sentence(s) around where it has ``quote``?"""
-    norm = normalise_quote_text(src.text)
-    part = normalise_quote_text(quote).split("...")[0].strip(" ,.;:'\"")
-    # Normalising only collapses whitespace runs, so map back by searching the original text loosely.
-    idx = norm.find(part)
-    if idx < 0:
+    """Does the source name ``speaker`` (by surname) in the sentences around where it has ``quote``?"""
+    longest = max(re.split(r"\.\.\.|…", quote), key=len)
+    words = re.findall(r"\w+", longest)[:8]
+    if not words:
         return False
-    ratio = idx / max(1, len(norm))
-    approx = int(ratio * len(src.text))
-    sent = min(range(len(src.sentences)), key=lambda i: _distance(src.sentences[i], approx))
+    m = re.search(r"\W+".join(map(re.escape, words)), src.text, re.IGNORECASE)
+    if m is None:
+        return False
+    sent = min(range(len(src.sentences)), key=lambda i: _distance(src.sentences[i], m.start()))
     lo = max(0, sent - window)
     hi = min(len(src.sentences), sent + window + 1)
-    text = " ".join(src.text[src.sentences[i][0] : src.sentences[i][1]] for i in range(lo, hi)).lower()
-    surname = speaker.split()[-1].lower()
-    return surname in text
+    text = src.text[src.sentences[lo][0] : src.sentences[hi - 1][1]].lower()
+    return speaker.split()[-1].lower() in text
 
 
 def _distance(span: tuple[int, int], pos: int) -> int:
@@ -82,4 +101,4 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-__all__ = ["check_quotes", "quote_in_source", "quoted_spans", "speaker_near", "_SPEAKER_VERB"]
+__all__ = ["check_quotes", "quote_in_source", "quoted_spans", "speaker_near"]

@@ -87,7 +87,7 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
-    """The words of ``text`` with offsets (plus ``offset``). "don't" yields "do" and a separate "n't"."""
+    """The words of ``text`` with offsets (plus ``offset``). "don't" yields "do" and "n't" read as "not"."""
     out: list[Token] = []
     for m in _WORD.finditer(text):
         word = m.group().rstrip(".") if not _is_abbrev_dot(m.group()) else m.group()
@@ -96,7 +96,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
         if neg and len(word) > 3:
             head = word[: neg.start()]
             out.append(_token(head, start))
-            out.append(Token(word[neg.start():], start + neg.start(), start + len(word), "n't", "n't"))
+            out.append(Token(word[neg.start() :], start + neg.start(), start + len(word), "not", "not"))
             continue
         out.append(_token(word, start))
     return out

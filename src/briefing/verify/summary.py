@@ -1,0 +1,117 @@
+"""verify_summary: check every item of a StorySummary against its story and record the verdicts.
+
+Prose (headline, bullets) goes through ``check_claim``; key figures must be the source text at their span
+and any number in their label must be in the story; quotes must be the source text at their span, from
+the speaker the extractor found. Nothing is rewritten here: repairing or dropping is the pipeline's
+policy, so ``repaired``/``dropped`` count only what arrived already marked so.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefing.model import Claim, Evidence, KeyFigure, Span, Story, StorySummary, SummaryQuote
+from briefing.verify.claims import check_claim
+from briefing.verify.numbers_check import check_numbers
+from briefing.verify.source import index_source
+from briefing.verify.text import normalise_quote_text, tokens
+
+
+class VerificationReport(BaseModel):
+    """What verification found for one story: counts of items and every issue, prefixed by its item."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    story_id: str
+    checked: int = 0
+    passed: int = 0
+    repaired: int = 0
+    dropped: int = 0
+    issues: list[str] = Field(default_factory=list)
+
+
+def verify_summary(
+    story: Story, evidence: Evidence, summary: StorySummary, bundle_text_offset: int = 0
+) -> tuple[StorySummary, VerificationReport]:
+    """Check ``summary`` against ``story.text``; return the summary with statuses and evidence set.
+
+    Evidence spans are bundle offsets: ``bundle_text_offset + story.start + local offset`` (the extra
+    offset is for callers whose bundle text is itself a slice of a larger text; usually 0).
+    """
+    base = bundle_text_offset + story.start
+    issues: list[str] = []
+    passed = 0
+
+    def claim(item: Claim, label: str) -> Claim:
+        nonlocal passed
+        result = check_claim(story.text, item.text)
+        spans = [Span(start=base + s, end=base + e) for s, e in result.evidence]
+        issues.extend(f"{label}: {issue}" for issue in result.issues)
+        passed += result.supported
+        if item.status in ("grounded", "repaired", "dropped"):
+            return item.model_copy(update={"evidence": spans, "issues": result.issues})
+        status = "supported" if result.supported else "unsupported"
+        return item.model_copy(update={"status": status, "evidence": spans, "issues": result.issues})
+
+    headline = claim(summary.headline, "headline")
+    bullets = [claim(b, f"bullet {i}") for i, b in enumerate(summary.bullets, 1)]
+    figures = []
+    for figure in summary.key_figures:
+        found = _figure_issues(story, figure, base)
+        issues.extend(f"figure {figure.figure_id}: {issue}" for issue in found)
+        passed += not found
+        figures.append(figure.model_copy(update={"status": "unsupported"}) if found else figure)
+    quotes = []
+    for quote in summary.quotes:
+        found = _quote_issues(story, evidence, quote, base)
+        issues.extend(f"quote {quote.quote_id}: {issue}" for issue in found)
+        passed += not found
+        quotes.append(quote.model_copy(update={"status": "unsupported"}) if found else quote)
+
+    statuses = [summary.headline.status, *(b.status for b in summary.bullets)]
+    statuses += [f.status for f in summary.key_figures] + [q.status for q in summary.quotes]
+    report = VerificationReport(
+        story_id=story.id,
+        checked=len(statuses),
+        passed=passed,
+        repaired=statuses.count("repaired"),
+        dropped=statuses.count("dropped"),
+        issues=issues,
+    )
+    updated = summary.model_copy(
+        update={"headline": headline, "bullets": bullets, "key_figures": figures, "quotes": quotes}
+    )
+    return updated, report
+
+
+def _figure_issues(story: Story, figure: KeyFigure, base: int) -> list[str]:
+    issues = []
+    at_span = story.text[figure.start - base : figure.end - base] if figure.start >= base else ""
+    if at_span != figure.value:
+        issues.append(f"value '{figure.value}' is not the source text at its span ('{at_span}')")
+    src = index_source(story.text)
+    issues += [f"label {issue}" for issue in check_numbers(src, figure.label, tokens(figure.label))]
+    return issues
+
+
+def _quote_issues(story: Story, evidence: Evidence, quote: SummaryQuote, base: int) -> list[str]:
+    issues = []
+    at_span = story.text[quote.start - base : quote.end - base] if quote.start >= base else ""
+    if normalise_quote_text(at_span) != normalise_quote_text(quote.text):
+        issues.append(f"text is not the source text at its span ('{_short(at_span)}')")
+    source_quote = evidence.quote(quote.quote_id)
+    expected = source_quote.speaker if source_quote else None
+    if quote.speaker and expected and not _same_speaker(quote.speaker, expected):
+        issues.append(f"speaker '{quote.speaker}' but the source attributes it to '{expected}'")
+    elif quote.speaker and not expected and quote.speaker.split()[-1] not in story.text:
+        issues.append(f"speaker '{quote.speaker}' not in source")
+    return issues
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """'Ms Phillips' is 'Jess Phillips': surnames agree (titles and first names may be dropped)."""
+    return a.split()[-1].lower().strip(".,") == b.split()[-1].lower().strip(".,")
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

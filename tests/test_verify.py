@@ -1,0 +1,149 @@
+"""check_claim and check_jsonl on fictional source/claim pairs, one per kind of error the verifier catches."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.verify import check_claim, check_jsonl
+
+SOURCE = (
+    "Harbourtown council has approved a £20m plan to rebuild the Eastgate bridge, which closed in "
+    "August 2022 after inspectors found cracks in two of its eight supports. "
+    "Council leader Jess Phillips said the work would start on Sept. 5 and take 18 months. "
+    '"We cannot leave a town cut in half," Ms Phillips told reporters. '
+    "The Cyberspace Administration of China (CAC) was not involved. "
+    "Opposition councillor Tom Reyes denied that the plan had been rushed, "
+    "but said costs had risen 12% since March. "
+    "The council closed 131 accounts in March after an audit found irregularities. "
+    "A former mayor, Ann Loy, warned that traffic would get worse during the works."
+)
+
+
+def supported(claim: str) -> bool:
+    return check_claim(SOURCE, claim).supported
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Harbourtown council approved a £20m plan to rebuild the Eastgate bridge.",
+        # Paraphrase: numbers written differently, words reordered, a name by its alias.
+        "The council backed a 20 million pounds scheme to rebuild the bridge, closed since August 2022.",
+        "Work on the Eastgate bridge will start on Sept. 5 and last 18 months, Ms Phillips said.",
+        "Inspectors found cracks in two of the bridge's eight supports.",
+        "The CAC was not involved.",
+        "Tom Reyes denied that the plan had been rushed.",
+    ],
+)
+def test_supported_claims_pass(claim: str) -> None:
+    result = check_claim(SOURCE, claim)
+    assert result.supported, result.issues
+    assert result.issues == []
+    assert 0.5 < result.score <= 1.0
+    assert result.evidence, "a supported claim must point at the source sentences that back it"
+
+
+def test_evidence_spans_are_source_sentences() -> None:
+    result = check_claim(SOURCE, "Inspectors found cracks in two of the bridge's eight supports.")
+    assert any("cracks" in SOURCE[s:e] for s, e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Harbourtown council approved a £25m plan to rebuild the Eastgate bridge.", "number '£25m"),
+        ("Work on the bridge will start on Sept. 5 and take 24 months.", "number '24 months"),
+        ("The Eastgate bridge closed in August 2021 after inspectors found cracks.", "number 'August 2021"),
+        (
+            "Costs have risen 12 percentage points since March, according to Tom Reyes.",
+            "number '12 percentage",
+        ),
+        # The counted thing: 131 is in the source, but as accounts closed in March, not in 2021.
+        ("The council closed 131 accounts in 2021 after an audit.", "number '2021"),
+    ],
+)
+def test_changed_numbers_are_caught(claim: str, expected: str) -> None:
+    result = check_claim(SOURCE, claim)
+    assert not result.supported
+    assert any(issue.startswith(expected) for issue in result.issues), result.issues
+
+
+def test_number_in_source_but_counting_something_else() -> None:
+    source = "The club sold 40 season tickets on Monday. It has 300 members and 12 coaches."
+    result = check_claim(source, "The club has 40 coaches.")
+    assert not result.supported
+    assert any("about something else" in issue for issue in result.issues), result.issues
+    assert check_claim(source, "The club has 12 coaches.").supported
+
+
+def test_name_not_in_source() -> None:
+    result = check_claim(SOURCE, "Council leader John Smith said the work would start on Sept. 5.")
+    assert not result.supported
+    assert "name 'John Smith' not in source" in result.issues
+
+
+def test_entity_swapped_within_copied_sentence() -> None:
+    result = check_claim(SOURCE, "Opposition councillor Ann Loy denied that the plan had been rushed.")
+    assert not result.supported
+    assert any(issue.startswith("name 'Ann Loy'") for issue in result.issues), result.issues
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Harbourtown council has not approved a £20m plan to rebuild the Eastgate bridge.",
+        "The Cyberspace Administration of China (CAC) was not not involved.",
+        "Inspectors never found cracks in the supports of the Eastgate bridge.",
+    ],
+)
+def test_negation_flips_are_caught(claim: str) -> None:
+    result = check_claim(SOURCE, claim)
+    assert not result.supported
+    assert any(issue.startswith("negation") for issue in result.issues), result.issues
+
+
+def test_negation_the_source_makes_is_fine() -> None:
+    assert supported("Tom Reyes denied the plan had been rushed.")
+    assert supported("The CAC played no part and was not involved.")
+
+
+def test_quote_verbatim_passes_and_altered_quote_fails() -> None:
+    assert supported('"We cannot leave a town cut in half," Ms Phillips said.')
+    # Typographic quotes and an ellipsis are not changes.
+    assert supported("Ms Phillips said: “We cannot leave a town … in half.”")
+    altered = check_claim(SOURCE, '"We must not leave the town cut in half," Ms Phillips said.')
+    assert not altered.supported
+    assert any(issue.startswith("quote") for issue in altered.issues), altered.issues
+
+
+def test_quote_attributed_to_the_wrong_speaker() -> None:
+    result = check_claim(SOURCE, '"We cannot leave a town cut in half," said Tom Reyes.')
+    assert not result.supported
+    assert any("not attributed to Tom Reyes" in issue for issue in result.issues), result.issues
+
+
+def test_unsupported_addition_lowers_coverage() -> None:
+    result = check_claim(SOURCE, "Volcanic eruptions threaten tourism across remote islands.")
+    assert not result.supported
+    assert result.score < 0.5
+
+
+def test_check_jsonl_rows_in_order() -> None:
+    rows = [
+        json.dumps({"id": "a", "source": SOURCE, "claim": "The CAC was not involved."}),
+        "",
+        json.dumps({"id": "b", "source": SOURCE, "claim": "The CAC was deeply involved in 2019."}),
+    ]
+    out = [json.loads(line) for line in check_jsonl(rows)]
+    assert [row["id"] for row in out] == ["a", "b"]
+    assert out[0]["supported"] is True and out[1]["supported"] is False
+    assert set(out[0]) == {"id", "supported", "score", "issues"}
+    assert out[1]["issues"]
+
+
+def test_check_jsonl_rejects_malformed_rows() -> None:
+    with pytest.raises(InputError, match="line 1"):
+        list(check_jsonl(['{"id": "x", "claim": "no source"}']))
