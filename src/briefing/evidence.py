@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.model import Evidence, NumericMention, Quote, Story
@@ -27,6 +28,7 @@ from briefing.sentences import paragraph_spans, sentence_spans
 MIN_QUOTE_WORDS = 4
 _MAX_OPEN_QUOTE = 600  # an unclosed quote longer than this is a stray mark, not a quotation
 _WINDOW = 200  # how far around a quote attribution is looked for
+_CARRY_CHARS = 60  # '," said Raman.\n\n"': a quote paragraph right after another keeps its speaker
 _PRONOUN_REACH = 800  # how far back "he said" looks for a named person when no one has spoken yet
 
 _VERBS = (
@@ -59,6 +61,8 @@ _AUX = r"(?:\s+(?:has|had|also|then|later|previously|once))?"
 _AFTER = [
     re.compile(rf"\s*[,.]?\s*(?P<pron>{_PRON}){_AUX}\s+{_VERBS}\b"),
     re.compile(rf"\s*[,.]?\s*(?P<who>{_NAME}|{_DESC}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b"),
+    # "chief executive Marta Lindqvist told analysts"
+    re.compile(rf"\s*[,.]?\s*(?:{_ROLE_WORD}\s+){{1,3}}(?P<who>{_NAME}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b"),
     re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_DESC})"),
     # "said HVB Group economist Andreas Rees": the person after the organisation and role.
     re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?:{_NAME}\s+)?(?:{_ROLE_WORD}\s+){{1,3}}(?P<who>{_NAME})"),
@@ -68,7 +72,7 @@ _AFTER = [
 _BEFORE = [
     re.compile(rf"\b(?P<pron>{_PRON}){_AUX}\s+{_VERBS}\b[^\"“”.!?]{{0,80}}?[:,]?\s*$"),
     re.compile(rf"(?P<who>{_NAME}|{_DESC}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b[^\"“”.!?]{{0,80}}?[:,]?\s*$"),
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_DESC}|{_NAME})\s*,\s*$"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_DESC}|{_NAME})(?:\s*,[^,\"“”\n]{{1,90}})?\s*,\s*$"),
 ]
 
 
@@ -106,6 +110,7 @@ _ORG_WORDS = _words(
 _DESC_RE = re.compile(_DESC)
 _POSSESSIVE = re.compile(r".*['’]s\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_SPEAKS = re.compile(rf"{_APPOSITIVE}{_AUX}\s+{_VERBS}\b")
 _CAPS_RUN = re.compile(rf"\b{_CAP_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 
 
@@ -125,8 +130,8 @@ class _People:
     starts: dict[str, list[int]]
     by_surname: dict[str, str]
     gender: dict[str, str]
-    persons: list[_Mention]
-    surnames_alone: set[str]
+    recent: list[tuple[int, str]]  # (position, full name) of every full-name or surname mention
+    surnames_alone: set[str]  # surnames the story uses alone, or whose bearer speaks: persons, not places
 
 
 @dataclass(slots=True)
@@ -173,6 +178,12 @@ def find_quotes(text: str) -> list[_RawQuote]:
     """Quotations of at least ``MIN_QUOTE_WORDS`` words in ``text``, with resolved speakers (local spans)."""
     people = _people(text)
     raw = _quote_spans(text)
+    quote_starts = [q.start for q in raw]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(quote_starts, pos) - 1
+        return k >= 0 and pos < raw[k].end
+
     # Attribute in source order so "he said" can lean on the speakers before it.
     last_person: _Mention | None = None
     last_other: _Mention | None = None
@@ -188,9 +199,9 @@ def find_quotes(text: str) -> list[_RawQuote]:
             else:
                 last_other = speaker
         elif pronoun is not None:
-            speaker = _resolve_pronoun(pronoun, last_person, last_other, people, q.start)
-        elif previous is not None and previous.speaker and "\n" not in text[previous.end : q.start]:
-            # A second quote in the same paragraph, with no new attribution, is the same voice.
+            speaker = _resolve_pronoun(pronoun, last_person, last_other, people, q.start, inside)
+        elif previous is not None and previous.speaker and _same_voice(text[previous.end : q.start]):
+            # A quote right after an attributed one, with no new attribution, is the same voice.
             speaker = _nearest(previous.speaker, people, q.start)
         if speaker is not None:
             chain_speaker.setdefault(q.chain, speaker)
@@ -203,6 +214,11 @@ def find_quotes(text: str) -> list[_RawQuote]:
         if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS:
             out.append(q)
     return out
+
+
+def _same_voice(between: str) -> bool:
+    """Is the text between two quotes short or paragraph-internal enough that the speaker carries on?"""
+    return "\n" not in between or len(between) <= _CARRY_CHARS
 
 
 def _quote_spans(text: str) -> list[_RawQuote]:
@@ -307,7 +323,7 @@ def _people(text: str) -> _People:
     starts: dict[str, list[int]] = {}
     by_surname: dict[str, str] = {}
     gender: dict[str, str] = {}
-    persons: list[_Mention] = []
+    recent: list[tuple[int, str]] = []
     alone: set[str] = set()
     for m in _CAPS_RUN.finditer(text):
         run = m.group(0)
@@ -322,6 +338,8 @@ def _people(text: str) -> _People:
         if len(core) < 2 or any(t.lower() in _ORG_WORDS for t in core):
             if len(core) == 1:
                 alone.add(core[0])
+                if core[0] in by_surname:
+                    recent.append((m.start(), by_surname[core[0]]))
             if titles and core:
                 g = _gender_of(titles)
                 full = by_surname.get(core[-1])
@@ -337,8 +355,10 @@ def _people(text: str) -> _People:
         g = _gender_of(titles)
         if g:
             gender.setdefault(name, g)
-        persons.append(_Mention(name, first, first + len(name)))
-    return _People(starts, by_surname, gender, persons, alone)
+        recent.append((first, name))
+        if _SPEAKS.match(text, first + len(name)):
+            alone.add(core[-1])  # "Daniel Sandford said": speaks, so a person
+    return _People(starts, by_surname, gender, recent, alone)
 
 
 def _gender_of(titles: list[str]) -> str | None:
@@ -380,18 +400,25 @@ def _nearest(speaker: _Mention, people: _People, at: int) -> _Mention:
 
 
 def _resolve_pronoun(
-    pronoun: str, last_person: _Mention | None, last_other: _Mention | None, people: _People, at: int
+    pronoun: str,
+    last_person: _Mention | None,
+    last_other: _Mention | None,
+    people: _People,
+    at: int,
+    inside_quote: Callable[[int], bool],
 ) -> _Mention | None:
     if pronoun in {"it", "they"}:
         return last_other
     want = "m" if pronoun == "he" else "f"
+    # The person named most recently before the quote (outside quotes), of the pronoun's gender if known.
+    # A capitalised run counts as a person only if the story also calls them by title or by surname alone
+    # ("Grand Prix" is not a person; "Kelly Holmes ... Holmes" is).
+    lo = bisect.bisect_left(people.recent, (at - _PRONOUN_REACH, ""))
+    hi = bisect.bisect_left(people.recent, (at, ""))
+    for pos, name in reversed(people.recent[lo:hi]):
+        person = name in people.gender or name.split()[-1] in people.surnames_alone
+        if person and not inside_quote(pos) and people.gender.get(name, want) == want:
+            return _nearest(_Mention(name, -1, -1), people, at)
     if last_person is not None and people.gender.get(last_person.name, want) == want:
         return _nearest(last_person, people, at)
-    # No speaker yet (or the wrong gender): the last person named shortly before the quote. A capitalised
-    # run counts as a person only if the story also calls them by title or surname ("Grand Prix" is not).
-    lo = bisect.bisect_left([p.start for p in people.persons], at - _PRONOUN_REACH)
-    for p in reversed(people.persons[lo:]):
-        person = p.name in people.gender or p.name.split()[-1] in people.surnames_alone
-        if p.end <= at and person and people.gender.get(p.name, want) == want:
-            return _nearest(p, people, at)
     return None

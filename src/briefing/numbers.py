@@ -125,7 +125,8 @@ _NOT_NOUNS = _wordset(
     over under about around after before since until into onto out up down off times time's so if its it
     their his her our your my they he she we you i them him us me there here then also just only still yet
     all both either neither not no nor ago later earlier now today yesterday tomorrow against among between
-    through during without within while because whether such like via plus minus versus vs"""
+    through during without within while because whether such like via plus minus versus vs back another
+    away ahead apart again behind"""
 )
 # Adjectives skipped between a number and the noun it counts ("eight new regulations").
 _COUNT_ADJECTIVES = _wordset(

@@ -8,6 +8,7 @@ and key figures and quotes come from the evidence by id. Deterministic and linea
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -57,7 +58,7 @@ _DANGLING = _words(
 )
 _LABEL_STOPS = _words(
     """was were is are has have had will would could should said says that which who after when while
-    because and but or if as than since until although though amid despite compared versus against
+    because and but or if as since until although though amid despite compared versus against
     i we you he she they it our my your his her their its"""
 )
 _CLAUSE_WORDS = re.compile(
@@ -83,6 +84,7 @@ _ATTRIBUTION = re.compile(
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 _TOKEN = re.compile(r"[a-z][a-z'’-]+")
 _PREPOSITIONS = _words("in on at for with from by to into over under after before across since against")
+_AUXILIARIES = _words("has have had is are was were will would could should")
 _VERB_ED = re.compile(r"[a-z]+ed$")
 _CONVERSION = re.compile(r"\s*[(;/,]\s*|\s*\(\s*(?:about|around|roughly|or)?\s*")
 _NUMERIC = re.compile(r"[\d£$€¥%]")
@@ -137,6 +139,7 @@ _TOPICS: dict[str, frozenset[str]] = {
         fossil evolution"""
     ),
 }
+_SCORE_WEIGHT = 2.0
 _KIND_WEIGHT = {
     "money": 3.0,
     "percent": 3.0,
@@ -182,7 +185,7 @@ class ExtractiveEngine:
             story_id=story.id,
             headline=headline,
             bullets=bullets,
-            key_figures=_key_figures(story, evidence, body, chosen),
+            key_figures=_key_figures(story, evidence, body, chosen, title_span),
             quotes=_quotes(evidence),
             topic=_topic(text),
             engine=self.name,
@@ -355,10 +358,13 @@ def _figure_sentences(text: str, body: list[_Sentence]) -> set[int]:
 
 
 def _key_figures(
-    story: Story, evidence: Evidence, body: list[_Sentence], chosen: set[int]
+    story: Story, evidence: Evidence, body: list[_Sentence], chosen: set[int], title: tuple[int, int] | None
 ) -> list[KeyFigure]:
     """Up to four figures: money, percentages and counts in early sentences first; years and dates last."""
-    starts = [s.start for s in body]
+    # A figure in the title is read (and labelled) within the title, ranked like one in the lead.
+    head = [_Sentence(0, title[0], title[1], story.text[title[0] : title[1]])] if title else []
+    sentences = head + body
+    starts = [s.start for s in sentences]
     scored: list[tuple[float, NumericMention, _Sentence | None]] = []
     previous: NumericMention | None = None
     for f in evidence.figures:
@@ -371,12 +377,15 @@ def _key_figures(
             previous = f
             continue  # "2.39bn rupees ($54.98m; £29.32m)": a conversion of the figure before, not news
         previous = f
-        sentence = next((s for s in reversed(body) if s.start <= local), None) if starts else None
+        k = bisect.bisect_right(starts, local) - 1
+        sentence = sentences[k] if k >= 0 else None
         weight = _KIND_WEIGHT[f.kind]
         if f.kind == "count" and (f.value == 1 or (f.unit or "") in _TIME_NOUNS):
             weight = 1.0
         if f.kind == "number" and f.value is not None:
             weight = 0.5 if f.value < 10 else 2.0 if f.value >= 1000 else 1.0
+        if f.unit == "score":
+            weight = _SCORE_WEIGHT
         if story.text[f.end - story.start : f.end - story.start + 1] == "-":
             weight = min(weight, 1.0)  # "a two-tier system", "a three-day festival": a modifier, not a figure
         if _inside_quote(evidence, f):
@@ -421,8 +430,10 @@ def _label(story: Story, f: NumericMention, sentence: _Sentence | None) -> str:
     stops = _LABEL_STOPS | _PREPOSITIONS if f.kind == "count" else _LABEL_STOPS
     after = _clause_words(text[local_end:s_end], forward=True, stops=stops)
     before = _clause_words(text[s_start:local_start], forward=False)
-    if f.kind in {"count", "quantity"} or (after and after[0].lower() == "of"):
-        words = after[1:] if after and after[0].lower() == "of" else after
+    if f.kind in {"count", "quantity"} or (after and _nounish(after[0])):
+        words = after  # "£35bn transport plan", "a 3 percentage points rise in the levy"
+    elif after and after[0].lower() == "of":
+        words = after[1:]  # "£35bn of cuts"
     elif before:
         words = before
     else:
@@ -435,12 +446,25 @@ def _label(story: Story, f: NumericMention, sentence: _Sentence | None) -> str:
     return " ".join(words[:MAX_LABEL_WORDS])
 
 
+def _nounish(word: str) -> bool:
+    low = word.lower()
+    return (
+        word.islower()
+        and low not in _DANGLING
+        and low not in _LABEL_STOPS
+        and low not in _PREPOSITIONS
+        and not _VERB_ED.match(low)
+        and not low.endswith("ly")
+    )
+
+
 def _clause_words(segment: str, forward: bool, stops: frozenset[str] = _LABEL_STOPS) -> list[str]:
     """The words of the clause next to a figure, up to the next (or back to the last) break or stop word."""
     parts = re.split(r"[,;:()\"“”!?]|\s[-–—]\s|\.\s", segment)
     words = _WORD.findall(parts[0] if forward else parts[-1])
     if not forward:
         words = words[::-1]
+        stops = stops - _AUXILIARIES  # "bad loans had more than doubled to": keep reading back
     out: list[str] = []
     for w in words:
         if w.lower() in stops or len(out) >= 6:
