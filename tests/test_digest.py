@@ -203,6 +203,16 @@ def test_next_day_briefs_only_what_is_new(site: Site) -> None:
     assert "Sunday" in text and "cycle lanes" not in text and "winter crossings" not in text
 
 
+def test_an_unreachable_feed_is_a_note_not_a_failure(site: Site) -> None:
+    config = site.config.read_text(encoding="utf-8")
+    extra = f'[[inputs]]\nurl = "{site.http.url}/gone.xml"\n'
+    site.config.write_text(config.replace("[engine]", extra + "[engine]"), encoding="utf-8")
+    result = run_digest(site.config, date=DAY, env=site.env)
+    assert result.exit_code == 0 and result.stories == 3
+    assert any(f"{site.http.url}/gone.xml: HTTP 404" in note for note in result.notes)
+    assert "not sent: run with --send to deliver" in result.notes
+
+
 def test_force_rebuilds_and_sends_again(site: Site) -> None:
     with smtp_server(site.smtp_port) as (_, sink):
         run_digest(site.config, date=DAY, send=True, env=site.env)

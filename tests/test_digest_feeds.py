@@ -40,6 +40,25 @@ def test_each_feed_item_is_a_bundle_named_by_its_link(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" in portal.text and "<!channel>" in portal.text
 
 
+def test_atom_feed_entries_become_bundles(tmp_path: Path) -> None:
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Skerrow Notes</title><id>urn:skerrow</id>
+<updated>2026-11-24T07:00:00Z</updated>
+<entry><title>Island school gets solar roof</title><id>urn:skerrow:1</id>
+<link href="https://skerrow.example/solar"/><updated>2026-11-24T07:00:00Z</updated>
+<content type="html">&lt;p&gt;Skerrow primary school switched on a 40 kW solar roof on Monday.&lt;/p&gt;
+</content>
+</entry></feed>"""
+    with HttpServer() as server:
+        server.routes["/atom"] = static(atom, "application/atom+xml")
+        [bundle] = fetch_input(InputSpec(url=server.url + "/atom"), _fetcher(tmp_path))
+    assert bundle.source == "https://skerrow.example/solar"
+    assert (
+        bundle.text
+        == "Island school gets solar roof\n\nSkerrow primary school switched on a 40 kW solar roof on Monday."
+    )
+
+
 def test_conditional_get_reuses_the_cached_body_on_304(tmp_path: Path) -> None:
     with HttpServer() as server:
         server.routes["/feed.xml"] = static(feed_bytes(server.url), "application/rss+xml", etag='"v1"')
