@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import feedparser  # type: ignore[import-untyped]  # no stubs; lead: add a mypy override
+import feedparser
 import httpx2
 import trafilatura
 
