@@ -281,6 +281,10 @@ def _attribution(text: str, start: int, end: int) -> tuple[_Mention | None, str 
         open_mark -= 1
     line_start = text.rfind("\n", 0, open_mark) + 1
     lo = max(line_start, open_mark - _WINDOW)
+    # Attribution before a quote sits in the same sentence: start after the last full stop.
+    stop = max(text.rfind(end, lo, open_mark) for end in (". ", "? ", "! "))
+    if stop >= 0:
+        lo = stop + 2
     for pattern in _BEFORE:
         m = pattern.search(text, lo, open_mark)
         if m:

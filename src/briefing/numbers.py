@@ -22,8 +22,10 @@ A bare ``5m`` is read as five million (news style), not five metres.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,6 +162,14 @@ _START = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_FIRST_LETTERS = "".join(sorted({w[0] for w in [*_ONES, *_TENS, "half"]}))
+_ANCHOR_SCANS = (
+    re.compile(r"[\d£$€¥₹]"),
+    re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_NUM_WORD}|half)\b", re.IGNORECASE),
+    re.compile(rf"\b[Aa]n?\s+(?=(?:{_SCALE_WORD}|dozen|third|quarter)\b)"),
+    re.compile(rf"\b{_MONTH}"),
+    re.compile(r"\b(?=[A-Z])(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b" + _ISO_RE),
+)
 _WORD_TOKEN = re.compile(
     rf"(?:\s+and\s+|\s+|-)(?P<w>(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|{_SCALE_WORD}|dozen|a\s+half|half)\b",
     re.IGNORECASE,
@@ -217,15 +227,23 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMatch]:
     """
     out: list[NumberMatch] = []
     pos = 0
-    while (m := _START.search(text, pos)) is not None:
+    for at in _anchors(text):
+        if at < pos or (m := _START.match(text, at)) is None:
+            continue
         found = _read(text, m)
         if found is None:
-            pos = m.start() + 1  # boundaries in _START keep a retry from matching inside the rejected token
             continue
         start, end, kind, value, extra = found
         out.append(NumberMatch(start + offset, end + offset, text[start:end], kind, value, **extra))
         pos = end
     return out
+
+
+def _anchors(text: str) -> Iterator[int]:
+    """Every position where a mention may start, in order. Several simple scans run far faster in ``re``
+    than one search for ``_START`` (a wide alternation is tried at every character)."""
+    scans = (p.finditer(text) for p in _ANCHOR_SCANS)
+    return heapq.merge(*((m.start() for m in scan) for scan in scans))
 
 
 _Extra = dict[str, Any]

@@ -336,7 +336,8 @@ def _bullets(story: Story, body: list[_Sentence], lead_used: _Sentence | None, h
     ranked = [s for _, s in sorted(scored, key=lambda p: (-p[0], p[1].index)) if s is not lead_used]
     picked: list[_Sentence] = []
     seen = [set(_tokens(headline))]
-    for s in [s for s in ranked if _usable(s)] + [s for s in ranked if not _usable(s)]:
+    usable = {s.index: _usable(s) for s in ranked}
+    for s in [s for s in ranked if usable[s.index]] + [s for s in ranked if not usable[s.index]]:
         if len(picked) >= want:
             break
         bag = set(_tokens(s.text))
@@ -365,6 +366,7 @@ def _key_figures(
     head = [_Sentence(0, title[0], title[1], story.text[title[0] : title[1]])] if title else []
     sentences = head + body
     starts = [s.start for s in sentences]
+    quote_starts = [q.start for q in evidence.quotes]
     scored: list[tuple[float, NumericMention, _Sentence | None]] = []
     previous: NumericMention | None = None
     for f in evidence.figures:
@@ -388,7 +390,7 @@ def _key_figures(
             weight = _SCORE_WEIGHT
         if story.text[f.end - story.start : f.end - story.start + 1] == "-":
             weight = min(weight, 1.0)  # "a two-tier system", "a three-day festival": a modifier, not a figure
-        if _inside_quote(evidence, f):
+        if _inside_quote(evidence.quotes, quote_starts, f):
             weight -= 1.5  # the speaker's words: shown with the quote, and hard to label
         index = sentence.index if sentence else 0
         score = weight + 1.0 / (1 + 0.3 * index) + (0.5 if sentence and sentence.start in chosen else 0.0)
@@ -417,8 +419,9 @@ def _key_figures(
     ]
 
 
-def _inside_quote(evidence: Evidence, f: NumericMention) -> bool:
-    return any(q.start <= f.start and f.end <= q.end for q in evidence.quotes)
+def _inside_quote(quotes: list[Quote], starts: list[int], f: NumericMention) -> bool:
+    k = bisect.bisect_right(starts, f.start) - 1
+    return k >= 0 and f.end <= quotes[k].end
 
 
 def _label(story: Story, f: NumericMention, sentence: _Sentence | None) -> str:
