@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 import pytest
 
 from briefing.cli import cli
@@ -34,7 +35,7 @@ def all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple
 
 @pytest.mark.parametrize("command", all_commands(cli), ids=lambda c: " ".join(c) or "briefing")
 def test_every_command_has_help(command: tuple[str, ...]) -> None:
-    result = click.testing.CliRunner().invoke(cli, [*command, "--help"])
+    result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
 

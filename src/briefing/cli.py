@@ -232,6 +232,67 @@ def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
         click.echo(f"{story.id}\t{story.source}\t{story.start}-{story.end}\t{first[:80]}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--input-format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help='Rows {"id","source","claim"} in; rows {"id","supported","score","issues"} out.')
+def check(paths: tuple[str, ...], input_format: str) -> None:
+    """Check claims against their sources with the deterministic verifier (JSONL in, JSONL out)."""
+    from briefing.verify.jsonl import check_jsonl
+
+    for path in paths or ("-",):
+        try:
+            handle = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")  # noqa: SIM115
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        with handle:
+            try:
+                for row in check_jsonl(handle):
+                    click.echo(row)
+            except InputError as exc:
+                raise InputError(f"{path}: {exc}") from None
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: not valid UTF-8 JSONL") from None
+
+
+@cli.group()
+def digest() -> None:
+    """Daily digests: build what is new from a TOML config and deliver it exactly once."""
+
+
+@digest.command("init")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default="digest.toml")
+def digest_init(path: Path) -> None:
+    """Write a commented example digest config to PATH (default digest.toml)."""
+    from briefing.digest import write_example_config
+
+    write_example_config(path)
+    click.echo(f"wrote {path}; edit it, then: briefing digest run --config {path} --dry-run", err=True)
+
+
+@digest.command("run")
+@click.option("--config", "config_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The digest's TOML config.")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Digest date (default today).")
+@click.option("--dry-run", is_flag=True, help="Build and write the files; send nothing, record nothing.")
+@click.option("--send", is_flag=True, help="Deliver to the configured email and Slack destinations.")
+@click.option("--force", is_flag=True, help="Send again even if the ledger says it was sent.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def digest_run(config_path: Path, date: dt.datetime | None, dry_run: bool, send: bool, force: bool,
+               quiet: bool) -> None:
+    """Build the digest for a date, write it to the output folder and, with --send, deliver it."""
+    import os
+
+    from briefing.digest import run_digest
+
+    result = run_digest(config_path, date=date.date() if date else None, dry_run=dry_run, send=send,
+                        force=force, env=os.environ, quiet=quiet)
+    for line in result.lines():
+        click.echo(line, err=True)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning every expected failure into one line on stderr."""
     try:
