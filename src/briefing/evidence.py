@@ -47,7 +47,10 @@ _DESC_NOUNS = (
     r"|president|secretary|report|police|witness|witnesses|resident|residents|lawyer|lawyers|campaigner"
     r"|campaigners|company|firm|group|union|bank|government|ministry|department|council|court|judge"
     r"|researcher|researchers|scientist|scientists|doctor|doctors|critic|critics|regulator|agency|club"
-    r"|manager|coach|team|party|organisers|organizers|charity|board|study)"
+    r"|manager|coach|team|party|organisers|organizers|charity|board|study|workers?|employees?|members?"
+    r"|users?|customers?|parents?|students?|teachers?|nurses?|farmers?|drivers?|passengers?|locals?"
+    r"|neighbours?|neighbors?|friends?|fans?|voters?|shoppers?|owners?|man|woman|men|women|mother|father"
+    r"|survivors?|victims?|officers?|diplomats?|traders?|investors?|protesters?|activists?|leaders?)"
 )
 _DESC = rf"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,4}}?{_DESC_NOUNS}|{_DESC_NOUNS})"
 _ROLE_WORD = (
@@ -217,8 +220,11 @@ def find_quotes(text: str) -> list[_RawQuote]:
 
 
 def _same_voice(between: str) -> bool:
-    """Is the text between two quotes short or paragraph-internal enough that the speaker carries on?"""
-    return "\n" not in between or len(between) <= _CARRY_CHARS
+    """Does the speaker carry on? Yes within a paragraph, and into the next paragraph when that paragraph
+    opens with the quote and only a short attribution tail ('," said Raman.') came between."""
+    if "\n" not in between:
+        return True
+    return len(between) <= _CARRY_CHARS and between.rsplit("\n", 1)[1].strip() in {'"', "“"}
 
 
 def _quote_spans(text: str) -> list[_RawQuote]:
