@@ -28,7 +28,9 @@ from briefing.model import (
 )
 from briefing.sentences import sentence_spans
 
-HEADLINE_CHARS = 90
+HEADLINE_CHARS = 90  # a lead this long is a headline as it is; a clause cut may leave up to HEADLINE_MAX
+HEADLINE_MIN = 40
+HEADLINE_MAX = 100
 MAX_BULLETS = 4
 MAX_FIGURES = 4
 MAX_QUOTES = 2
@@ -63,7 +65,8 @@ _LABEL_STOPS = _words(
 )
 _CLAUSE_WORDS = re.compile(
     r"\s(?=(?:but|as|after|while|which|who|because|when|although|amid|despite|following|with|and|"
-    r"before|since|until|where|whereas|though|including|in\s+a|in\s+an|in\s+the|to)\s)"
+    r"before|since|until|where|whereas|though|including|in|to|by|for|from|on|at|over|under|into|within|"
+    r"without|during|against|across|through)\s)"
 )
 _CLAUSE_PUNCT = re.compile(r"\s*[,;:]\s|\s[-–—]\s|\s\(")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’&-]{1,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“])")
@@ -235,25 +238,24 @@ def _headline(
 
 
 def _trim(sentence: str) -> int:
-    """Length of the headline-sized prefix of ``sentence``: whole up to its full stop if it fits, else cut
-    at the last clause boundary that leaves at least 40 characters, else at a word, minus dangling words."""
+    """Length of the headline-sized prefix of ``sentence``: all of it (less its full stop) if it fits, else
+    cut at the last punctuated clause break, else before the last clause word ('after', 'by', ...), leaving
+    40-100 characters; else at the last word within 90. Dangling words at the end go."""
     text = sentence.rstrip()
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
     if len(text) <= HEADLINE_CHARS:
         return _drop_open_quote(text)
-    window = text[: HEADLINE_CHARS + 1]
-    cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(window)] + [
-        m.start() for m in _CLAUSE_WORDS.finditer(window)
-    ]
-    cuts = [c for c in cuts if 40 <= c <= HEADLINE_CHARS]
-    cut = max(cuts) if cuts else window.rfind(" ")
+    window = text[: HEADLINE_MAX + 1]
+    punct = [m.start() for m in _CLAUSE_PUNCT.finditer(window) if m.start() >= HEADLINE_MIN]
+    words = [m.start() for m in _CLAUSE_WORDS.finditer(window) if m.start() >= HEADLINE_MIN]
+    cut = max(punct or words or [text.rfind(" ", 0, HEADLINE_CHARS + 1)])
     if cut <= 0:
         cut = HEADLINE_CHARS
-    words = text[:cut].rstrip(" ,;:-–—").split(" ")
-    while len(words) > 3 and (words[-1].lower().strip(",;:") in _DANGLING or not words[-1].strip(",;:-–—")):
-        words.pop()
-    return _drop_open_quote(" ".join(words).rstrip(" ,;:-–—"))
+    kept = text[:cut].rstrip(" ,;:-–—").split(" ")
+    while len(kept) > 3 and (kept[-1].lower().strip(",;:") in _DANGLING or not kept[-1].strip(",;:-–—")):
+        kept.pop()
+    return _drop_open_quote(" ".join(kept).rstrip(" ,;:-–—"))
 
 
 def _drop_open_quote(text: str) -> int:
