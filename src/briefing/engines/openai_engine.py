@@ -5,6 +5,11 @@ the schema where it doesn't (llama.cpp answers json_schema with HTTP 500 but com
 given with json_object into a grammar). ``auto`` picks json_schema for OpenAI's own hosts and
 json_object elsewhere, and still switches to json_object once if a json_schema request is refused.
 The SDK's retries are off (``max_retries=0``); :mod:`briefing.llm.retry` decides.
+
+Timeouts are queue-aware: a server that answers one request at a time (llama.cpp) keeps the requests
+behind the first waiting without a byte, so a request with k of this engine's requests already in flight
+gets ``(k + 1) x timeout``. Waiting in the server's queue then isn't taken for a hang (and retried,
+which would only queue the same work twice), while a lone hung request still times out after ``timeout``.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ class OpenAIEngine(LLMEngine):
         self._client: openai.AsyncOpenAI | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._model_lock: asyncio.Lock | None = None
+        self._in_flight = 0
 
     def count_tokens(self, text: str) -> int:
         return count_tokens(text)
@@ -104,14 +110,18 @@ class OpenAIEngine(LLMEngine):
         return retrying(self.settings.max_attempts, backoff=self.backoff)
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
+        timeout = self.settings.timeout * (1 + self._in_flight)
+        self._in_flight += 1
         try:
             client = self._client_now()
             model = await self._model_name(client)
             async for attempt in self._retrying():
                 with attempt:
-                    response = await self._send(client, model, messages, schema, max_tokens)
+                    response = await self._send(client, model, messages, schema, max_tokens, timeout)
         except openai.APIError as exc:
             raise LLMError(f"openai: {_explain(exc)}") from exc
+        finally:
+            self._in_flight -= 1
         choice = response.choices[0]
         usage = response.usage
         return Completion(
@@ -128,16 +138,17 @@ class OpenAIEngine(LLMEngine):
         messages: list[Message],
         schema: dict[str, Any],
         max_tokens: int,
+        timeout: float,
     ) -> Any:
         mode = self.mode
         try:
-            response = await self._create(client, model, messages, schema, max_tokens, mode)
+            response = await self._create(client, model, messages, schema, max_tokens, timeout, mode)
         except (openai.BadRequestError, openai.InternalServerError):
             if mode != "json_schema" or not (self._probing or self.mode == "json_object"):
                 raise
             # the server refuses json_schema (llama.cpp: 500): switch this engine to json_object for good
             self.mode, self._probing = "json_object", False
-            return await self._create(client, model, messages, schema, max_tokens, "json_object")
+            return await self._create(client, model, messages, schema, max_tokens, timeout, "json_object")
         if mode == "json_schema":
             self._probing = False
         return response
@@ -149,9 +160,10 @@ class OpenAIEngine(LLMEngine):
         messages: list[Message],
         schema: dict[str, Any],
         max_tokens: int,
+        timeout: float,
         mode: str,
     ) -> Any:
-        options: dict[str, Any] = {}
+        options: dict[str, Any] = {"timeout": timeout}
         if self.settings.seed is not None:
             options["seed"] = self.settings.seed
         if mode == "json_schema":

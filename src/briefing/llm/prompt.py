@@ -15,7 +15,7 @@ import jinja2
 
 from briefing import resources
 from briefing.errors import TemplateError
-from briefing.model import Evidence, Story
+from briefing.model import Evidence, NumericMention, Story
 
 SYSTEM = "summarize.system.j2"
 USER = "summarize.user.j2"
@@ -26,10 +26,16 @@ _OPENING_QUOTES = "\"'“‘«"
 Message = dict[str, str]
 
 
+def offered_figures(evidence: Evidence) -> list[NumericMention]:
+    """The figures the model may pick: not dates or years, which are context rather than key figures
+    (leaving them untagged keeps the prompt short)."""
+    return [f for f in evidence.figures if f.kind not in ("date", "year")]
+
+
 def annotate(story: Story, evidence: Evidence) -> str:
     """The story text with ``[f1]`` after each numeric mention and ``[q1]`` before each quote."""
     inserts: list[tuple[int, str]] = []
-    for figure in evidence.figures:
+    for figure in offered_figures(evidence):
         inserts.append((figure.end - story.start, f"[{figure.id}]"))
     for quote in evidence.quotes:
         at = quote.start - story.start

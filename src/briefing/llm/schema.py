@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from briefing.llm.prompt import offered_figures
 from briefing.model import Claim, Evidence, KeyFigure, Story, StorySummary, SummaryQuote
 
 RESPONSE_SCHEMA_VERSION = "1"
@@ -98,7 +99,7 @@ def response_schema(evidence: Evidence) -> dict[str, Any]:
     """
     schema = copy.deepcopy(_BASE_SCHEMA)
     props = schema["properties"]
-    figure_ids = [f.id for f in evidence.figures]
+    figure_ids = [f.id for f in offered_figures(evidence)]
     quote_ids = [q.id for q in evidence.quotes]
     if figure_ids:
         props["figures"]["items"]["properties"]["id"]["enum"] = figure_ids

