@@ -167,8 +167,8 @@ _ANCHOR_SCANS = (
     re.compile(r"[\d£$€¥₹]"),
     re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_NUM_WORD}|half)\b", re.IGNORECASE),
     re.compile(rf"\b[Aa]n?\s+(?=(?:{_SCALE_WORD}|dozen|third|quarter)\b)"),
-    re.compile(rf"\b{_MONTH}"),
-    re.compile(r"\b(?=[A-Z])(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b" + _ISO_RE),
+    re.compile(rf"\b(?=[ADFJMNOS][a-z])(?:{_MONTH})"),
+    re.compile(rf"\b(?=[A-Z][A-Z$])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|{_ISO_RE})"),
 )
 _WORD_TOKEN = re.compile(
     rf"(?:\s+and\s+|\s+|-)(?P<w>(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|{_SCALE_WORD}|dozen|a\s+half|half)\b",

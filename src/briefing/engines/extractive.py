@@ -143,6 +143,7 @@ _TOPICS: dict[str, frozenset[str]] = {
     ),
 }
 _SCORE_WEIGHT = 2.0
+_TOPIC_OF = {w: [t for t, ws in _TOPICS.items() if w in ws] for w in frozenset().union(*_TOPICS.values())}
 _KIND_WEIGHT = {
     "money": 3.0,
     "percent": 3.0,
@@ -508,7 +509,9 @@ def _quotes(evidence: Evidence) -> list[SummaryQuote]:
 
 def _topic(text: str) -> str:
     """A coarse topic from keyword counts, or '' when no topic clearly leads."""
-    counts = Counter(_TOKEN.findall(text.lower()))
-    totals = sorted(((sum(counts[w] for w in words), t) for t, words in _TOPICS.items()), reverse=True)
-    (best, topic), (second, _) = totals[0], totals[1]
+    totals: Counter[str] = Counter({t: 0 for t in _TOPICS})
+    for word, n in Counter(_TOKEN.findall(text.lower())).items():
+        for t in _TOPIC_OF.get(word, ()):
+            totals[t] += n
+    (topic, best), (_, second) = totals.most_common(2)
     return topic if best >= 3 and best >= 1.5 * second else ""
