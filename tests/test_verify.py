@@ -85,6 +85,13 @@ def test_name_not_in_source() -> None:
     assert "name 'John Smith' not in source" in result.issues
 
 
+def test_former_must_agree() -> None:
+    assert supported("Former mayor Ann Loy warned of worse traffic during the works.")
+    result = check_claim(SOURCE, "Former councillor Tom Reyes denied that the plan had been rushed.")
+    assert not result.supported
+    assert "title 'former' for 'Tom Reyes' not in source" in result.issues
+
+
 def test_entity_swapped_within_copied_sentence() -> None:
     result = check_claim(SOURCE, "Opposition councillor Ann Loy denied that the plan had been rushed.")
     assert not result.supported

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import STOPWORDS, Token
+from briefing.verify.text import STOPWORDS, Token, is_content, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
     rep gov governor judge justice king queen prince princess pope rev saint st general gen colonel col
-    captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo"""
+    captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo
+    former ex late acting fc afc inc ltd plc co corp llc ii iii iv jr sr"""
 TITLES = frozenset(_TITLES_TEXT.split())
+"""Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
 _JOINERS = frozenset({"of", "the", "&", "de", "du", "la", "le", "van", "von", "der", "al", "bin"})
 _ALIASES = (
     frozenset({"uk", "u.k", "britain", "british", "england", "english", "scotland", "wales", "briton"}),
@@ -94,21 +96,92 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return not text[a.end : b.start].strip()
 
 
-def check_names(src: SourceIndex, names: list[Name], evidence: list[int]) -> list[str]:
-    """Issues for names the source never mentions (under any alias it supports)."""
+def check_names(src: SourceIndex, names: list[Name], claim_tokens: list[Token]) -> list[str]:
+    """Issues for names the source never mentions (under any alias it supports), and for names the
+    source has only far from where it says what the rest of the claim says."""
     issues: list[str] = []
     for name in names:
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
+        elif _misplaced(src, name, claim_tokens):
+            issues.append(f"name '{name.text}' is not where the source says this")
+        else:
+            issues += _role_issues(src, name, claim_tokens)
     return issues
+
+
+_FORMER = frozenset({"former", "ex", "then", "previous", "retired", "outgoing", "erstwhile"})
+
+
+def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> list[str]:
+    """'former' must agree: a claim may not retire someone the source calls current, or promote back
+    someone the source calls former (when it gives the title)."""
+    before = [t.lower for t in claim_tokens if name.start - 40 <= t.start < name.start][-3:]
+    claim_former = any(w in _FORMER for w in (*before, *name.words))
+    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    if not core:
+        return []
+    mentions = positions(src, core[-1:])
+    if not mentions:
+        return []
+    src_former = [any(src.words[q].lower in _FORMER for q in range(max(0, p - 6), p)) for p in mentions]
+    if claim_former and not any(src_former):
+        return [f"title 'former' for '{name.text}' not in source"]
+    titled = name.words[0] in TITLES and name.words[0] not in _FORMER
+    if titled and not claim_former and all(src_former):
+        return [f"'{name.text}' is a former {name.words[0]} in source"]
+    return []
+
+
+PLACE_WINDOW = 1  # sentences either side of a passage that may carry the claim
+PLACE_AFTER = 1  # sentences after a name's mention that may still be about it ("She said...")
+PLACE_GAP = 0.45  # how much more of the claim the best passage must cover than any passage with the name
+PLACE_MIN = 0.5  # the best passage must cover at least this much for the comparison to mean anything
+_DEMONYM = ("ese", "ish", "ian", "ans", "an", "i")
+
+
+def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
+    """The rest of the claim is told in one passage of the source, and the name is nowhere near it.
+    Nationalities ("Chinese", "British") describe rather than name, so they are not placed."""
+    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
+        return False
+    at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
+    if not at:
+        return False
+    weights = {
+        t.stem: src.idf(t.stem)
+        for t in claim_tokens
+        if is_content(t) and not name.start <= t.start < name.end and t.stem in src.stem_sents
+    }
+    total = sum(weights.values())
+    if not total:
+        return False
+    n = len(src.sentences)
+
+    def cover(lo: int, hi: int) -> float:
+        near = range(max(0, lo), min(n, hi + 1))
+        return sum(w for s, w in weights.items() if any(j in src.stem_sents[s] for j in near)) / total
+
+    candidates = {i for s in weights for i in src.stem_sents[s]}
+    best = max(cover(i - PLACE_WINDOW, i + PLACE_WINDOW) for i in candidates)
+    with_name = max(cover(i - PLACE_WINDOW, i + PLACE_AFTER) for i in at)
+    return best >= PLACE_MIN and best - with_name >= PLACE_GAP
 
 
 def name_in_source(src: SourceIndex, name: Name) -> bool:
     """Verbatim, as an acronym (either way round), or word by word: writers recombine names ("Police and
     MI5", "London Wasps captain James Haskell"), so each word must be one the source uses."""
-    words = [w for w in name.words if w not in TITLES and w not in _JOINERS] or list(name.words)
-    if _phrase_in(src, words):
+    words = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    if not words or _phrase_in(src, words):
         return True
+    joined = " ".join(words)
+    for group in _ALIASES:
+        for alias in group:
+            if " " in alias and alias in joined and any(_phrase_in(src, a.split()) for a in group):
+                words = (joined.replace(alias, "")).split()
+                if not words:
+                    return True
     if len(words) == 1 and _is_acronym(name.text) and _acronym_in(src, name.text):
         return True
     if len(words) >= 2 and _spelled_acronym_in(src, words):
@@ -129,7 +202,7 @@ def _word_in(src: SourceIndex, word: str) -> bool:
         if word in group and any(_phrase_in(src, alias.split()) for alias in group):
             return True
     # Demonyms and misspellings ("English"/"England", "Wembly"/"Wembley") share a long prefix.
-    return len(bare) >= 5 and any(_similar(bare, w) for w in src.bare_by_prefix.get(bare[:3], ()))
+    return len(bare) >= 5 and any(_similar(bare, w) for w in src.bare_by_prefix.get(bare[:1], ()))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -140,7 +213,7 @@ def _similar(a: str, b: str) -> bool:
         prefix += 1
     if prefix >= 4 and prefix >= min(len(a), len(b)) - 3:
         return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.8
+    return abs(len(a) - len(b)) <= 2 and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def positions(src: SourceIndex, words: list[str]) -> list[int]:

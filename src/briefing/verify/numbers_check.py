@@ -19,6 +19,7 @@ from briefing.verify.text import Token
 _SLASH = re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?:/\d{2,4})?(?![\w/])")
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Tokenised corpora split digit groups ("1, 600", "98. 7"); rejoin them, keeping offsets (same length).
 _SPLIT_GROUP = re.compile(r"(?<=\d)([,.]) (\d{1,3})\b")
 
@@ -33,10 +34,11 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     """Issues for claim numbers that the source lacks or attaches to something else."""
     src_text, src_numbers, src_slashes = _source_numbers(src.text)
     issues: list[str] = []
-    for slash in _SLASH.findall(claim):
-        if slash not in src_slashes:
-            issues.append(f"number '{slash}' not in source")
-    claim_numbers = find_numbers(claim)
+    for s, e in _slash_spans(claim):
+        if claim[s:e] not in src_slashes:
+            issues.append(f"number '{claim[s:e]}' not in source")
+    slashes = _slash_spans(claim)
+    claim_numbers = [n for n in find_numbers(claim) if not any(s <= n.start < e for s, e in slashes)]
     read = [(n.start, n.end) for n in claim_numbers]
     # Digits the reader skips ("5th", "1980s", "MI5", "7E14") must still be written so in the source.
     for t in claim_tokens:
@@ -45,6 +47,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not any(s <= t.start < e for s, e in read)
             and t.lower not in src.lower_positions
             and not _SLASH.fullmatch(t.text)
+            and not (_ORDINAL.fullmatch(t.lower) and re.search(rf"(?<![\d.,]){t.lower[:-2]}(?!\d)", src_text))
         ):
             issues.append(f"number '{t.text}' not in source")
     for n in claim_numbers:
@@ -56,6 +59,10 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     return issues
 
 
+def _slash_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SLASH.finditer(text)]
+
+
 def _digits_in(source: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
     """Fallback for forms the reader misses ("£1.9million", "the 4 and 5 June", range ends): the claim's
     digits stand in the source as a whole number that was not read as something else (for a date, near
@@ -64,7 +71,9 @@ def _digits_in(source: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> b
     if not digits:
         return False
     pattern = r"(?<![\d.,])" + re.escape(digits[0]) + r"(?!\d|[.,]\d)"
-    read = [(m.start, m.end) for m in src_numbers if m.range_high is None and m.kind != "date"]
+    # A date's day may be read as a plain number ("the 4 and 5 June"); other digits must be unread.
+    unread = n.kind == "date"
+    read = [(m.start, m.end) for m in src_numbers if not unread and m.range_high is None and m.kind != "date"]
     found = [m for m in re.finditer(pattern, source) if not any(s <= m.start() < e for s, e in read)]
     if n.kind != "date":
         return bool(found)

@@ -27,7 +27,7 @@ class SourceIndex:
     lower_positions: dict[str, list[int]]
     idf_default: float
     bare_words: frozenset[str]  # lower-cased words without apostrophes or possessive s ("addenbrookes")
-    bare_by_prefix: dict[str, set[str]]  # capitalised words by their first three letters, for near matches
+    bare_by_prefix: dict[str, set[str]]  # capitalised words by first letter, for near matches
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, stem: str) -> float:
@@ -56,7 +56,7 @@ def index_source(text: str) -> SourceIndex:
     for t in words:
         if t.text[:1].isupper():
             bare = t.lower.replace("'", "")
-            bare_by_prefix.setdefault(bare[:3], set()).add(bare)
+            bare_by_prefix.setdefault(bare[:1], set()).add(bare)
     n = len(sentences)
     idf = {s: math.log((n + 1) / (len(ss) + 0.5)) + 1.0 for s, ss in stem_sents.items()}
     return SourceIndex(
