@@ -245,15 +245,18 @@ def _quote_spans(text: str) -> list[_RawQuote]:
             opener_like = before.isspace() or before in "([{—–-:/'‘"
             closer_like = after.isspace() or after in ",.;:!?)]}—–-'’"
             if mark == "“" or (mark == '"' and opened is None and (opener_like or not closer_like)):
+                if opened is not None:
+                    _add(text, opened, i, chain, out)  # '“... “': the closing mark is missing
                 if not (carried and i == p_start):
                     chain += 1  # a paragraph re-opening a quote left open continues it
                 opened = i + 1
             elif opened is not None and (mark == "”" or closer_like or not opener_like):
                 _add(text, opened, i, chain, out)
                 opened = None
-            elif mark == '"':
-                chain += 1
-                opened = i + 1  # an opener while one is open: the earlier mark was stray
+            elif mark == '"' and opened is not None:
+                # An opener while a quote is open ('grounds. "They will'): the closing mark is missing.
+                _add(text, opened, i, chain, out)
+                opened = i + 1
         carried = opened is not None and p_end - opened <= _MAX_OPEN_QUOTE
         if carried and opened is not None:
             _add(text, opened, p_end, chain, out)
@@ -345,6 +348,7 @@ def _people(text: str) -> _People:
         if not tokens:
             continue
         titles, core = _split_title(" ".join(tokens))
+        core = _drop_acronyms(core)
         if len(core) < 2 or any(t.lower() in _ORG_WORDS for t in core):
             if len(core) == 1:
                 alone.add(core[0])
@@ -371,6 +375,13 @@ def _people(text: str) -> _People:
     return _People(starts, by_surname, gender, recent, alone)
 
 
+def _drop_acronyms(core: list[str]) -> list[str]:
+    """'EADS Philippe Camus' -> 'Philippe Camus': an organisation's initials before a person's name."""
+    while len(core) > 2 and len(core[0]) > 1 and core[0].isupper():
+        core = core[1:]
+    return core
+
+
 def _gender_of(titles: list[str]) -> str | None:
     lowered = {t.lower().rstrip(".") for t in titles}
     return "m" if lowered & _MALE else "f" if lowered & _FEMALE else None
@@ -382,10 +393,13 @@ def _resolve(text: str, who: _Mention, people: _People, at: int) -> tuple[_Menti
         return who, False
     titles, core = _split_title(who.name)
     if len(core) >= 2:
+        if any(t.lower() in _ORG_WORDS for t in who.name.split()):
+            return who, False  # "Conservative Party Co-Chairman": an organisation's voice, as written
+        core = _drop_acronyms(core)
         name = " ".join(core)
         offset = who.end - len(name)
         if text[offset : who.end] == name:
-            return _Mention(name, offset, who.end), not any(t.lower() in _ORG_WORDS for t in core)
+            return _Mention(name, offset, who.end), True
         return who, True
     full = people.by_surname.get(core[0])
     if full is not None:
