@@ -155,37 +155,40 @@ def _stems(words: list[str]) -> list[str]:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -2.45,
-    "gap_space": -1.90,
-    "gap_line": -0.03,
-    "gap_blank": -0.51,
-    "next_title": 1.04,
+    "bias": -1.74,
+    "gap_space": -1.95,
+    "gap_line": 0.39,
+    "gap_blank": -0.18,
+    "next_title": 5.00,
     "prev_sep": 6.00,
-    "cos_s": -2.15,
-    "depth_s": 3.34,
-    "cos_m": -2.58,
-    "depth_m": 3.44,
-    "cos_l": -1.53,
-    "depth_l": 1.61,
-    "cos_next_left": -2.18,
-    "cos_prev_right": -2.28,
-    "names_new": 0.51,
-    "names_seen": -1.88,
-    "honorific_seen": -0.68,
-    "honorific_new": -0.45,
-    "starts_continue": -1.01,
-    "starts_quote": -0.83,
+    "cos_s": -0.91,
+    "depth_s": 0.28,
+    "cos_m": -1.22,
+    "depth_m": 0.49,
+    "cos_l": -0.21,
+    "depth_l": 0.32,
+    "cos_next_left": -1.43,
+    "cos_prev_right": -1.27,
+    "names_new": 0.37,
+    "names_seen": -0.91,
+    "honorific_seen": -0.32,
+    "honorific_new": -0.47,
+    "starts_continue": -1.03,
+    "starts_quote": -0.77,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.10,
-    "lead_one_sentence": 0.85,
-    "lead_attribution": 0.43,
-    "prev_short": -0.71,
-    "prev_one_sentence": -0.62,
-    "prev_open_quote": 0.15,
-    "starts_indefinite": 0.48,
-    "lead_perfect": 0.77,
-    "subject_new_name": 0.74,
+    "lead_len": 0.36,
+    "lead_one_sentence": 0.08,
+    "lead_attribution": 0.48,
+    "prev_short": -1.12,
+    "prev_one_sentence": -0.35,
+    "prev_open_quote": 0.09,
+    "starts_indefinite": 0.41,
+    "lead_perfect": 0.93,
+    "subject_new_name": 0.63,
+    "next_tie": -0.85,
+    "prev_tie": -0.90,
+    "unmarked_in_marked": -2.00,
 }
 FEATURES = tuple(WEIGHTS)
 
@@ -211,22 +214,37 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     for scale, words in (("s", 50), ("m", 150), ("l", 400)):
         k = max(1, min(30, round(words / mean_words)))
-        cos = col[f"cos_{scale}"]
+        cos = [0.0] * n
         for i in range(1, n):
             cos[i] = _cosine(_block(weights, max(0, i - k), i), _block(weights, i, min(n, i + k)))
-        col[f"depth_{scale}"] = _depths(cos)
+        # Relative to the document's own level, so the cue means the same for terse and wordy texts.
+        col[f"cos_{scale}"] = _relative(cos, 3.0)
+        col[f"depth_{scale}"] = _relative(_depths(cos), 5.0)
+    next_left, prev_right = [0.0] * n, [0.0] * n
     for i in range(1, n):
-        col["cos_next_left"][i] = _cosine(weights[i], _block(weights, max(0, i - 3), i))
-        col["cos_prev_right"][i] = _cosine(weights[i - 1], _block(weights, i, min(n, i + 3)))
+        next_left[i] = _cosine(weights[i], _block(weights, max(0, i - 3), i))
+        prev_right[i] = _cosine(weights[i - 1], _block(weights, i, min(n, i + 3)))
+    col["cos_next_left"], col["cos_prev_right"] = _relative(next_left, 3.0), _relative(prev_right, 3.0)
+    # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
+    # unit tied to neither side (a teaser, a brief) is a story of its own.
+    tie = [
+        max(_cosine(w, _block(weights, max(0, i - 8), i)), _cosine(w, _block(weights, i + 1, min(n, i + 9))))
+        for i, w in enumerate(weights)
+    ]
+    typical = sorted(tie)[n // 2] or 1.0
+    tie = [min(2.0, t / typical) for t in tie]
     seen_names = _names_before(text, units)
+    # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
+    marked = sum(u.kind == "title" for u in units) >= 2 or any(u.kind == "sep" for u in units)
     one_sentence = [len(_first_sentence(text, u)) >= u.end - u.start - 2 for u in units]
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
         chunk = text[u.start : u.end]
         first = _first_sentence(text, u)
-        names = [m.group(0).split() for m in _CAP_SEQ.finditer(first) if m.start() > 0]
+        names = _names(first)
+        names = names[1:] if names and names[0][0] == 0 and len(names[0][1]) == 1 else names
         head = len(" ".join(first.split()[:6]))
-        subject = [m.group(0).split() for m in _CAP_SEQ.finditer(first, 0, head)]
+        subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
         word = _WORD.match(chunk.lstrip("'\"‘“"))
         lead_words = len(first.split())
@@ -237,8 +255,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "gap_blank": float(u.gap == 3),
             "next_title": float(u.kind == "title"),
             "prev_sep": float(prev.kind == "sep"),
-            "names_new": min(3, sum(1 for nm in names if len(nm) >= 2 and nm[-1] not in seen_names[i])) / 3,
-            "names_seen": min(3, sum(1 for nm in names if nm[-1] in seen_names[i])) / 3,
+            "names_new": min(3, sum(1 for _, nm in names if len(nm) > 1 and nm[-1] not in seen_names[i])) / 3,
+            "names_seen": min(3, sum(1 for _, nm in names if nm[-1] in seen_names[i])) / 3,
             "honorific_seen": float(any(h in seen_names[i] for h in honorific)),
             "honorific_new": float(any(h not in seen_names[i] for h in honorific)),
             "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
@@ -255,7 +273,11 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
             "starts_indefinite": float(word is not None and word.group(0) in ("A", "An")),
             "lead_perfect": float(bool(_PERFECT.search(" ".join(first.split()[:15])))),
-            "subject_new_name": float(any(len(nm) >= 2 and nm[-1] not in seen_names[i] for nm in subject)),
+            "subject_new_name": float(any(nm[-1] not in seen_names[i] for nm in subject)),
+            # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
+            "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
+            "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
+            "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
         }
         for name, v in f.items():
             col[name][i] = v
@@ -272,12 +294,21 @@ def _first_sentence(text: str, u: _Unit) -> str:
     return text[s:e]
 
 
+def _names(chunk: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
+    out = []
+    for m in _CAP_SEQ.finditer(chunk):
+        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in m.group(0).split()]
+        out.append((m.start(), words))
+    return out
+
+
 def _names_before(text: str, units: list[_Unit]) -> list[set[str]]:
     """Capitalised words seen in the few units before each unit (who and what the story already knows)."""
     per_unit = []
     for u in units:
         chunk = text[u.start : u.end]
-        per_unit.append({w for m in _CAP_SEQ.finditer(chunk) for w in m.group(0).split()})
+        per_unit.append({w for _, nm in _names(chunk) for w in nm})
     out: list[set[str]] = []
     for i in range(len(units)):
         seen: set[str] = set()
@@ -306,6 +337,11 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb)
 
 
+def _relative(values: list[float], cap: float) -> list[float]:
+    mean = sum(values[1:]) / max(1, len(values) - 1)
+    return [min(cap, v / mean) if mean > 0 else 0.0 for v in values]
+
+
 def _depths(cos: list[float]) -> list[float]:
     """TextTiling depth: how far the similarity at each gap dips below the peaks on either side."""
     n = len(cos)
@@ -328,11 +364,11 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 32.0
+_ALPHA = 40.0
 _BETA = 3.0
 # Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
 # which was made across sets with different boundary rates, for the joint decoding.
-_SHIFT = (0.0, 1.0, 0.5, 0.5)
+_SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _FLOG = [(f + 1) * math.log(f + 2) - f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + 1)]
 
@@ -363,8 +399,8 @@ def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
             if total < best[j + 1]:
                 best[j + 1] = total
                 back[j + 1] = i
-            if m >= _MAX_SEGMENT_TOKENS:
-                break
+            if m >= _MAX_SEGMENT_TOKENS or units[j].kind == "sep":
+                break  # an explicit separator always ends a story
     cuts = []
     j = n
     while j > 0:

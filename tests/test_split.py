@@ -1,0 +1,165 @@
+"""Story splitter: the pasted three-story bundle, structural cues, and invariants over generated inputs."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from briefing.split import Segment, near_duplicates, split
+
+# Fictional news, written for these tests.
+CRYPTO = [
+    "Regulators in the Republic of Vessaland have ordered three cryptocurrency exchanges to halt new "
+    "registrations after an inquiry found that customer deposits had been mixed with company funds.",
+    "The Financial Conduct Board said the exchanges, which together hold about 2.4bn crowns of customer "
+    "assets, had failed to keep separate ledgers and could not show where 180m crowns had gone.",
+    "Exchange operators must now publish monthly proof-of-reserve statements checked by an independent "
+    "auditor, and token listings will need approval from the board before trading can begin.",
+    "\"We will not allow digital asset platforms to gamble with savers' money,\" said board chair Oskar "
+    "Lindqvist. He added that the crackdown would extend to crypto lending desks within six months.",
+    "Shares in listed blockchain firms fell sharply on the news, and bitcoin dropped 4% against the crown "
+    "before recovering some of its losses in late trading.",
+]
+TEASER = (
+    "Dairy cooperative Nordmilk has agreed to buy the cheese maker Alpfarm for 310m euros in a deal that "
+    "will create the region's largest producer of hard cheeses."
+)
+INTERVIEW = [
+    "Safeguarding minister Jess Phillips has told Sky News that police forces must do more to protect "
+    "women who report stalking, saying too many cases are closed without an arrest.",
+    "Ms Phillips said officers needed better training to recognise patterns of behaviour, and that victims "
+    "were too often told to change their phone numbers rather than being offered protection.",
+    "The minister said she had met families of women killed by former partners and that their stories "
+    "had convinced her the system was failing at the first point of contact.",
+    "Ms Phillips's comments come after she announced a 12m pound fund for specialist domestic abuse "
+    "advisers in hospitals, which charities have welcomed as a first step.",
+]
+TITLES = ("Crypto exchanges told to halt sign-ups", "Nordmilk to buy Alpfarm", "Minister warns on stalking")
+STORIES = [CRYPTO, [TEASER], INTERVIEW]
+
+
+def _check_invariants(text: str, segments: list[Segment]) -> None:
+    pos = 0
+    for seg in segments:
+        assert pos <= seg.start < seg.end <= len(text)
+        assert text[pos : seg.start].strip() == ""
+        assert not text[seg.start].isspace() and not text[seg.end - 1].isspace()
+        pos = seg.end
+    assert text[pos:].strip() == ""
+
+
+def _lines_bundle() -> tuple[str, list[int]]:
+    text, starts = "", []
+    for story in STORIES:
+        starts.append(len(text))
+        text += "\n".join(story) + "\n"
+    return text, starts
+
+
+def _first_words(text: str, segments: list[Segment]) -> list[str]:
+    return [" ".join(text[s.start : s.end].split()[:3]) for s in segments]
+
+
+def test_three_stories_one_paragraph_per_line() -> None:
+    text, starts = _lines_bundle()
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == starts, _first_words(text, segments)
+    assert all(s.title is None for s in segments)
+
+
+def test_three_stories_blank_lines_and_titles() -> None:
+    text, starts, titles = "", [], []
+    for title, story in zip(TITLES, STORIES, strict=True):
+        starts.append(len(text))
+        titles.append(title)
+        text += title + "\n\n" + "\n\n".join(story) + "\n\n\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == starts, _first_words(text, segments)
+    assert [s.title for s in segments] == titles
+
+
+def test_topic_drift_at_the_end_stays_in_the_story() -> None:
+    text, _ = _lines_bundle()
+    last = split(text)[-1]
+    assert text[last.start : last.end].rstrip().endswith("as a first step.")
+
+
+@pytest.mark.parametrize("separator", ["---", "* * *", "#####", "==="])
+def test_separators_split_even_same_topic_text(separator: str) -> None:
+    # Two halves of one story: only the separator says they are two items.
+    first, second = "\n".join(CRYPTO[:3]), "\n".join(CRYPTO[3:])
+    text = f"{first}\n{separator}\n{second}\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(second)]
+    assert text[segments[0].start : segments[0].end].endswith(separator)
+
+
+def test_dateline_opens_a_story() -> None:
+    first = "\n".join(CRYPTO)
+    second = "VESSBORG (Newswire) - " + INTERVIEW[2]
+    text = first + "\n" + second
+    assert [s.start for s in split(text)] == [0, len(first) + 1]
+
+
+def test_flat_text_splits_at_sentences() -> None:
+    text = " ".join(CRYPTO + [TEASER] + INTERVIEW)
+    segments = split(text)
+    _check_invariants(text, segments)
+    starts = [s.start for s in segments]
+    assert starts[0] == 0
+    assert text.index(INTERVIEW[0]) in starts
+    assert 2 <= len(segments) <= 4
+
+
+def test_empty_and_whitespace() -> None:
+    assert split("") == []
+    assert split(" \n\t\n  ") == []
+
+
+def test_single_paragraph_is_one_story() -> None:
+    text = "  " + TEASER + "\n"
+    assert split(text) == [Segment(2, 2 + len(TEASER), None)]
+
+
+def test_deterministic() -> None:
+    text, _ = _lines_bundle()
+    assert split(text) == split(text)
+
+
+def test_invariants_over_generated_inputs() -> None:
+    rng = random.Random(5)
+    pieces = CRYPTO + INTERVIEW + [TEASER, *TITLES, "---", "By Anna Berg", "", "   ", "x", "1.", "\"Yes.\""]
+    seps = ["\n", "\n\n", " ", "\n \n\t", "\r\n", "  "]
+    for _ in range(300):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(0, 12))]
+        text = "".join(p + rng.choice(seps) for p in parts)
+        if rng.random() < 0.3:
+            text = re.sub(r"\s+", " ", text)
+        segments = split(text)
+        _check_invariants(text, segments)
+        assert bool(segments) == bool(text.strip())
+
+
+def test_huge_input_finishes_and_covers() -> None:
+    rng = random.Random(7)
+    paragraphs = CRYPTO + INTERVIEW + [TEASER]
+    chunks, size = [], 0
+    while size < 5_000_000:
+        chunk = rng.choice(paragraphs)
+        chunks.append(chunk)
+        size += len(chunk) + 1
+    text = "\n".join(chunks)
+    _check_invariants(text, split(text))
+    wall = " ".join(chunks[:2000])  # one 500 KB paragraph
+    _check_invariants(wall, split(wall))
+
+
+def test_near_duplicates_pairs_the_same_event() -> None:
+    rewrite = " ".join(CRYPTO).replace("Vessaland", "Vessa").replace("halt", "stop")
+    texts = [" ".join(CRYPTO), TEASER, " ".join(INTERVIEW), rewrite]
+    assert near_duplicates(texts) == [(0, 3)]
