@@ -147,6 +147,28 @@ def test_descriptions_and_unattributed_quotes() -> None:
     assert said["No entry for all vehicles after dark"] is None
 
 
+def test_pronoun_after_a_titled_speaker_keeps_the_span_exact() -> None:
+    text = (
+        'Sir Ian said the talks had failed. "We have tried everything we can think of," Sir Ian said. '
+        'Later he returned. "There is nothing more that we can do now," he added.'
+    )
+    ev = extract_evidence(Story(id="x", source="t", start=0, end=len(text), text=text))
+    assert [q.speaker for q in ev.quotes] == ["Sir Ian", "Sir Ian"]
+    for q in ev.quotes:
+        assert q.speaker_start is not None and q.speaker_end is not None
+        assert text[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_he_said_follows_the_last_speaker_not_the_last_name() -> None:
+    text = (
+        "Coach Luis Ortega was fined for his remarks about striker Tomas Reyes. "
+        '"The fine is unjustified and I will appeal against it," said Ortega. '
+        'Reyes did not comment. "I have never been treated like this in my career," he said.'
+    )
+    ev = extract_evidence(Story(id="x", source="t", start=0, end=len(text), text=text))
+    assert [q.speaker for q in ev.quotes] == ["Luis Ortega", "Luis Ortega"]
+
+
 def test_a_stray_quote_mark_does_not_swallow_the_story() -> None:
     text = 'He measured 6" of rain. Later, Smith said: "The river has never been this high in my life."'
     ev = extract_evidence(Story(id="x", source="t", start=0, end=len(text), text=text))

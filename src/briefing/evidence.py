@@ -50,7 +50,9 @@ _DESC_NOUNS = (
     r"|manager|coach|team|party|organisers|organizers|charity|board|study|workers?|employees?|members?"
     r"|users?|customers?|parents?|students?|teachers?|nurses?|farmers?|drivers?|passengers?|locals?"
     r"|neighbours?|neighbors?|friends?|fans?|voters?|shoppers?|owners?|man|woman|men|women|mother|father"
-    r"|survivors?|victims?|officers?|diplomats?|traders?|investors?|protesters?|activists?|leaders?)"
+    r"|survivors?|victims?|officers?|diplomats?|traders?|investors?|protesters?|activists?|leaders?"
+    r"|founder|boss|head|editor|author|singer|star|actor|actress|writer|producer|designer|governor|mayor"
+    r"|senator|commissioner|magazine|newspaper|paper|website|broadcaster|network|dj|presenter|host)"
 )
 _DESC = rf"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,4}}?{_DESC_NOUNS}|{_DESC_NOUNS})"
 _ROLE_WORD = (
@@ -135,6 +137,7 @@ class _People:
     gender: dict[str, str]
     recent: list[tuple[int, str]]  # (position, full name) of every full-name or surname mention
     surnames_alone: set[str]  # surnames the story uses alone, or whose bearer speaks: persons, not places
+    speaking: list[tuple[int, str]]  # (position, full name) of mentions followed by a speech verb
 
 
 @dataclass(slots=True)
@@ -188,7 +191,7 @@ def find_quotes(text: str) -> list[_RawQuote]:
         return k >= 0 and pos < raw[k].end
 
     # Attribute in source order so "he said" can lean on the speakers before it.
-    last_person: _Mention | None = None
+    last_person: tuple[int, _Mention] | None = None  # (where they spoke, who)
     last_other: _Mention | None = None
     chain_speaker: dict[int, _Mention] = {}
     previous: _RawQuote | None = None
@@ -198,7 +201,7 @@ def find_quotes(text: str) -> list[_RawQuote]:
         if who is not None:
             speaker, is_person = _resolve(text, who, people, q.start)
             if is_person:
-                last_person = speaker
+                last_person = (q.start, speaker)
             else:
                 last_other = speaker
         elif pronoun is not None:
@@ -338,6 +341,7 @@ def _people(text: str) -> _People:
     gender: dict[str, str] = {}
     recent: list[tuple[int, str]] = []
     alone: set[str] = set()
+    speaking: list[tuple[int, str]] = []
     for m in _CAPS_RUN.finditer(text):
         run = m.group(0)
         tokens = run.split()
@@ -354,6 +358,8 @@ def _people(text: str) -> _People:
                 alone.add(core[0])
                 if core[0] in by_surname:
                     recent.append((m.start(), by_surname[core[0]]))
+                    if _SPEAKS.match(text, m.end()):
+                        speaking.append((m.start(), by_surname[core[0]]))
             if titles and core:
                 g = _gender_of(titles)
                 full = by_surname.get(core[-1])
@@ -372,7 +378,8 @@ def _people(text: str) -> _People:
         recent.append((first, name))
         if _SPEAKS.match(text, first + len(name)):
             alone.add(core[-1])  # "Daniel Sandford said": speaks, so a person
-    return _People(starts, by_surname, gender, recent, alone)
+            speaking.append((first, name))
+    return _People(starts, by_surname, gender, recent, alone, speaking)
 
 
 def _drop_acronyms(core: list[str]) -> list[str]:
@@ -425,24 +432,33 @@ def _nearest(speaker: _Mention, people: _People, at: int) -> _Mention:
 
 def _resolve_pronoun(
     pronoun: str,
-    last_person: _Mention | None,
+    last_person: tuple[int, _Mention] | None,
     last_other: _Mention | None,
     people: _People,
     at: int,
     inside_quote: Callable[[int], bool],
 ) -> _Mention | None:
+    """'he said' -> whoever spoke last before the quote: the last quoted speaker or the last person the
+    narrative has saying something ('Lindqvist said the bank...'), of the pronoun's gender if known. With
+    neither, the person named most recently."""
     if pronoun in {"it", "they"}:
         return last_other
     want = "m" if pronoun == "he" else "f"
-    # The person named most recently before the quote (outside quotes), of the pronoun's gender if known.
-    # A capitalised run counts as a person only if the story also calls them by title or by surname alone
-    # ("Grand Prix" is not a person; "Kelly Holmes ... Holmes" is).
-    lo = bisect.bisect_left(people.recent, (at - _PRONOUN_REACH, ""))
-    hi = bisect.bisect_left(people.recent, (at, ""))
-    for pos, name in reversed(people.recent[lo:hi]):
-        person = name in people.gender or name.split()[-1] in people.surnames_alone
-        if person and not inside_quote(pos) and people.gender.get(name, want) == want:
-            return _nearest(_Mention(name, -1, -1), people, at)
-    if last_person is not None and people.gender.get(last_person.name, want) == want:
-        return _nearest(last_person, people, at)
-    return None
+
+    def latest(mentions: list[tuple[int, str]], person_only: bool) -> tuple[int, str] | None:
+        lo = bisect.bisect_left(mentions, (at - _PRONOUN_REACH, ""))
+        hi = bisect.bisect_left(mentions, (at, ""))
+        for pos, name in reversed(mentions[lo:hi]):
+            # A capitalised run is a person only if the story also uses the surname alone or a title
+            # ("Grand Prix" is not a person; "Kelly Holmes ... Holmes" is).
+            person = not person_only or name in people.gender or name.split()[-1] in people.surnames_alone
+            if person and not inside_quote(pos) and people.gender.get(name, want) == want:
+                return pos, name
+        return None
+
+    narrated = latest(people.speaking, person_only=False)
+    quoted = last_person is not None and people.gender.get(last_person[1].name, want) == want
+    if quoted and last_person and (narrated is None or last_person[0] > narrated[0]):
+        return _nearest(last_person[1], people, at)
+    best = narrated or latest(people.recent, person_only=True)
+    return _nearest(_Mention(best[1], -1, -1), people, at) if best else None
