@@ -169,6 +169,16 @@ def test_he_said_follows_the_last_speaker_not_the_last_name() -> None:
     assert [q.speaker for q in ev.quotes] == ["Luis Ortega", "Luis Ortega"]
 
 
+def test_a_colon_binds_the_quote_to_what_comes_before() -> None:
+    text = (
+        "Trevor Okoye made the case for shortlists, and Mr Okoye was blunt. "
+        'But he argued: "We need shortlists in every region, starting now." '
+        "Labour MP Dina Abbot, who backs the plan, said she agreed."
+    )
+    ev = extract_evidence(Story(id="x", source="t", start=0, end=len(text), text=text))
+    assert [q.speaker for q in ev.quotes] == ["Trevor Okoye"]
+
+
 def test_a_stray_quote_mark_does_not_swallow_the_story() -> None:
     text = 'He measured 6" of rain. Later, Smith said: "The river has never been this high in my life."'
     ev = extract_evidence(Story(id="x", source="t", start=0, end=len(text), text=text))

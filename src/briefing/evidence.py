@@ -36,7 +36,7 @@ _VERBS = (
     r"|claimed|claims|noted|notes|stressed|stresses|wrote|writes|continued|asked|asks|admitted|admits"
     r"|conceded|declared|announced|commented|suggested|suggests|acknowledged|replied|recalled|remarked"
     r"|observed|urged|predicted|cautioned|confirmed|revealed|complained|maintained|believes|thinks"
-    r"|tweeted|posted|concluded|agreed|joked|pointed\s+out|went\s+on)"
+    r"|tweeted|posted|concluded|agreed|joked|pointed\s+out|went\s+on|calls|described|describes)"
 )
 _CAP_TOKEN = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"  # "Jane", "O'Neill", "Smith-Jones", the initial "J."
 _NAME_TOKEN = rf"(?:{_CAP_TOKEN}|(?:de|van|von|der|bin|al|da|di|du|del|le|la|ter|ibn)(?=\s+[A-Z]))"
@@ -284,10 +284,6 @@ def _attribution(text: str, start: int, end: int) -> tuple[_Mention | None, str 
         close += 1
     line_end = text.find("\n", close)
     limit = min(close + _WINDOW, len(text) if line_end < 0 else line_end)
-    for pattern in _AFTER:
-        m = pattern.match(text, close, limit)
-        if m:
-            return _from_match(text, m)
     open_mark = start - 1
     while open_mark > 0 and text[open_mark].isspace():
         open_mark -= 1
@@ -297,8 +293,11 @@ def _attribution(text: str, start: int, end: int) -> tuple[_Mention | None, str 
     stop = max(text.rfind(end, lo, open_mark) for end in (". ", "? ", "! "))
     if stop >= 0:
         lo = stop + 2
-    for pattern in _BEFORE:
-        m = pattern.search(text, lo, open_mark)
+    before = ((p.search(text, lo, open_mark), p) for p in _BEFORE)
+    after = ((p.match(text, close, limit), p) for p in _AFTER)
+    # 'Smith said: "..."' binds the quote to Smith even when the next sentence names someone else.
+    colon = text[max(lo, open_mark - 4) : open_mark].rstrip().endswith(":")
+    for m, _ in (*before, *after) if colon else (*after, *before):
         if m:
             return _from_match(text, m)
     return None, None
