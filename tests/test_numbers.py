@@ -103,8 +103,8 @@ def test_dates(text: str, span: str, parts: tuple[int | None, int | None, int | 
     "text",
     [
         "the G8 summit", "a 4G mast", "COVID-19 rules", "an MP3 file", "ref 050505", "at 10:30", "at 9am",
-        "the 5th time", "in their 20s", "one of the best", "no one came", "the first half",
-        "hundreds of jobs", "they may go",
+        "kick-off 1300 GMT", "the 5th time", "in their 20s", "one of the best", "no one came",
+        "the first half", "hundreds of jobs", "they may go",
     ],
 )  # fmt: skip
 def test_ids_times_ordinals_and_vague_words_are_not_figures(text: str) -> None:

@@ -11,7 +11,8 @@ What counts as a number, and what does not:
   quantities with a unit of measure (``40 km``), and plain numbers, in digits or words (``twenty-five``,
   ``a million``, ``two and a half million``, ``half of``);
 - not numbers: digits glued to letters (``G8``, ``4G``, ``COVID-19``, ``MP3``), digit runs with a leading
-  zero (``050505``: ids, phone numbers), times (``10:30``, ``9am``), ordinals (``5th``, except in dates),
+  zero (``050505``: ids, phone numbers), times (``10:30``, ``9am``, ``1300 GMT``), ordinals (``5th``,
+  except in dates),
   vague plurals (``hundreds of``), and a lone ``one``/``a`` that counts nothing (``one of the``).
 
 A score (``won 2-1``, ``a 19-5 lead``: a dash between two whole numbers, the second not larger) is one
@@ -214,7 +215,10 @@ _CHANGE = re.compile(
 )
 _AND = re.compile(r"\s+and\s+")
 _NEXT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][a-z'’-]*)")
-_BAD_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)|[:/]\d|(?:st|nd|rd|th)\b", re.IGNORECASE)
+_BAD_AFTER = re.compile(
+    r"\s?(?:[ap]\.m\.|[ap]m\b)|[:/]\d|(?:st|nd|rd|th)\b|\s?(?-i:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs)\b",
+    re.IGNORECASE,
+)
 _YEAR_RANGE = re.compile(r"[-–/](\d{4}|\d{2})(?!\d)")
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
 

@@ -280,6 +280,8 @@ def _usable(s: _Sentence) -> bool:
         return False
     if not any(c.islower() for c in text) or text[0].islower():
         return False  # shouting, or a fragment cut off from its sentence
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False  # a quotation cut in half by the sentence splitter
     return not _unattributed_quote(text)
 
 
