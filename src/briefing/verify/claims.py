@@ -12,6 +12,7 @@ from briefing.verify.align import align
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
+from briefing.verify.placement import check_subject
 from briefing.verify.polarity import check_polarity
 from briefing.verify.quotes import check_quotes
 from briefing.verify.source import index_source
@@ -44,6 +45,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
     edits = find_edits(src, toks, alignment.sentences[:2])
     if edits is not None:
         issues += [i for i in edit_issues(src, edits, toks) if not _same_kind(i, issues)]
+        if not _same_kind("name", issues):
+            issues += check_subject(src, claim, toks, edits.copy_ratio)
     issues += check_polarity(src, toks, alignment.sentences)
     coverage = alignment.local
     if coverage < MIN_COVERAGE:

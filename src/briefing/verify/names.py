@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefing.verify.placement import placement_gap
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import STOPWORDS, Token, is_content, stem
+from briefing.verify.text import STOPWORDS, Token, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
@@ -133,10 +134,7 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     return []
 
 
-PLACE_WINDOW = 1  # sentences either side of a passage that may carry the claim
-PLACE_AFTER = 1  # sentences after a name's mention that may still be about it ("She said...")
-PLACE_GAP = 0.45  # how much more of the claim the best passage must cover than any passage with the name
-PLACE_MIN = 0.5  # the best passage must cover at least this much for the comparison to mean anything
+PLACE_GAP = 0.5  # how much more of the claim the best passage must cover than any passage with the name
 _DEMONYM = ("ese", "ish", "ian", "ans", "an", "i")
 
 
@@ -146,27 +144,8 @@ def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
-    at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
-    if not at:
-        return False
-    weights = {
-        t.stem: src.idf(t.stem)
-        for t in claim_tokens
-        if is_content(t) and not name.start <= t.start < name.end and t.stem in src.stem_sents
-    }
-    total = sum(weights.values())
-    if not total:
-        return False
-    n = len(src.sentences)
-
-    def cover(lo: int, hi: int) -> float:
-        near = range(max(0, lo), min(n, hi + 1))
-        return sum(w for s, w in weights.items() if any(j in src.stem_sents[s] for j in near)) / total
-
-    candidates = {i for s in weights for i in src.stem_sents[s]}
-    best = max(cover(i - PLACE_WINDOW, i + PLACE_WINDOW) for i in candidates)
-    with_name = max(cover(i - PLACE_WINDOW, i + PLACE_AFTER) for i in at)
-    return best >= PLACE_MIN and best - with_name >= PLACE_GAP
+    stems = {stem(w) for w in core}
+    return placement_gap(src, stems, (name.start, name.end), claim_tokens) >= PLACE_GAP
 
 
 def name_in_source(src: SourceIndex, name: Name) -> bool:

@@ -1,0 +1,83 @@
+"""Who did what: a name or subject must sit in the source passage that tells the rest of the claim.
+
+A summary that attaches a real name (or subject) from one part of an article to what another part says
+about someone else uses only source words, so word-level checks pass it. Here the rest of the claim is
+located (the passage of a few sentences covering most of its IDF-weighted content), and compared with
+the best passage that also mentions the name: if the name's passages cover much less, it is misplaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+WINDOW = 1  # sentences either side of a passage that may carry the claim
+AFTER = 1  # sentences after a mention that may still be about it ("She said...")
+MIN_COVER = 0.5  # the best passage must cover this much of the rest for a comparison to mean anything
+SUBJECT_GAP = 0.3
+SUBJECT_MIN_COPY = 0.5
+"""Subjects are placed only in claims that copy at least this share of a source passage: in free
+paraphrase the subject is often a summary of several people ("Critics", "Both teams")."""
+
+_VERBS_TEXT = """
+    is are was were be been has have had will would could can may might must should shall does did do
+    says said say told tells claims claimed admits admitted won wins beat beats called calls"""
+_VERBS = frozenset(_VERBS_TEXT.split())
+
+
+def placement_gap(
+    src: SourceIndex, stems: set[str], span: tuple[int, int], claim_tokens: list[Token]
+) -> float:
+    """How much more of the rest of the claim (outside ``span``) the best passage covers than the best
+    passage that also contains one of ``stems``; 0 when there is nothing to compare."""
+    at = {i for s in stems for i in src.stem_sents.get(s, ())}
+    if not at:
+        return 0.0
+    rest = [t for t in claim_tokens if is_content(t) and not span[0] <= t.start < span[1]]
+    weights = {t.stem: src.idf(t.stem) for t in rest if t.stem in src.stem_sents and t.stem not in stems}
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    n = len(src.sentences)
+
+    def cover(lo: int, hi: int) -> float:
+        near = range(max(0, lo), min(n, hi + 1))
+        return sum(w for s, w in weights.items() if any(j in src.stem_sents[s] for j in near)) / total
+
+    best = max(cover(i - WINDOW, i + WINDOW) for s in weights for i in src.stem_sents[s])
+    if best < MIN_COVER:
+        return 0.0
+    return best - max(cover(i - WINDOW, i + AFTER) for i in at)
+
+
+def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:
+    """The words before the claim's first verb (a listed auxiliary or reporting verb, or an -ed word),
+    if the claim opens with its subject: not after an opening clause ("Although ...,", "Heavily armed,")."""
+    for i, t in enumerate(claim_tokens[:MAX_SUBJECT + 1]):
+        if t.lower in _VERBS or i > 0 and re.fullmatch(r"[a-z]+ed", t.lower):
+            if i == 0 or "," in claim[: t.start] or claim_tokens[0].lower in _OPENERS:
+                return []
+            return claim_tokens[:i]
+    return []
+
+
+MAX_SUBJECT = 6
+_OPENERS = frozenset(
+    {"although", "though", "while", "when", "after", "before", "as", "if", "since", "because", "despite",
+     "unlike", "with", "without", "during", "following", "in", "on", "at", "for", "by", "from", "to"}
+)
+
+
+def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_ratio: float) -> list[str]:
+    """An issue when the claim's subject is not where the source tells the rest of a copied claim."""
+    if copy_ratio < SUBJECT_MIN_COPY:
+        return []
+    subj = [t for t in subject(claim, claim_tokens) if is_content(t) and t.stem in src.stem_sents]
+    if not subj:
+        return []
+    span = (subj[0].start, subj[-1].end)
+    if placement_gap(src, {t.stem for t in subj}, span, claim_tokens) < SUBJECT_GAP:
+        return []
+    return [f"subject '{' '.join(t.text for t in subj)}' is not who the source says this about"]
