@@ -207,30 +207,28 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     df: Counter[str] = Counter()
     for u in units:
         df.update(u.stems.keys())
-    idf = {w: math.log((n + 1) / c) for w, c in df.items()}
-    weights = [{w: c * idf[w] for w, c in u.stems.items()} for u in units]
+    ids = {w: k for k, w in enumerate(df)}
+    # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
+    weights: list[_Vec] = [
+        ([ids[w] for w in u.stems], [c * math.log((n + 1) / df[w]) for w, c in u.stems.items()])
+        for u in units
+    ]
+    vocab = len(ids)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     col: dict[str, list[float]] = {name: [0.0] * n for name in FEATURES}
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     for scale, words in (("s", 50), ("m", 150), ("l", 400)):
-        k = max(1, min(30, round(words / mean_words)))
-        cos = [0.0] * n
-        for i in range(1, n):
-            cos[i] = _cosine(_block(weights, max(0, i - k), i), _block(weights, i, min(n, i + k)))
+        cos = _pair_cosines(weights, vocab, max(1, min(30, round(words / mean_words))))
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
         col[f"cos_{scale}"] = _relative(cos, 3.0)
         col[f"depth_{scale}"] = _relative(_depths(cos), 5.0)
-    next_left, prev_right = [0.0] * n, [0.0] * n
-    for i in range(1, n):
-        next_left[i] = _cosine(weights[i], _block(weights, max(0, i - 3), i))
-        prev_right[i] = _cosine(weights[i - 1], _block(weights, i, min(n, i + 3)))
+    next_left = _unit_block_cosines(weights, vocab, -3, 0)
+    prev_right = [0.0, *_unit_block_cosines(weights, vocab, 1, 4)[:-1]]
     col["cos_next_left"], col["cos_prev_right"] = _relative(next_left, 3.0), _relative(prev_right, 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
-    tie = [
-        max(_cosine(w, _block(weights, max(0, i - 8), i)), _cosine(w, _block(weights, i + 1, min(n, i + 9))))
-        for i, w in enumerate(weights)
-    ]
+    before, after = _unit_block_cosines(weights, vocab, -8, 0), _unit_block_cosines(weights, vocab, 1, 9)
+    tie = [max(a, b) for a, b in zip(before, after, strict=True)]
     typical = sorted(tie)[n // 2] or 1.0
     tie = [min(2.0, t / typical) for t in tie]
     seen_names = _names_before(text, units)
@@ -318,23 +316,65 @@ def _names_before(text: str, units: list[_Unit]) -> list[set[str]]:
     return out
 
 
-def _block(weights: list[dict[str, float]], a: int, b: int) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for j in range(a, b):
-        for w, v in weights[j].items():
-            out[w] = out.get(w, 0.0) + v
+_Vec = tuple[list[int], list[float]]
+
+
+def _shift(target: list[float], other: list[float], vec: _Vec, sign: float) -> tuple[float, float]:
+    """Add sign * vec to target; return the change in target . other and in |target|^2."""
+    d_dot = d_norm = 0.0
+    for w, v in zip(*vec, strict=True):
+        v *= sign
+        old = target[w]
+        d_norm += v * (2.0 * old + v)
+        d_dot += v * other[w]
+        target[w] = old + v
+    return d_dot, d_norm
+
+
+def _pair_cosines(weights: list[_Vec], vocab: int, k: int) -> list[float]:
+    """Cosine of the k units before each gap with the k units after it, sliding both windows."""
+    n = len(weights)
+    left, right = [0.0] * vocab, [0.0] * vocab
+    dot = n_left = n_right = 0.0
+    la = lb = ra = rb = 0  # windows [la, lb) and [ra, rb)
+    out = [0.0] * n
+    for i in range(1, n):
+        while rb < min(n, i + k):
+            d_dot, d_norm = _shift(right, left, weights[rb], 1.0)
+            dot, n_right, rb = dot + d_dot, n_right + d_norm, rb + 1
+        while ra < i:
+            d_dot, d_norm = _shift(right, left, weights[ra], -1.0)
+            dot, n_right, ra = dot + d_dot, n_right + d_norm, ra + 1
+        while lb < i:
+            d_dot, d_norm = _shift(left, right, weights[lb], 1.0)
+            dot, n_left, lb = dot + d_dot, n_left + d_norm, lb + 1
+        while la < i - k:
+            d_dot, d_norm = _shift(left, right, weights[la], -1.0)
+            dot, n_left, la = dot + d_dot, n_left + d_norm, la + 1
+        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
+            out[i] = dot / math.sqrt(n_left * n_right)
     return out
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    if dot == 0.0:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
+def _unit_block_cosines(weights: list[_Vec], vocab: int, lo: int, hi: int) -> list[float]:
+    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped), sliding the block."""
+    n = len(weights)
+    block, zeros = [0.0] * vocab, [0.0] * vocab
+    norm = 0.0
+    a = b = 0  # current block is [a, b)
+    out = [0.0] * n
+    for i, (w_ids, vals) in enumerate(weights):
+        new_a, new_b = max(0, i + lo), max(0, min(n, i + hi))
+        while b < new_b:
+            norm += _shift(block, zeros, weights[b], 1.0)[1]
+            b += 1
+        while a < new_a:
+            norm += _shift(block, zeros, weights[a], -1.0)[1]
+            a += 1
+        dot = sum(v * block[w] for w, v in zip(w_ids, vals, strict=True))
+        if dot > 1e-12 and norm > 1e-12:
+            out[i] = dot / math.sqrt(norm * sum(v * v for v in vals))
+    return out
 
 
 def _relative(values: list[float], cap: float) -> list[float]:
@@ -370,37 +410,48 @@ _BETA = 3.0
 # which was made across sets with different boundary rates, for the joint decoding.
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
-_FLOG = [(f + 1) * math.log(f + 2) - f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + 1)]
+_HOPELESS = -160.0
 
 
 def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
     n = len(units)
-    toks = [list(u.stems.elements()) for u in units]
-    vocab = len({w for t in toks for w in t}) + 1
-    penalty = _BETA * math.log(sum(len(t) for t in toks) + 2)
+    ids: dict[str, int] = {}
+    items = [[(ids.setdefault(w, len(ids)), c) for w, c in u.stems.items()] for u in units]
+    sizes = [u.stems.total() for u in units]
+    vocab = len(ids) + 1
+    penalty = _BETA * math.log(sum(sizes) + 2)
+    flog = [f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + max(sizes) + 1)]
+    counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
     back = [0] * (n + 1)
     best[0] = 0.0
     for i in range(n):
-        if best[i] == math.inf or i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
+        if i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
             continue
-        base = best[i] + (penalty - _ALPHA * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0)
-        counts: dict[str, int] = {}
+        gap = _ALPHA * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0
+        if gap < _HOPELESS:
+            continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
+        base = best[i] + (penalty - gap if i > 0 else 0.0)
         gain = 0.0
         m = 0
-        for j in range(i, n):
-            for w in toks[j]:
-                c = counts.get(w, 0)
-                gain += _FLOG[c] if c < _MAX_SEGMENT_TOKENS else math.log(c + 1)
-                counts[w] = c + 1
-            m += len(toks[j])
+        j = i
+        while j < n:
+            for wid, c in items[j]:
+                old = counts[wid]
+                gain += flog[old + c] - flog[old]
+                counts[wid] = old + c
+            m += sizes[j]
+            j += 1
             total = base + m * math.log(m + vocab) - gain
-            if total < best[j + 1]:
-                best[j + 1] = total
-                back[j + 1] = i
-            if m >= _MAX_SEGMENT_TOKENS or units[j].kind == "sep":
+            if total < best[j]:
+                best[j] = total
+                back[j] = i
+            if m >= _MAX_SEGMENT_TOKENS or units[j - 1].kind == "sep":
                 break  # an explicit separator always ends a story
+        for k in range(i, j):
+            for wid, _ in items[k]:
+                counts[wid] = 0
     cuts = []
     j = n
     while j > 0:
