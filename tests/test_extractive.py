@@ -151,6 +151,20 @@ def test_avoids_bylines_fragments_and_unattributed_quotes() -> None:
     assert {k.value for k in s.key_figures} >= {"£120,000", "4,300"}
 
 
+def test_numbers_in_names_and_tables_are_not_key_figures() -> None:
+    text = (
+        "Former No 10 adviser Ravi Mehta told BBC Radio 4 that the fictional Clearwater scheme cost £3m. "
+        "He said 40 staff had worked on it for two years.\n\n"
+        "Results\n\n"
+        "17,420"
+    )
+    story = Story(id="t", source="t", start=0, end=len(text), text=text)
+    s = ExtractiveEngine().summarize_sync(story, extract_evidence(story))
+    values = [k.value for k in s.key_figures]
+    assert "£3m" in values and "40" in values
+    assert not {"10", "4", "17,420"} & set(values)
+
+
 @pytest.mark.parametrize(
     ("lead", "headline"),
     [

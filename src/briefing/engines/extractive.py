@@ -89,6 +89,8 @@ _TOKEN = re.compile(r"[a-z][a-z'’-]+")
 _PREPOSITIONS = _words("in on at for with from by to into over under after before across since against")
 _AUXILIARIES = _words("has have had is are was were will would could should")
 _VERB_ED = re.compile(r"[a-z]+ed$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+_SENTENCE_OPENERS = _words("Some About Around Nearly Almost Over Only Just More Fewer Up Down At In By Of")
 _CONVERSION = re.compile(r"\s*[(;/,]\s*|\s*\(\s*(?:about|around|roughly|or)?\s*")
 _NUMERIC = re.compile(r"[\d£$€¥%]")
 _WORD = re.compile(r"[\w£$€¥%'’.,-]+")
@@ -397,31 +399,41 @@ def _key_figures(
             weight = min(weight, 1.0)  # "a two-tier system", "a three-day festival": a modifier, not a figure
         if _inside_quote(evidence.quotes, quote_starts, f):
             weight -= 1.5  # the speaker's words: shown with the quote, and hard to label
+        if f.unit == "year-old":
+            weight = min(weight, 0.5)  # an age: who someone is, rarely what the story is about
+        if f.kind in {"number", "count"} and f.unit != "score" and _part_of_name(story.text, local):
+            continue  # "Radio 4", "No 10", "Nintendo 64": a name, not a figure
         index = sentence.index if sentence else 0
         score = weight + 1.0 / (1 + 0.3 * index) + (0.5 if sentence and sentence.start in chosen else 0.0)
         scored.append((score, f, sentence))
     scored.sort(key=lambda p: (-p[0], p[1].start))
     primary = [p for p in scored if p[1].kind not in {"year", "date"}]
     pool = primary or scored
-    picked: list[tuple[NumericMention, _Sentence | None]] = []
+    picked: list[tuple[NumericMention, str]] = []
     for _, f, sentence in pool:
         if len(picked) >= MAX_FIGURES:
             break
         if any((f.kind, f.unit, f.value, f.text) == (g.kind, g.unit, g.value, g.text) for g, _ in picked):
             continue  # the same figure repeated later in the story
-        picked.append((f, sentence))
+        label = _label(story, f, sentence)
+        if label:  # a figure with no words around it (a results table, a line-up) explains nothing
+            picked.append((f, label))
     picked.sort(key=lambda p: p[0].start)
     return [
-        KeyFigure(
-            figure_id=f.id,
-            value=f.text,
-            label=_label(story, f, sentence),
-            start=f.start,
-            end=f.end,
-            status="grounded",
-        )
-        for f, sentence in picked
+        KeyFigure(figure_id=f.id, value=f.text, label=label, start=f.start, end=f.end, status="grounded")
+        for f, label in picked
     ]
+
+
+def _part_of_name(text: str, at: int) -> bool:
+    """Is the number at ``at`` glued to a capitalised word that does not start a sentence ('Radio 4')?"""
+    before = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    if before is None:
+        return False
+    k = before.start() - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] not in ".!?\n\"“:(" and before.group(0).split()[0] not in _SENTENCE_OPENERS
 
 
 def _inside_quote(quotes: list[Quote], starts: list[int], f: NumericMention) -> bool:
@@ -450,7 +462,8 @@ def _label(story: Story, f: NumericMention, sentence: _Sentence | None) -> str:
     if not words:
         # The figure sits alone in its clause ("(£29m)"): borrow the words before it in the sentence.
         words = _trim_label(after) or _trim_label(_WORD.findall(text[s_start:local_start])[-6:])
-    words = words or f.context.split()[:6]
+    while words and words[0].lower() in {"'s", "’s"}:
+        words = words[1:]
     return " ".join(words[:MAX_LABEL_WORDS])
 
 
