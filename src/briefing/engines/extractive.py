@@ -30,6 +30,7 @@ from briefing.sentences import sentence_spans
 
 HEADLINE_CHARS = 90  # a lead this long is a headline as it is; a clause cut may leave up to HEADLINE_MAX
 HEADLINE_MIN = 40
+LEAD_REUSE = 0.7  # a lead the headline trimmed below this share of its length may still be a bullet
 HEADLINE_MAX = 100
 MAX_BULLETS = 4
 MAX_FIGURES = 4
@@ -233,10 +234,7 @@ def _headline(
     lead = next((s for s in body if _usable(s)), body[0] if body else None)
     if lead is None:
         return Claim(text=story.text.strip()[:HEADLINE_CHARS], status="grounded"), None
-    start = lead.start
-    dateline = _DATELINE.match(lead.text)
-    if dateline and len(lead.text) - dateline.end() > 30:
-        start += dateline.end()
+    start = lead.start + _dateline_end(lead.text)
     return _grounded(story, start, start + _trim(story.text[start : lead.end])), lead
 
 
@@ -335,6 +333,8 @@ def _bullets(story: Story, body: list[_Sentence], lead_used: _Sentence | None, h
         score -= 0.2 if words > 45 else 0.1 if words < 10 else 0.0
         score -= 0.35 if _DANGLING_START.match(s.text) else 0.0
         scored.append((score, s))
+    if lead_used is not None and len(headline) < LEAD_REUSE * len(lead_used.text):
+        lead_used = None  # the headline kept only the start of a long lead: the rest is still news
     candidates = [s for s in body if s is not lead_used]
     want = 2 if len(candidates) <= 4 else 3 if len(candidates) <= 10 else MAX_BULLETS
     want = min(want, len(candidates))
@@ -352,7 +352,16 @@ def _bullets(story: Story, body: list[_Sentence], lead_used: _Sentence | None, h
             continue
         picked.append(s)
         seen.append(bag)
-    return [_grounded(story, s.start, s.end) for s in sorted(picked, key=lambda s: s.index)]
+    return [
+        _grounded(story, s.start + _dateline_end(s.text), s.end)
+        for s in sorted(picked, key=lambda s: s.index)
+    ]
+
+
+def _dateline_end(sentence: str) -> int:
+    """Length of a leading dateline ('KESTREL BAY (Wire) - '), or 0 when there is none worth cutting."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and len(sentence) - m.end() > 30 else 0
 
 
 def _overlap(candidate: set[str], other: set[str]) -> float:
@@ -433,7 +442,7 @@ def _part_of_name(text: str, at: int) -> bool:
     k = before.start() - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    return k >= 0 and text[k] not in ".!?\n\"“:(" and before.group(0).split()[0] not in _SENTENCE_OPENERS
+    return k >= 0 and text[k] not in '.!?\n"“:(' and before.group(0).split()[0] not in _SENTENCE_OPENERS
 
 
 def _inside_quote(quotes: list[Quote], starts: list[int], f: NumericMention) -> bool:
