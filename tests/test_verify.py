@@ -117,6 +117,13 @@ def test_negation_the_source_makes_is_fine() -> None:
     assert supported("The CAC played no part and was not involved.")
 
 
+def test_modality_added_to_a_copied_sentence() -> None:
+    claim = "The council could close 131 accounts in March after an audit found irregularities."
+    result = check_claim(SOURCE, claim)
+    assert not result.supported
+    assert any(issue.startswith("modality 'could'") for issue in result.issues), result.issues
+
+
 def test_quote_verbatim_passes_and_altered_quote_fails() -> None:
     assert supported('"We cannot leave a town cut in half," Ms Phillips said.')
     # Typographic quotes and an ellipsis are not changes.

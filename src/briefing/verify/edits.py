@@ -1,6 +1,6 @@
 """When a claim copies a source sentence, what it changed is exactly what it adds.
 
-Extractive and lightly edited summaries copy most of a sentence; a name, number or negation that differs
+Extractive and lightly edited summaries copy most of a sentence; a name, negation or modal that differs
 inside an otherwise copied stretch is then a substitution, not a paraphrase. Claims that copy little are
 left to the other checks.
 """
@@ -48,24 +48,41 @@ def find_edits(src: SourceIndex, toks: list[Token], candidates: list[int]) -> Ed
 
 
 def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> list[str]:
-    """Issues for names and negations that a near-copy changed or added. Words moved within the copied
-    sentences are not changes; a negation is added when the claim has more than the copied sentences."""
+    """Issues for names, negations and modals that a near-copy changed or added. Words moved within the
+    copied sentences are not changes; a negation is added when the claim has more than those sentences."""
     if edits.copy_ratio < NEAR_COPY:
         return []
     lo, hi = edits.window
     window = [t for i in range(lo, hi + 1) for t in src.sent_tokens[i]]
     near = {t.stem for t in window}
-    extra_negations = _negations(claim_tokens) > _negations(window)
+    extra_negations = _count(claim_tokens, NEGATIONS) > _count(window, NEGATIONS)
     issues: list[str] = []
+    # Hedging or future added to a plain statement ("built" copied as "could build"). The reverse is
+    # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
+    more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS)
+    if more_modals and any(_count(run, _MODALS) for run in edits.changed):
+        added = next(t.text for run in edits.changed for t in run if t.lower in _MODALS)
+        issues.append(f"modality '{added}' added to the source sentence")
     for run in edits.changed:
         if extra_negations and any(t.lower in NEGATIONS for t in run):
             issues.append(f"negation '{' '.join(t.text for t in run)}' added to the source sentence")
             continue
-        new = [t for t in run if t.stem not in near]
+        new = [t for t in run if t.stem not in near and not any(_variant(t.lower, w.lower) for w in window)]
         if any(t.start > 0 and t.text[:1].isupper() and is_content(t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     return issues
 
 
-def _negations(toks: list[Token]) -> int:
-    return sum(t.lower in NEGATIONS for t in toks)
+def _variant(a: str, b: str) -> bool:
+    """'British'/'Britons', 'Scottish'/'Scotland': one word written two ways shares a long prefix."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= 4 and k >= min(len(a), len(b)) - 3
+
+
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "plans", "planned"})
+
+
+def _count(toks: list[Token], words: frozenset[str]) -> int:
+    return sum(t.lower in words for t in toks)

@@ -125,7 +125,8 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     mentions = positions(src, core[-1:])
     if not mentions:
         return []
-    src_former = [any(src.words[q].lower in _FORMER for q in range(max(0, p - 6), p)) for p in mentions]
+    # "former" may sit a clause away ("the former Olympic champion ... Bruce Jenner"): same sentence counts.
+    src_former = [any(w.lower in _FORMER for w in src.sent_tokens[src.sent_of_word[p]]) for p in mentions]
     if claim_former and not any(src_former):
         return [f"title 'former' for '{name.text}' not in source"]
     titled = name.words[0] in TITLES and name.words[0] not in _FORMER

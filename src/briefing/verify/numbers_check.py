@@ -39,7 +39,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             issues.append(f"number '{claim[s:e]}' not in source")
     slashes = _slash_spans(claim)
     claim_numbers = [n for n in find_numbers(claim) if not any(s <= n.start < e for s, e in slashes)]
-    read = [(n.start, n.end) for n in claim_numbers]
+    read = [(n.start, n.end) for n in claim_numbers] + slashes
     # Digits the reader skips ("5th", "1980s", "MI5", "7E14") must still be written so in the source.
     for t in claim_tokens:
         if (

@@ -57,7 +57,8 @@ def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:
     if the claim opens with its subject: not after an opening clause ("Although ...,", "Heavily armed,")."""
     for i, t in enumerate(claim_tokens[:MAX_SUBJECT + 1]):
         if t.lower in _VERBS or i > 0 and re.fullmatch(r"[a-z]+ed", t.lower):
-            if i == 0 or "," in claim[: t.start] or claim_tokens[0].lower in _OPENERS:
+            opener = claim_tokens[0].lower in _OPENERS or claim_tokens[0].lower.endswith("ly")
+            if i == 0 or opener or "," in claim[: t.start]:
                 return []
             return claim_tokens[:i]
     return []

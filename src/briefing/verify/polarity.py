@@ -17,12 +17,11 @@ CLAIM_CUES = frozenset(
      "without", "deny", "denies", "denied", "refuse", "refuses", "refused"}
 )
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
-SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(
-    {"little", "few", "less", "hardly", "barely", "rarely", "seldom", "lack", "lacks", "lacked", "unable",
-     "instead", "rather", "reject", "rejects", "rejected", "against", "stop", "stopped", "halt", "halted",
-     "ban", "banned", "dismissed", "false", "unlikely", "only", "yet", "longer", "absence", "avoid",
-     "avoided"}
-)
+_RESTRICTIVE = """
+    non little few less hardly barely rarely seldom lack lacks lacked unable instead rather reject rejects
+    rejected against stop stopped halt halted ban banned dismissed false unlikely only yet longer absence
+    avoid avoided"""
+SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(_RESTRICTIVE.split())
 SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
 
@@ -82,15 +81,12 @@ def _plainly_stated(
     """Is a target stated with no cue before it anywhere in the source, and do the evidence sentences
     negate none of the claim's words? (A target the source never uses is judged by the evidence alone.)"""
     stems = {t.stem for t in targets}
-    found = False
     for sent in src.sent_tokens:
         for p, w in enumerate(sent):
-            if w.stem in stems:
-                found = True
-                if any(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p]):
-                    return False
-    holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] if found else evidence
-    strict = cues & (CLAIM_CUES | _FAIL) or cues
+            if w.stem in stems and any(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p]):
+                return False
+    holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] or evidence
+    strict = cues & (CLAIM_CUES | _FAIL | {"non"}) or cues
     for i in holding:
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):

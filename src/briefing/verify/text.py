@@ -61,6 +61,10 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.rstrip("'.")
+    if "-" in w:
+        # "semi-finals" -> "semi-final": the head of a compound carries the inflection.
+        head, _, last = w.rpartition("-")
+        return head + "-" + stem(last) if last else w
     if len(w) <= 3 or not w.isalpha():
         return w
     for suffix, repl, min_len in (
