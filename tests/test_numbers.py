@@ -44,6 +44,10 @@ def only(text: str) -> NumberMatch:
         ("half a million", "half a million", "number", 5e5, None),
         ("half of all homes", "half", "number", 0.5, "fraction"),
         ("two-thirds of MPs", "two-thirds", "number", 2 / 3, "fraction"),
+        ("a fifth of staff", "a fifth", "number", 0.2, "fraction"),
+        ("one in five adults", "one in five", "number", 0.2, "fraction"),
+        ("3 out of 10 people", "3 out of 10", "number", 0.3, "fraction"),
+        ("a 35C heatwave", "35C", "quantity", 35, "°C"),
         ("1,200 million", "1,200 million", "number", 1.2e9, None),
         ("the 1990s", "1990s", "year", 1990, "decade"),
     ],
@@ -104,7 +108,7 @@ def test_dates(text: str, span: str, parts: tuple[int | None, int | None, int | 
     [
         "the G8 summit", "a 4G mast", "COVID-19 rules", "an MP3 file", "ref 050505", "at 10:30", "at 9am",
         "kick-off 1300 GMT", "the 5th time", "in their 20s", "one of the best", "no one came",
-        "the first half", "hundreds of jobs", "they may go",
+        "the first half", "hundreds of jobs", "they may go", "a third term",
     ],
 )  # fmt: skip
 def test_ids_times_ordinals_and_vague_words_are_not_figures(text: str) -> None:
@@ -140,6 +144,7 @@ def test_words_are_case_insensitive_but_months_are_not() -> None:
         ("$1.2bn", "1,200 million dollars"),
         ("76%", "76 per cent"),
         ("half of", "50%"),
+        ("one in five", "20%"),
         ("20 million", "£20m"),
         ("eight regulations", "8 rules"),
         ("5 May", "May 5, 2021"),

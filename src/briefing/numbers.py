@@ -89,7 +89,10 @@ _ONES = _UNITS["ones"]
 _TENS = _UNITS["tens"]
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ABBREV_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+_FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
+    "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}  # fmt: skip
 
 _CURRENCY_SYMBOLS = {
     "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "US$": "USD", "A$": "AUD", "AU$": "AUD",
@@ -149,7 +152,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ISO_RE = r"(?-i:" + "|".join(_ISO) + r")"
 _CUR_PREFIX = rf"US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|[£$€¥₹]|{_ISO_RE}\s?"
 
-_A_NUMBER = rf"an?(?=\s+(?:{_SCALE_WORD}|dozen|third|quarter)\b)"  # "a million", "a third"
+_A_NUMBER = rf"an?(?=\s+(?:{_SCALE_WORD}|dozen|third|quarter|fifth|tenth)\b)"  # "a million", "a third"
 
 # The scan pattern: the first token of every mention. The code then extends it to scale, unit and range.
 _START = re.compile(
@@ -167,7 +170,7 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_ONES, *_TENS, "half"]}))
 _ANCHOR_SCANS = (
     re.compile(r"[\d£$€¥₹]"),
     re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_NUM_WORD}|half)\b", re.IGNORECASE),
-    re.compile(rf"\b[Aa]n?\s+(?=(?:{_SCALE_WORD}|dozen|third|quarter)\b)"),
+    re.compile(rf"\b[Aa]n?\s+(?=(?:{_SCALE_WORD}|dozen|third|quarter|fifth|tenth)\b)"),
     re.compile(rf"\b(?=[ADFJMNOS][a-z])(?:{_MONTH})"),
     re.compile(rf"\b(?=[A-Z][A-Z$])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|{_ISO_RE})"),
 )
@@ -177,7 +180,9 @@ _WORD_TOKEN = re.compile(
 )
 _GLUED_SCALE = re.compile(r"(bn|mn|mln|trn|tn|[kmb])(?!\w)", re.IGNORECASE)
 _SPACED_SCALE = re.compile(rf"\s?({_SCALE_WORD})\b|\s(bn|mn|mln|tn)\b", re.IGNORECASE)
-_FRACTION = re.compile(r"[-\s](thirds?|quarters?)\b", re.IGNORECASE)
+_FRACTION = re.compile(r"[-\s](thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+(\d{{1,3}}|{_NUM_WORD})\b(?![.,]\d)", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)\s+$", re.IGNORECASE)
 _HALF_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|all)\b", re.IGNORECASE)
 _HALF_AFTER = re.compile(r"(?:first|second|a|an)\s+$", re.IGNORECASE)
@@ -193,7 +198,7 @@ _CUR_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _MEASURE = re.compile(
-    r"\s?(?P<u>°[CF]|km/h|"
+    r"(?P<deg>(?-i:[CF]))(?!\w)|\s?(?P<u>°[CF]|km/h|"
     + "|".join(sorted((k for k in _MEASURES if k[0] != "°" and k != "km/h"), key=len, reverse=True))
     + r")(?![\w/])",
     re.IGNORECASE,
@@ -290,6 +295,8 @@ def _read_digits(text: str, start: int, dstart: int, dend: int, currency: str | 
             return year
     elif text[dend : dend + 1] in {"s", "S"}:
         return None  # "in their 20s": an age band, not a figure
+    if currency is None and (ratio := _ratio(text, dend, value)) is not None:
+        return start, ratio[0], "number", ratio[1], {"unit": "fraction"}
     return _extend(text, start, dend, value, currency)
 
 
@@ -309,6 +316,8 @@ def _bad_digits(text: str, start: int, end: int, digits: str) -> bool:
         return False
     suffix = glued.group(0).lower()
     # Allowed glued suffixes: scale (20m, 1.2bn, 5k), pence (50p), units (40km), decades (1990s).
+    if glued.group(0) in {"C", "F"}:
+        return False  # "35C": degrees
     return not (suffix in _ABBREV_SCALES or suffix in _MEASURES or suffix in {"p", "s"})
 
 
@@ -366,9 +375,15 @@ def _read_words(text: str, start: int, end: int, first: str) -> _Read | None:
             current = 0.0
         else:
             current += sum(_ONES.get(p, _TENS.get(p, 0)) for p in tok.split("-"))
-    if (frac := _FRACTION.match(text, end)) is not None:
+    frac = _FRACTION.match(text, end)
+    if frac is not None and (tokens[0] not in {"a", "an"} or _OF.match(text, frac.end())):
+        # "two-thirds", "a third of voters"
         per = _FRACTIONS[frac.group(1).lower()]
         return start, frac.end(), "number", (total + current) * per, {"unit": "fraction"}
+    if tokens == ["a"] or tokens == ["an"]:
+        return None  # "a third term": an ordinal, no figure
+    if (ratio := _ratio(text, end, total + current)) is not None:
+        return start, ratio[0], "number", ratio[1], {"unit": "fraction"}
     lone = len(tokens) == 1 and tokens[0] in {"one", "a", "an"}
     if lone and _NO_ONE.search(text, max(0, start - 6), start):
         return None  # "no one", "any one": a pronoun
@@ -384,6 +399,16 @@ def _continues(prev: str, nxt: str, with_and: bool) -> bool:
     if nxt in _SCALES or nxt == "dozen":
         return prev not in {"hundred", "dozen"} or nxt != "hundred"
     return False
+
+
+def _ratio(text: str, end: int, value: float) -> tuple[int, float] | None:
+    """'one in five', '3 out of 10': a share, read as a fraction (so it matches '20%')."""
+    m = _RATIO.match(text, end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    whole = float(word) if word.isdigit() else float(_ONES.get(word, _TENS.get(word, 0)))
+    return (m.end(), value / whole) if 0 < value < whole <= 100 else None
 
 
 def _read_half(text: str, start: int, end: int) -> _Read | None:
@@ -442,7 +467,8 @@ def _extend(
     elif (p := _PERCENT.match(text, end)) is not None:
         kind, unit, end = "percent", "pp" if p.group("pp") else "bp" if p.group("bp") else "%", p.end()
     elif (q := _MEASURE.match(text, end)) is not None:
-        kind, unit, end = "quantity", _MEASURES.get(q.group("u").lower(), q.group("u")), q.end()
+        written = q.group("u") or "°" + q.group("deg")
+        kind, unit, end = "quantity", _MEASURES.get(written.lower(), written), q.end()
     elif (noun := _counted_noun(text, end)) is not None:
         kind, unit = "count", _lemma(noun.lower())
         extra["noun"] = noun
