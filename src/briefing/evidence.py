@@ -9,9 +9,11 @@ mostly apostrophes or headline quotes. A quote that runs over several paragraphs
 quote mark, the earlier ones left open) is one ``Quote`` per paragraph, all with the same speaker, so
 that every ``Quote.text`` is exactly its source span. The speaker is taken from attribution next to the
 quote (``"...," Smith said``, ``said Jane Smith``, ``Smith said: "..."``, ``according to X``, ``a
-spokesman said``); a surname or titled name (``Ms Phillips``) becomes the full name introduced earlier,
-and ``he``/``she`` the last speaker (or last named person) the story names. ``speaker`` is always the
-exact text at ``[speaker_start, speaker_end)``: the nearest mention of that name.
+spokesman said``); a surname or titled name (``Ms Phillips``) becomes the full name introduced earlier;
+``he``/``she`` becomes whoever spoke last (the last quoted speaker, or the last person the narrative has
+saying something), else the last person named; an unattributed quote right after an attributed one keeps
+its speaker. ``speaker`` is always the exact text at ``[speaker_start, speaker_end)``: the nearest
+mention of that name. Unresolvable attributions leave ``speaker`` None rather than guess.
 """
 
 from __future__ import annotations
@@ -146,7 +148,6 @@ class _RawQuote:
     end: int
     chain: int
     speaker: _Mention | None = None
-    pronoun: str | None = None
 
 
 def extract_evidence(story: Story) -> Evidence:
@@ -175,12 +176,12 @@ def extract_evidence(story: Story) -> Evidence:
             speaker_start=story.start + q.speaker.start if q.speaker else None,
             speaker_end=story.start + q.speaker.end if q.speaker else None,
         )  # fmt: skip
-        for i, q in enumerate(find_quotes(text), start=1)
+        for i, q in enumerate(_find_quotes(text), start=1)
     ]
     return Evidence(story_id=story.id, figures=figures, quotes=quotes)
 
 
-def find_quotes(text: str) -> list[_RawQuote]:
+def _find_quotes(text: str) -> list[_RawQuote]:
     """Quotations of at least ``MIN_QUOTE_WORDS`` words in ``text``, with resolved speakers (local spans)."""
     people = _people(text)
     raw = _quote_spans(text)
