@@ -22,6 +22,7 @@ class Edits:
     copy_ratio: float  # share of claim words copied in order from the best window
     window: tuple[int, int]  # source sentence indices [first, last] of that window
     changed: list[list[Token]]  # claim word runs inserted or substituted relative to the window
+    replaced: list[tuple[list[Token], list[Token]]]  # (window run, claim run) substitutions
 
 
 def find_edits(src: SourceIndex, toks: list[Token], candidates: list[int]) -> Edits | None:
@@ -43,8 +44,10 @@ def find_edits(src: SourceIndex, toks: list[Token], candidates: list[int]) -> Ed
     if best is None:
         return None
     ratio, lo, hi, ops = best
+    copied = [t for j in range(lo, hi + 1) for t in src.sent_tokens[j]]
     changed = [toks[b1:b2] for op, _a1, _a2, b1, b2 in ops if op in ("replace", "insert")]
-    return Edits(ratio, (lo, hi), changed)
+    replaced = [(copied[a1:a2], toks[b1:b2]) for op, a1, a2, b1, b2 in ops if op == "replace"]
+    return Edits(ratio, (lo, hi), changed, replaced)
 
 
 def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> list[str]:
@@ -68,13 +71,35 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
             issues.append(f"negation '{' '.join(t.text for t in run)}' added to the source sentence")
             continue
         new = [t for t in run if t.stem not in near and not any(_variant(t.lower, w.lower) for w in window)]
-        if any(t.start > 0 and t.text[:1].isupper() and is_content(t) for t in new):
+        if any(t.start > 0 and _capitalised(t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
+    # A name put in the place of another name, even one the sentence mentions elsewhere.
+    starts = {s for s, _e in src.sentences}
+    for old, new in edits.replaced:
+        old_names = [t for t in old if _capitalised(t) and t.start not in starts]
+        new_names = [t for t in new if _capitalised(t)]
+        short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
+        if short and old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower):
+            text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
+            if not any(text in issue for issue in issues):
+                issues.append(f"name '{text}' replaces '{was}' in the source sentence")
     return issues
+
+
+MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite
+
+
+def _capitalised(t: Token) -> bool:
+    """A capitalised content word; at the very start of a text only if it is not a common opener."""
+    return t.text[:1].isupper() and is_content(t) and (t.start > 0 or t.lower not in _OPENERS)
+
+
+_OPENERS = frozenset({"many", "some", "most", "several", "last", "next", "this", "that", "these", "those"})
 
 
 def _variant(a: str, b: str) -> bool:
     """'British'/'Britons', 'Scottish'/'Scotland': one word written two ways shares a long prefix."""
+    a, b = a.removesuffix("'s"), b.removesuffix("'s")
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
