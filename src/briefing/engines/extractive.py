@@ -186,7 +186,7 @@ class ExtractiveEngine:
         text = story.text
         body, title_span = _body_sentences(story)
         headline, lead_used = _headline(story, body, title_span)
-        bullets = _bullets(story, body, lead_used, headline.text)
+        bullets = _bullets(story, evidence, body, lead_used, headline.text)
         chosen = {(b.evidence[0].start - story.start) for b in bullets if b.evidence}
         return StorySummary(
             story_id=story.id,
@@ -318,13 +318,15 @@ def _centrality(body: list[_Sentence]) -> list[float]:
     return out
 
 
-def _bullets(story: Story, body: list[_Sentence], lead_used: _Sentence | None, headline: str) -> list[Claim]:
+def _bullets(
+    story: Story, evidence: Evidence, body: list[_Sentence], lead_used: _Sentence | None, headline: str
+) -> list[Claim]:
     """2-4 of the story's sentences, chosen for importance, in source order."""
     if not body:
         return [Claim(text=headline, status="grounded")] if headline else []
     central = _centrality(body)
     top = max(central) or 1.0
-    figures = _figure_sentences(story.text, body)
+    figures = _figure_sentences(story, body, evidence)
     scored: list[tuple[float, _Sentence]] = []
     for s, c in zip(body, central, strict=True):
         score = 0.5 * c / top + 0.5 / (1 + 0.3 * s.index) + (0.3 if s.index == 0 else 0.0)
@@ -369,9 +371,16 @@ def _overlap(candidate: set[str], other: set[str]) -> float:
     return len(candidate & other) / len(candidate) if candidate and other else 0.0
 
 
-def _figure_sentences(text: str, body: list[_Sentence]) -> set[int]:
-    """Indices of sentences that state money, a percentage or a count (cheap: a digit or currency sign)."""
-    return {s.index for s in body if re.search(r"[£$€¥%]|\d", s.text)}
+def _figure_sentences(story: Story, body: list[_Sentence], evidence: Evidence) -> set[int]:
+    """Indices of sentences that state money, a percentage, a count or a quantity."""
+    starts = [s.start for s in body]
+    out = set()
+    for f in evidence.figures:
+        if f.kind in {"money", "percent", "count", "quantity"}:
+            k = bisect.bisect_right(starts, f.start - story.start) - 1
+            if k >= 0:
+                out.add(body[k].index)
+    return out
 
 
 def _key_figures(
