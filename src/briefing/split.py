@@ -155,40 +155,43 @@ def _stems(words: list[str]) -> list[str]:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.74,
-    "gap_space": -1.95,
+    "bias": -1.73,
+    "gap_space": -1.91,
     "gap_line": 0.39,
-    "gap_blank": -0.18,
+    "gap_blank": -0.21,
     "next_title": 5.00,
     "prev_sep": 6.00,
-    "cos_s": -0.91,
+    "cos_s": -0.90,
     "depth_s": 0.28,
-    "cos_m": -1.22,
-    "depth_m": 0.49,
-    "cos_l": -0.21,
+    "cos_m": -1.21,
+    "depth_m": 0.50,
+    "cos_l": -0.20,
     "depth_l": 0.32,
-    "cos_next_left": -1.43,
-    "cos_prev_right": -1.27,
-    "names_new": 0.37,
-    "names_seen": -0.91,
+    "cos_next_left": -1.44,
+    "cos_prev_right": -1.28,
+    "names_new": 0.36,
+    "names_seen": -0.93,
     "honorific_seen": -0.32,
-    "honorific_new": -0.47,
-    "starts_continue": -1.03,
+    "honorific_new": -0.46,
+    "starts_continue": -1.02,
     "starts_quote": -0.77,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.36,
-    "lead_one_sentence": 0.08,
-    "lead_attribution": 0.48,
-    "prev_short": -1.12,
-    "prev_one_sentence": -0.35,
-    "prev_open_quote": 0.09,
-    "starts_indefinite": 0.41,
-    "lead_perfect": 0.93,
+    "lead_len": 0.35,
+    "lead_one_sentence": 0.12,
+    "lead_attribution": 0.47,
+    "prev_short": -1.10,
+    "prev_one_sentence": -0.28,
+    "prev_open_quote": 0.08,
+    "starts_indefinite": 0.40,
+    "lead_perfect": 0.91,
     "subject_new_name": 0.63,
-    "next_tie": -0.85,
-    "prev_tie": -0.90,
+    "next_tie": -0.86,
+    "prev_tie": -0.91,
     "unmarked_in_marked": -2.00,
+    "sentence_lines": -0.12,
+    "next_standalone": 0.23,
+    "prev_standalone": 0.33,
 }
 FEATURES = tuple(WEIGHTS)
 
@@ -235,6 +238,16 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     marked = sum(u.kind == "title" for u in units) >= 2 or any(u.kind == "sep" for u in units)
     one_sentence = [len(_first_sentence(text, u)) >= u.end - u.start - 2 for u in units]
+    # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
+    # where every line is one sentence: there a lone sentence says nothing.
+    paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
+    sentence_lines = sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
+    standalone = [
+        float(one_sentence[j] and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“")
+        * max(0.0, 1.0 - tie[j] / 0.5)
+        * (not sentence_lines)
+        for j, u in enumerate(units)
+    ]
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
         chunk = text[u.start : u.end]
@@ -275,7 +288,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
             "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
             "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
+            "sentence_lines": float(sentence_lines),
             "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
+            "next_standalone": standalone[i],
+            "prev_standalone": standalone[i - 1],
         }
         for name, v in f.items():
             col[name][i] = v
@@ -404,8 +420,8 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 40.0
-_BETA = 3.0
+_ALPHA = 28.0
+_BETA = 4.0
 # Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
 # which was made across sets with different boundary rates, for the joint decoding.
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
