@@ -104,6 +104,14 @@ def test_untitled_story_headline_is_a_trimmed_lead() -> None:
     assert {q.speaker for q in s.quotes} <= {"Marta Lindqvist", "Hal Brennan"}
 
 
+@pytest.mark.parametrize("name", ["council", "markets"])
+def test_bullets_do_not_repeat_the_quotes_shown(name: str) -> None:
+    _, _, s = summarize(name)
+    assert s.quotes
+    for q in s.quotes:
+        assert not any(b.evidence[0].start <= q.start and q.end <= b.evidence[0].end for b in s.bullets)
+
+
 def test_teaser_gets_the_other_sentence() -> None:
     _, _, s = summarize("teaser")
     assert s.headline.text.startswith("A fictional robotics start-up in Dunmore has raised $1.2bn")

@@ -186,14 +186,16 @@ class ExtractiveEngine:
         text = story.text
         body, title_span = _body_sentences(story)
         headline, lead_used = _headline(story, body, title_span)
-        bullets = _bullets(story, evidence, body, lead_used, headline.text)
+        quotes = _quotes(evidence)
+        shown = [(q.start - story.start, q.end - story.start) for q in quotes]
+        bullets = _bullets(story, evidence, body, lead_used, headline.text, shown)
         chosen = {(b.evidence[0].start - story.start) for b in bullets if b.evidence}
         return StorySummary(
             story_id=story.id,
             headline=headline,
             bullets=bullets,
             key_figures=_key_figures(story, evidence, body, chosen, title_span),
-            quotes=_quotes(evidence),
+            quotes=quotes,
             topic=_topic(text),
             engine=self.name,
             fallback=fallback_reason is not None,
@@ -319,7 +321,12 @@ def _centrality(body: list[_Sentence]) -> list[float]:
 
 
 def _bullets(
-    story: Story, evidence: Evidence, body: list[_Sentence], lead_used: _Sentence | None, headline: str
+    story: Story,
+    evidence: Evidence,
+    body: list[_Sentence],
+    lead_used: _Sentence | None,
+    headline: str,
+    shown_quotes: list[tuple[int, int]],
 ) -> list[Claim]:
     """2-4 of the story's sentences, chosen for importance, in source order."""
     if not body:
@@ -334,6 +341,7 @@ def _bullets(
         words = len(s.text.split())
         score -= 0.2 if words > 45 else 0.1 if words < 10 else 0.0
         score -= 0.35 if _DANGLING_START.match(s.text) else 0.0
+        score -= 0.2 if s.text[:1] in "\"“" else 0.0  # a quotation reads as a quote, not as a summary
         scored.append((score, s))
     if lead_used is not None and len(headline) < LEAD_REUSE * len(lead_used.text):
         lead_used = None  # the headline kept only the start of a long lead: the rest is still news
@@ -345,7 +353,10 @@ def _bullets(
     ranked = [s for _, s in sorted(scored, key=lambda p: (-p[0], p[1].index)) if s is not lead_used]
     picked: list[_Sentence] = []
     seen = [set(_tokens(headline))]
-    usable = {s.index: _usable(s) for s in ranked}
+    # A sentence carrying a quote the summary already shows would say it twice: only as a last resort.
+    usable = {
+        s.index: _usable(s) and not any(s.start <= a and b <= s.end for a, b in shown_quotes) for s in ranked
+    }
     for s in [s for s in ranked if usable[s.index]] + [s for s in ranked if not usable[s.index]]:
         if len(picked) >= want:
             break
