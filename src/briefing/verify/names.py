@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from briefing.verify.placement import placement_gap
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import STOPWORDS, Token, stem
+from briefing.verify.text import STOPWORDS, Token, is_content, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
@@ -99,12 +99,16 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 
 def check_names(src: SourceIndex, names: list[Name], claim_tokens: list[Token]) -> list[str]:
     """Issues for names the source never mentions (under any alias it supports), and for names the
-    source has only far from where it says what the rest of the claim says."""
+    source has only far from where it says what the rest of the claim says, or from the claim's words
+    right around the name."""
     issues: list[str] = []
+    spans = [(n.start, n.end) for n in names]
     for name in names:
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
-        elif _misplaced(src, name, claim_tokens):
+        elif _verbatim(src, name) and (
+            _misplaced(src, name, claim_tokens) or _out_of_context(src, name, claim_tokens, spans)
+        ):
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
             issues += _role_issues(src, name, claim_tokens)
@@ -147,6 +151,35 @@ def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
         return False
     stems = {stem(w) for w in core}
     return placement_gap(src, stems, (name.start, name.end), claim_tokens) >= PLACE_GAP
+
+
+def _verbatim(src: SourceIndex, name: Name) -> bool:
+    """Placing a name needs its mentions; a name matched only loosely (misspelt, by parts) has none."""
+    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    return bool(core) and _phrase_in(src, core)
+
+
+CONTEXT_WORDS = 2  # content words either side of a name in the claim that the source must put near it
+CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
+
+
+def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list[tuple[int, int]]) -> bool:
+    """None of the claim's words next to the name occur in or beside a source sentence naming it."""
+    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
+        return False
+    at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
+    words = [
+        t for t in toks
+        if is_content(t) and t.stem in src.stem_sents and not any(s <= t.start < e for s, e in spans)
+    ]
+    context = {t.stem for t in [t for t in words if t.end <= name.start][-CONTEXT_WORDS:]}
+    context |= {t.stem for t in [t for t in words if t.start >= name.end][:CONTEXT_WORDS]}
+    if not at or not context:
+        return False
+    n = len(src.sentences)
+    near = {j for i in at for j in range(max(0, i - CONTEXT_WINDOW), min(n, i + CONTEXT_WINDOW + 1))}
+    return not any(src.stem_sents[c] & near for c in context)
 
 
 def name_in_source(src: SourceIndex, name: Name) -> bool:
