@@ -188,6 +188,16 @@ def test_numbers_in_names_and_tables_are_not_key_figures() -> None:
             "its electric vans in Europe and Asia.",
             "Fictional carmaker Velto Motors reported a record quarterly profit",
         ),
+        (  # the clause word starts just before the 100-character limit
+            "Inspectors in the fictional county of Westmarch have closed 131 unlicensed boarding kennels and "
+            "fined their owners a combined £42,000.",
+            "Inspectors in the fictional county of Westmarch have closed 131 unlicensed boarding kennels",
+        ),
+        (  # a link word to the story before is not part of a headline
+            "Meanwhile, Harbour Lines has agreed to buy the ferry operator Calder Crossings for £46m after a "
+            "six-month auction that drew four bidders.",
+            "Harbour Lines has agreed to buy the ferry operator Calder Crossings for £46m",
+        ),
     ],
 )
 def test_headline_trimming(lead: str, headline: str) -> None:

@@ -61,7 +61,7 @@ _DANGLING = _words(
 )
 _LABEL_STOPS = _words(
     """was were is are has have had will would could should said says that which who after when while
-    because and but or if as since until although though amid despite compared versus against
+    because and but or if as since until although though amid despite compared versus against last next
     i we you he she they it our my your his her their its"""
 )
 _CLAUSE_WORDS = re.compile(
@@ -70,6 +70,9 @@ _CLAUSE_WORDS = re.compile(
     r"without|during|against|across|through)\s)"
 )
 _CLAUSE_PUNCT = re.compile(r"\s*[,;:]\s|\s[-–—]\s|\s\(")
+_DISCOURSE = re.compile(
+    r"(?:Separately|Meanwhile|However|Elsewhere|Additionally|In other news|In a separate move),\s+(?=[A-Z])"
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’&-]{1,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“])")
 _BOILERPLATE = re.compile(
     r"^(?:By\s+[A-Z]|Reporting\s+by|Additional\s+reporting|Edited\s+by|Updated|Published|Posted|Last\s+updated"
@@ -88,6 +91,11 @@ _ATTRIBUTION = re.compile(
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 _TOKEN = re.compile(r"[a-z][a-z'’-]+")
 _PREPOSITIONS = _words("in on at for with from by to into over under after before across since against")
+_DETERMINERS = _words("a an the this that these those its their his her our")
+_NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    thousand million billion half dozen"""
+)
 _AUXILIARIES = _words("has have had is are was were will would could should")
 _VERB_ED = re.compile(r"[a-z]+ed$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
@@ -237,6 +245,9 @@ def _headline(
     if lead is None:
         return Claim(text=story.text.strip()[:HEADLINE_CHARS], status="grounded"), None
     start = lead.start + _dateline_end(lead.text)
+    marker = _DISCOURSE.match(story.text, start, lead.end)
+    if marker is not None:
+        start = marker.end()  # "Meanwhile, Northwind Freight ..." reads as a headline without the link word
     return _grounded(story, start, start + _trim(story.text[start : lead.end])), lead
 
 
@@ -249,9 +260,9 @@ def _trim(sentence: str) -> int:
         text = text[:-1]
     if len(text) <= HEADLINE_CHARS:
         return _drop_open_quote(text)
-    window = text[: HEADLINE_MAX + 1]
-    punct = [m.start() for m in _CLAUSE_PUNCT.finditer(window) if m.start() >= HEADLINE_MIN]
-    words = [m.start() for m in _CLAUSE_WORDS.finditer(window) if m.start() >= HEADLINE_MIN]
+    window = text[: HEADLINE_MAX + 16]  # room for the clause word after a cut at HEADLINE_MAX
+    punct = [m.start() for m in _CLAUSE_PUNCT.finditer(window) if HEADLINE_MIN <= m.start() <= HEADLINE_MAX]
+    words = [m.start() for m in _CLAUSE_WORDS.finditer(window) if HEADLINE_MIN <= m.start() <= HEADLINE_MAX]
     cut = max(punct or words or [text.rfind(" ", 0, HEADLINE_CHARS + 1)])
     if cut <= 0:
         cut = HEADLINE_CHARS
@@ -341,7 +352,7 @@ def _bullets(
         words = len(s.text.split())
         score -= 0.2 if words > 45 else 0.1 if words < 10 else 0.0
         score -= 0.35 if _DANGLING_START.match(s.text) else 0.0
-        score -= 0.2 if s.text[:1] in "\"“" else 0.0  # a quotation reads as a quote, not as a summary
+        score -= 0.2 if s.text[:1] in '"“' else 0.0  # a quotation reads as a quote, not as a summary
         scored.append((score, s))
     if lead_used is not None and len(headline) < LEAD_REUSE * len(lead_used.text):
         lead_used = None  # the headline kept only the start of a long lead: the rest is still news
@@ -476,7 +487,7 @@ def _label(story: Story, f: NumericMention, sentence: _Sentence | None) -> str:
     local_start, local_end = f.start - story.start, f.end - story.start
     s_start = sentence.start if sentence else 0
     s_end = sentence.end if sentence else len(text)
-    stops = _LABEL_STOPS | _PREPOSITIONS if f.kind == "count" else _LABEL_STOPS
+    stops = _LABEL_STOPS | _PREPOSITIONS | _DETERMINERS if f.kind == "count" else _LABEL_STOPS
     after = _clause_words(text[local_end:s_end], forward=True, stops=stops)
     before = _clause_words(text[s_start:local_start], forward=False)
     if f.kind in {"count", "quantity"} or (after and _nounish(after[0])):
@@ -500,6 +511,7 @@ def _nounish(word: str) -> bool:
     low = word.lower()
     return (
         word.islower()
+        and low not in _NUMBER_WORDS
         and low not in _DANGLING
         and low not in _LABEL_STOPS
         and low not in _PREPOSITIONS
@@ -517,8 +529,12 @@ def _clause_words(segment: str, forward: bool, stops: frozenset[str] = _LABEL_ST
         stops = stops - _AUXILIARIES  # "bad loans had more than doubled to": keep reading back
     out: list[str] = []
     for w in words:
-        if w.lower() in stops or len(out) >= 6:
-            break
+        if (
+            w.lower() in stops
+            or len(out) >= (MAX_LABEL_WORDS if forward else 6)
+            or (forward and _NUMERIC.search(w))
+        ):
+            break  # another figure ends the phrase: "platforms a combined 4.2 million" stops before it
         out.append(w)
     return out if forward else out[::-1]
 
@@ -530,7 +546,7 @@ def _trim_label(words: list[str]) -> list[str]:
         words[0].lower() in _DANGLING or words[0].lower() in _LABEL_STOPS or _VERB_ED.match(words[0])
     ):
         words = words[1:]
-    while words and (words[-1].lower() in _DANGLING or words[-1].lower() in _LABEL_STOPS):
+    while words and (words[-1].lower() in _DANGLING | _LABEL_STOPS | _PREPOSITIONS):
         words = words[:-1]
     return words
 
