@@ -55,7 +55,8 @@ def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         while run_end + 1 < len(toks) and _is_cue(toks, run_end + 1):
             run_end += 1
         targets = _targets(toks, run_end)
-        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems):
+        count = sum(_is_cue(toks, j) for j in range(max(0, k - 3), run_end + 1))
+        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems, count):
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
@@ -76,20 +77,39 @@ def check_modality(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
 
 
 def _plainly_stated(
-    src: SourceIndex, targets: list[Token], evidence: list[int], cues: frozenset[str], claim_stems: set[str]
+    src: SourceIndex,
+    targets: list[Token],
+    evidence: list[int],
+    cues: frozenset[str],
+    claim_stems: set[str],
+    claim_count: int = 1,
 ) -> bool:
-    """Is a target stated with no cue before it anywhere in the source, and do the evidence sentences
-    negate none of the claim's words? (A target the source never uses is judged by the evidence alone.)"""
+    """Is a target stated without the claim's negation (same parity of cues before it) in or beside the
+    evidence, and do the evidence sentences negate none of the claim's words? A target the source never
+    uses is judged by the evidence sentences alone."""
     stems = {t.stem for t in targets}
-    for sent in src.sent_tokens:
+    n = len(src.sentences)
+    near = sorted({j for i in evidence for j in range(max(0, i - NEAR), min(n, i + NEAR + 1))})
+    sentences = range(n) if NEAR < 0 else near
+    for i in sentences:
+        sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
-            if w.stem in stems and any(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p]):
-                return False
+            if w.stem in stems:
+                count = sum(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p])
+                if count and (claim_count < 2 or count % 2 == claim_count % 2):
+                    return False
     holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] or evidence
     strict = cues & (CLAIM_CUES | _FAIL | {"non"}) or cues
     for i in holding:
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
             if w.lower in strict and any(x.stem in claim_stems for x in sent[p + 1 : p + 2 + SCOPE]):
-                return False
+                return claim_count >= 2 and _count_before(sent, p, strict) < claim_count
     return True
+
+
+def _count_before(sent: list[Token], p: int, cues: frozenset[str]) -> int:
+    return sum(x.lower in cues for x in sent[max(0, p - _WINDOW) : p + 1])
+
+
+NEAR = 1  # sentences either side of the evidence searched for a negated mention; -1 for the whole text
