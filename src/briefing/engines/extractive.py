@@ -526,15 +526,18 @@ def _clause_words(segment: str, forward: bool, stops: frozenset[str] = _LABEL_ST
     words = _WORD.findall(parts[0] if forward else parts[-1])
     if not forward:
         words = words[::-1]
-        stops = stops - _AUXILIARIES  # "bad loans had more than doubled to": keep reading back
+        stops = stops - _AUXILIARIES - {"last", "next"}  # "loans had more than doubled", "last year's peak"
     out: list[str] = []
     for w in words:
-        if (
-            w.lower() in stops
-            or len(out) >= (MAX_LABEL_WORDS if forward else 6)
-            or (forward and _NUMERIC.search(w))
-        ):
-            break  # another figure ends the phrase: "platforms a combined 4.2 million" stops before it
+        if w.lower() in stops or len(out) >= (MAX_LABEL_WORDS if forward else 6):
+            break
+        if _NUMERIC.search(w):
+            # Another figure ends the phrase ("platforms a combined 4.2 million"), except reading back over
+            # a change ("oil closed up $2.80 to $51.15"), where the words before it name both figures.
+            if forward or _trim_label(out):
+                break
+            out = []
+            continue
         out.append(w)
     return out if forward else out[::-1]
 
