@@ -61,7 +61,7 @@ _DANGLING = _words(
 )
 _LABEL_STOPS = _words(
     """was were is are has have had will would could should said says that which who after when while
-    because and but or if as since until although though amid despite compared versus against last next
+    because and but or if as since until although though amid despite compared versus against
     i we you he she they it our my your his her their its"""
 )
 _CLAUSE_WORDS = re.compile(
@@ -526,7 +526,9 @@ def _clause_words(segment: str, forward: bool, stops: frozenset[str] = _LABEL_ST
     words = _WORD.findall(parts[0] if forward else parts[-1])
     if not forward:
         words = words[::-1]
-        stops = stops - _AUXILIARIES - {"last", "next"}  # "loans had more than doubled", "last year's peak"
+        stops = stops - _AUXILIARIES  # "bad loans had more than doubled to": keep reading back
+    else:
+        stops = stops | {"last", "next"}  # "placements last month": the time is not what is counted
     out: list[str] = []
     for w in words:
         if w.lower() in stops or len(out) >= (MAX_LABEL_WORDS if forward else 6):
