@@ -14,7 +14,7 @@ from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.placement import check_subject
 from briefing.verify.polarity import check_polarity
-from briefing.verify.quotes import check_quotes
+from briefing.verify.quotes import check_quotes, quoted_spans
 from briefing.verify.source import index_source
 from briefing.verify.text import tokens
 
@@ -47,7 +47,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
         issues += [i for i in edit_issues(src, edits, toks) if not _same_kind(i, issues)]
         if not _same_kind("name", issues):
             issues += check_subject(src, claim, toks, edits.copy_ratio)
-    issues += check_polarity(src, toks, alignment.sentences)
+    issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     coverage = alignment.local
     if coverage < MIN_COVERAGE:
         missing = ", ".join(dict.fromkeys(t.text for t in alignment.missing[:5]))

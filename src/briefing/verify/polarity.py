@@ -1,4 +1,4 @@
-"""Negation and modality flips: a claim that negates (or hedges) what its supporting sentences assert.
+"""Negation flips: a claim that negates what its supporting sentences assert.
 
 For each negation cue in the claim ("not", "never", "denied", "failed to", "n't") the next content words
 are the negated predicate. If the source sentences that support the claim state that predicate with no
@@ -10,11 +10,11 @@ negative or restrictive word counts) because paraphrase moves negation around ("
 from __future__ import annotations
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import MODALS, Token, is_content
+from briefing.verify.text import Token, is_content
 
 CLAIM_CUES = frozenset(
     {"not", "no", "never", "n't", "cannot", "none", "nobody", "nothing", "nowhere", "neither", "nor",
-     "without", "deny", "denies", "denied", "refuse", "refuses", "refused"}
+     "deny", "denies", "denied", "refuse", "refuses", "refused"}
 )
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _RESTRICTIVE = """
@@ -42,13 +42,19 @@ def _targets(toks: list[Token], k: int, limit: int = 2) -> list[Token]:
     return out
 
 
-def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
-    """Issues for claim negations whose predicate the supporting sentences state without negation."""
+def check_polarity(
+    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
+) -> list[str]:
+    """Issues for claim negations whose predicate the supporting sentences state without negation.
+    Negations inside quotation marks are the quote check's business; "not only" does not negate."""
     issues: list[str] = []
     stems = {t.stem for t in toks if is_content(t)}
     k = 0
     while k < len(toks):
-        if not _is_cue(toks, k):
+        skip = any(s <= toks[k].start < e for s, e in quoted) or (
+            k + 1 < len(toks) and toks[k + 1].lower in {"only", "just", "merely"}
+        )
+        if skip or not _is_cue(toks, k):
             k += 1
             continue
         run_end = k
@@ -60,19 +66,6 @@ def check_polarity(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
-    return issues
-
-
-def check_modality(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
-    """Issues for 'will/could/plans to X' where the supporting sentences state X with no hedge at all."""
-    issues: list[str] = []
-    stems = {t.stem for t in toks if is_content(t)}
-    for k, t in enumerate(toks):
-        if t.lower not in MODALS or t.lower in {"set", "likely", "possible", "potential"}:
-            continue
-        targets = _targets(toks, k, limit=1)
-        if targets and _plainly_stated(src, targets, evidence, MODALS, stems):
-            issues.append(f"modality '{t.text} {targets[0].text}' not in source")
     return issues
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.sentences import sentence_spans
-from briefing.verify.text import NEGATIONS, Token, is_content, tokens
+from briefing.verify.text import Token, is_content, tokens
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,6 @@ class SourceIndex:
         """Rarer in the source means more telling when aligned; unseen words weigh most."""
         return self._idf.get(stem, self.idf_default)
 
-    def neg_count(self, sent: int) -> int:
-        return sum(1 for t in self.sent_tokens[sent] if t.lower in NEGATIONS)
 
 
 @lru_cache(maxsize=64)

@@ -34,13 +34,6 @@ _NEGATIONS_TEXT = """
 NEGATIONS = frozenset(_NEGATIONS_TEXT.split())
 """Cues that flip what a clause asserts. 'denied'/'refused'/'failed to' count as negations of the act."""
 
-_MODALS_TEXT = """
-    will would could may might can should shall must plan plans planned planning expect expects expected
-    intend intends intended propose proposes proposed aim aims hope hopes likely possible possibly
-    potential potentially set"""
-MODALS = frozenset(_MODALS_TEXT.split())
-"""Cues that a clause is about what may or will happen, not what happened."""
-
 _CONTRACTED_NEG = re.compile(r"(?i)(?:n['’]t)$")
 
 
