@@ -79,8 +79,10 @@ def split(text: str) -> list[Segment]:
     units = _units(text)
     if not units:
         return []
-    scores = _gap_scores(text, units)
-    cuts = _decode(units, scores)
+    feats = gap_features(text, units)
+    weights = list(WEIGHTS.values())
+    scores = [sum(w * f for w, f in zip(weights, fs, strict=True)) for fs in feats]
+    cuts = _decode(units, scores, len(units) > 1 and feats[1][_SENTENCE_LINES] > 0)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -194,14 +196,8 @@ WEIGHTS: dict[str, float] = {
     "prev_standalone": 0.33,
 }
 FEATURES = tuple(WEIGHTS)
+_SENTENCE_LINES = FEATURES.index("sentence_lines")
 
-
-
-def _gap_scores(text: str, units: list[_Unit]) -> list[float]:
-    """Score of a story boundary before each unit (index 0 is unused)."""
-    feats = gap_features(text, units)
-    weights = list(WEIGHTS.values())
-    return [sum(w * f for w, f in zip(weights, fs, strict=True)) for fs in feats]
 
 
 def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
@@ -241,7 +237,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
     # where every line is one sentence: there a lone sentence says nothing.
     paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
-    sentence_lines = sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
+    sentence_lines = len(paragraphs) >= 5 and sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
     standalone = [
         float(one_sentence[j] and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“")
         * max(0.0, 1.0 - tie[j] / 0.5)
@@ -420,23 +416,27 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 28.0
-_BETA = 4.0
+_ALPHA = 32.0
+_BETA = 3.5
 # Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
 # which was made across sets with different boundary rates, for the joint decoding.
-_SHIFT = (0.0, 0.25, 0.5, 0.75)
+# Where every line is one sentence there is no paragraph structure to lean on: the word distributions
+# (the lexical term) carry more of the decision.
+_SENTENCE_LINES_DECODE = (2.0, 1.0)
+_SHIFT = (0.0, 0.0, 0.75, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -160.0
 
 
-def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
+def _decode(units: list[_Unit], scores: list[float], sentence_lines: bool = False) -> list[int]:
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
+    alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
     ids: dict[str, int] = {}
     items = [[(ids.setdefault(w, len(ids)), c) for w, c in u.stems.items()] for u in units]
     sizes = [u.stems.total() for u in units]
     vocab = len(ids) + 1
-    penalty = _BETA * math.log(sum(sizes) + 2)
+    penalty = beta * math.log(sum(sizes) + 2)
     flog = [f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + max(sizes) + 1)]
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
@@ -445,7 +445,7 @@ def _decode(units: list[_Unit], scores: list[float]) -> list[int]:
     for i in range(n):
         if i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
             continue
-        gap = _ALPHA * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0
+        gap = alpha * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0
         if gap < _HOPELESS:
             continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
         base = best[i] + (penalty - gap if i > 0 else 0.0)
