@@ -20,6 +20,7 @@ def only(text: str) -> NumberMatch:
         ("it cost £426,000.", "£426,000", "money", 426_000, "GBP"),
         ("a £20m grant", "£20m", "money", 20e6, "GBP"),
         ("raised $1.2bn", "$1.2bn", "money", 1.2e9, "USD"),
+        ("a £1.9million deal", "£1.9million", "money", 1.9e6, "GBP"),
         ("worth 1.2 billion euros", "1.2 billion euros", "money", 1.2e9, "EUR"),
         ("US$5 each", "US$5", "money", 5, "USD"),
         ("GBP 20m", "GBP 20m", "money", 20e6, "GBP"),

@@ -178,7 +178,7 @@ _WORD_TOKEN = re.compile(
     rf"(?:\s+and\s+|\s+|-)(?P<w>(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|{_SCALE_WORD}|dozen|a\s+half|half)\b",
     re.IGNORECASE,
 )
-_GLUED_SCALE = re.compile(r"(bn|mn|mln|trn|tn|[kmb])(?!\w)", re.IGNORECASE)
+_GLUED_SCALE = re.compile(r"(million|billion|trillion|bn|mn|mln|trn|tn|[kmb])(?!\w)", re.IGNORECASE)
 _SPACED_SCALE = re.compile(rf"\s?({_SCALE_WORD})\b|\s(bn|mn|mln|tn)\b", re.IGNORECASE)
 _FRACTION = re.compile(r"[-\s](thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -318,7 +318,7 @@ def _bad_digits(text: str, start: int, end: int, digits: str) -> bool:
     # Allowed glued suffixes: scale (20m, 1.2bn, 5k), pence (50p), units (40km), decades (1990s).
     if glued.group(0) in {"C", "F"}:
         return False  # "35C": degrees
-    return not (suffix in _ABBREV_SCALES or suffix in _MEASURES or suffix in {"p", "s"})
+    return not (suffix in _ABBREV_SCALES or suffix in _SCALES or suffix in _MEASURES or suffix in {"p", "s"})
 
 
 def _currency_symbol(symbol: str | None) -> str | None:
