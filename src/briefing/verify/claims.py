@@ -40,7 +40,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
     evidence = [src.sentences[i] for i in sorted(alignment.sentences)]
     issues: list[str] = []
     issues += check_numbers(src, claim, toks)
-    issues += check_names(src, find_names(claim, toks), toks)
+    issues += check_names(src, claim, find_names(claim, toks), toks)
     issues += check_quotes(src, claim)
     edits = find_edits(src, toks, alignment.sentences[:2])
     if edits is not None:

@@ -79,7 +79,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         old_names = [t for t in old if _capitalised(t) and t.start not in starts]
         new_names = [t for t in new if _capitalised(t)]
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
-        if short and old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower):
+        swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
+        if short and swapped and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
                 issues.append(f"name '{text}' replaces '{was}' in the source sentence")
@@ -87,6 +88,14 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
 
 
 MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite
+
+
+def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:
+    """'Villota' for 'Maria': the source writes them together somewhere ("Maria de Villota")."""
+    for p in src.lower_positions.get(old.lower, ()):
+        if any(w.lower == new.lower for w in src.words[max(0, p - 3) : p + 4]):
+            return True
+    return False
 
 
 def _capitalised(t: Token) -> bool:

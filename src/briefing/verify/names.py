@@ -97,7 +97,7 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return not text[a.end : b.start].strip()
 
 
-def check_names(src: SourceIndex, names: list[Name], claim_tokens: list[Token]) -> list[str]:
+def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: list[Token]) -> list[str]:
     """Issues for names the source never mentions (under any alias it supports), and for names the
     source has only far from where it says what the rest of the claim says, or from the claim's words
     right around the name."""
@@ -107,7 +107,9 @@ def check_names(src: SourceIndex, names: list[Name], claim_tokens: list[Token]) 
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
         elif _verbatim(src, name) and (
-            _misplaced(src, name, claim_tokens) or _out_of_context(src, name, claim_tokens, spans)
+            _misplaced(src, name, claim_tokens)
+            or not _in_list(claim, name, names)
+            and _out_of_context(src, name, claim_tokens, spans)
         ):
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
@@ -151,6 +153,13 @@ def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
         return False
     stems = {stem(w) for w in core}
     return placement_gap(src, stems, (name.start, name.end), claim_tokens) >= PLACE_GAP
+
+
+def _in_list(claim: str, name: Name, names: list[Name]) -> bool:
+    """Is the name one of a list of names ("Prince, Michael Jackson and Janet")? Its neighbours are names."""
+    gaps = {", ", " and ", ", and ", " or ", " & "}
+    others = [o for o in names if o is not name]
+    return any(claim[o.end : name.start] in gaps or claim[name.end : o.start] in gaps for o in others)
 
 
 def _verbatim(src: SourceIndex, name: Name) -> bool:

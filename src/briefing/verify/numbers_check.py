@@ -69,7 +69,8 @@ def _digits_in(source: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> b
     the same month name)."""
     digits = re.findall(r"\d+(?:[.,]\d+)*", n.text)
     if not digits:
-        return False
+        # A number in words ("Five out of six") the reader skipped in the source: the same word.
+        return re.search(rf"(?<![\w-]){re.escape(n.text)}(?![\w-])", source, re.IGNORECASE) is not None
     pattern = r"(?<![\d.,])" + re.escape(digits[0]) + r"(?!\d|[.,]\d)"
     # A date's day may be read as a plain number ("the 4 and 5 June"); other digits must be unread.
     unread = n.kind == "date"
