@@ -161,3 +161,41 @@ def test_check_jsonl_rows_in_order() -> None:
 def test_check_jsonl_rejects_malformed_rows() -> None:
     with pytest.raises(InputError, match="line 1"):
         list(check_jsonl(['{"id": "x", "claim": "no source"}']))
+
+
+PLACES = (
+    "Mayor Ann Loy opened the new Riverside library on Monday. "
+    "The building cost £3m and holds 40,000 books. "
+    "Children from four schools sang at the ceremony. "
+    "The cafe on the ground floor will open in May. "
+    "Separately, police chief Omar Reed warned about bicycle thefts in the town centre. "
+    "He said 120 bikes were stolen last year."
+)
+
+
+def test_name_swapped_for_another_name_in_the_source() -> None:
+    result = check_claim(PLACES, "Omar Reed opened the new Riverside library, which cost £3m.")
+    assert not result.supported
+    assert "name 'Omar Reed' is not where the source says this" in result.issues
+    # The right name, and a pronoun resolved from the sentence before, are fine.
+    assert check_claim(PLACES, "Ann Loy opened the new Riverside library, which cost £3m.").supported
+    assert check_claim(PLACES, "Police chief Omar Reed said 120 bikes were stolen last year.").supported
+
+
+def test_names_in_a_list_are_not_placed_one_by_one() -> None:
+    source = "Guests included Ann Loy, Omar Reed and Tim Holt. The dinner raised £5,000 for the hospice."
+    assert check_claim(source, "Ann Loy, Omar Reed and Tim Holt attended a dinner for the hospice.").supported
+
+
+def test_subject_of_a_copied_sentence_taken_from_elsewhere() -> None:
+    # Lower-cased names have no capitals to be found by: the subject is placed instead.
+    source = (
+        "The city council approved the new budget on tuesday after a long debate. "
+        "Roads will get most of the money. "
+        "Schools will get the rest. "
+        "In other news, local baker tim holt won the regional pie contest."
+    )
+    result = check_claim(source, "Tim holt approved the new budget on tuesday after a long debate.")
+    assert not result.supported
+    assert any(issue.startswith("subject 'Tim holt'") for issue in result.issues), result.issues
+    assert check_claim(source, "The city council approved the new budget on tuesday.").supported
