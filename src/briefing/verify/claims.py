@@ -1,7 +1,9 @@
 """check_claim: is one sentence of prose supported by a source text? Deterministic, explainable, fast.
 
-Hard checks (numbers, names, quotes, negation) each produce issues that name the offending words; the
-lexical alignment gives the evidence spans and a coverage score that catches unsupported additions.
+Hard checks each produce issues that name the offending words: numbers, names (present, placed where the
+source says the rest, titles), quotes (verbatim, speaker), negation flips, and for claims that copy a
+source sentence, what they changed in it (a name, a negation, a modal) and whose subject they gave it.
+The lexical alignment gives the evidence spans and a coverage score that catches unrelated claims.
 """
 
 from __future__ import annotations

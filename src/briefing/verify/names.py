@@ -41,6 +41,8 @@ _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 @dataclass(frozen=True)
 class Name:
+    """A capitalised run in a claim: its text, offsets and lower-cased words."""
+
     text: str
     start: int
     end: int
@@ -49,7 +51,7 @@ class Name:
 
 def find_names(text: str, toks: list[Token]) -> list[Name]:
     """Capitalised runs within a clause (no punctuation between words). A run that opens the sentence
-    drops a leading common word ("The", "But"); a lone opening word is a name only if it looks like one."""
+    drops a leading common word ("The", "But"); a lone opening word is a name only if it is an acronym."""
     names: list[Name] = []
     i = 0
     while i < len(toks):
