@@ -157,43 +157,45 @@ def _stems(words: list[str]) -> list[str]:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.73,
-    "gap_space": -1.91,
-    "gap_line": 0.39,
-    "gap_blank": -0.21,
+    "bias": -1.74,
+    "gap_space": -1.94,
+    "gap_line": 0.40,
+    "gap_blank": -0.19,
     "next_title": 5.00,
+    "next_title_line": 1.50,
     "prev_sep": 6.00,
     "cos_s": -0.90,
     "depth_s": 0.28,
-    "cos_m": -1.21,
-    "depth_m": 0.50,
+    "cos_m": -1.20,
+    "depth_m": 0.49,
     "cos_l": -0.20,
     "depth_l": 0.32,
-    "cos_next_left": -1.44,
-    "cos_prev_right": -1.28,
-    "names_new": 0.36,
+    "cos_next_left": -1.43,
+    "cos_prev_right": -1.26,
+    "names_new": 0.37,
     "names_seen": -0.93,
     "honorific_seen": -0.32,
-    "honorific_new": -0.46,
-    "starts_continue": -1.02,
+    "honorific_new": -0.47,
+    "starts_continue": -1.03,
     "starts_quote": -0.77,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.35,
-    "lead_one_sentence": 0.12,
-    "lead_attribution": 0.47,
-    "prev_short": -1.10,
-    "prev_one_sentence": -0.28,
-    "prev_open_quote": 0.08,
+    "lead_len": 0.33,
+    "lead_one_sentence": 0.09,
+    "lead_attribution": 0.48,
+    "prev_short": -1.08,
+    "prev_one_sentence": -0.36,
+    "prev_open_quote": 0.07,
     "starts_indefinite": 0.40,
     "lead_perfect": 0.91,
     "subject_new_name": 0.63,
     "next_tie": -0.86,
     "prev_tie": -0.91,
     "unmarked_in_marked": -2.00,
-    "sentence_lines": -0.12,
-    "next_standalone": 0.23,
-    "prev_standalone": 0.33,
+    "sentence_lines": 0.01,
+    "prev_ends_colon": -0.04,
+    "next_standalone": 0.22,
+    "prev_standalone": 0.35,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -232,7 +234,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     tie = [min(2.0, t / typical) for t in tie]
     seen_names = _names_before(text, units)
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
-    marked = sum(u.kind == "title" for u in units) >= 2 or any(u.kind == "sep" for u in units)
+    titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
+    marked = titled >= 2 or any(u.kind == "sep" for u in units)
     one_sentence = [len(_first_sentence(text, u)) >= u.end - u.start - 2 for u in units]
     # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
     # where every line is one sentence: there a lone sentence says nothing.
@@ -260,7 +263,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "gap_space": float(u.gap == 1),
             "gap_line": float(u.gap == 2),
             "gap_blank": float(u.gap == 3),
-            "next_title": float(u.kind == "title"),
+            # A headline after a blank line is strong evidence; a short line between lines may be a subhead.
+            "next_title": float(u.kind == "title" and u.gap == 3),
+            "next_title_line": float(u.kind == "title" and u.gap != 3),
             "prev_sep": float(prev.kind == "sep"),
             "names_new": min(3, sum(1 for _, nm in names if len(nm) > 1 and nm[-1] not in seen_names[i])) / 3,
             "names_seen": min(3, sum(1 for _, nm in names if nm[-1] in seen_names[i])) / 3,
@@ -286,6 +291,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
             "sentence_lines": float(sentence_lines),
             "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
+            "prev_ends_colon": float(text[prev.end - 1] == ":"),
             "next_standalone": standalone[i],
             "prev_standalone": standalone[i - 1],
         }
