@@ -82,7 +82,8 @@ def split(text: str) -> list[Segment]:
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(w * f for w, f in zip(weights, fs, strict=True)) for fs in feats]
-    cuts = _decode(units, scores, len(units) > 1 and feats[1][_SENTENCE_LINES] > 0)
+    sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
+    cuts = _decode(units, scores, [f[_STANDALONE] for f in feats], sentence_lines)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -199,6 +200,7 @@ WEIGHTS: dict[str, float] = {
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
+_STANDALONE = FEATURES.index("next_standalone")
 
 
 
@@ -429,12 +431,15 @@ _BETA = 3.5
 # Where every line is one sentence there is no paragraph structure to lean on: the word distributions
 # (the lexical term) carry more of the decision.
 _SENTENCE_LINES_DECODE = (2.0, 1.0)
+_TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.0, 0.75, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -160.0
 
 
-def _decode(units: list[_Unit], scores: list[float], sentence_lines: bool = False) -> list[int]:
+def _decode(
+    units: list[_Unit], scores: list[float], standalone: list[float], sentence_lines: bool
+) -> list[int]:
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
@@ -466,6 +471,8 @@ def _decode(units: list[_Unit], scores: list[float], sentence_lines: bool = Fals
             m += sizes[j]
             j += 1
             total = base + m * math.log(m + vocab) - gain
+            if j == i + 1:
+                total -= _TEASER_BONUS * standalone[i]  # a lone lead-shaped paragraph: a teaser, on its own
             if total < best[j]:
                 best[j] = total
                 back[j] = i
