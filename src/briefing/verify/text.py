@@ -86,7 +86,7 @@ def stem(word: str) -> str:
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """The words of ``text`` with offsets (plus ``offset``). "don't" yields "do" and "n't" read as "not"."""
     out: list[Token] = []
-    for m in _WORD.finditer(text):
+    for m in _iter_words(text):
         word = m.group().rstrip(".") if not _is_abbrev_dot(m.group()) else m.group()
         start = m.start() + offset
         neg = _CONTRACTED_NEG.search(word)
@@ -96,6 +96,20 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
             out.append(Token(word[neg.start() :], start + neg.start(), start + len(word), "not", "not"))
             continue
         out.append(_token(word, start))
+    return out
+
+
+# Two sentences glued without a space ("on DVD.You will") are two words, unlike "U.S." or "3.5".
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[A-Z][a-z])")
+
+
+def _iter_words(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for m in _WORD.finditer(text):
+        if "." in m.group() and _GLUED.search(m.group()):
+            out += [w for w in _WORD.finditer(_GLUED.sub(" ", text[: m.end()]), m.start())]
+        else:
+            out.append(m)
     return out
 
 
