@@ -199,3 +199,13 @@ def test_subject_of_a_copied_sentence_taken_from_elsewhere() -> None:
     assert not result.supported
     assert any(issue.startswith("subject 'Tim holt'") for issue in result.issues), result.issues
     assert check_claim(source, "The city council approved the new budget on tuesday.").supported
+
+
+def test_claim_of_several_sentences_is_compared_sentence_by_sentence() -> None:
+    claim = (
+        "Harbourtown council has approved a £20m plan to rebuild the Eastgate bridge."
+        "The Cyberspace Administration of China (CAC) was not not involved."
+    )
+    result = check_claim(SOURCE, claim)
+    assert not result.supported
+    assert any(issue.startswith("negation") for issue in result.issues), result.issues

@@ -8,8 +8,10 @@ The lexical alignment gives the evidence spans and a coverage score that catches
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from briefing.sentences import sentence_spans
 from briefing.verify.align import align
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.names import check_names, find_names
@@ -44,11 +46,14 @@ def check_claim(source: str, claim: str) -> CheckResult:
     issues += check_numbers(src, claim, toks)
     issues += check_names(src, claim, find_names(claim, toks), toks)
     issues += check_quotes(src, claim)
-    edits = find_edits(src, toks, alignment.sentences[:2])
-    if edits is not None:
-        issues += [i for i in edit_issues(src, edits, toks) if not _same_kind(i, issues)]
-        if not _same_kind("name", issues):
-            issues += check_subject(src, claim, toks, edits.copy_ratio)
+    # A claim of several sentences copies several source sentences: compare them one by one.
+    for start, end in _sentences(claim):
+        part = [t for t in toks if start <= t.start < end]
+        edits = find_edits(src, part, align(src, part).sentences[:2])
+        if edits is not None:
+            issues += [i for i in edit_issues(src, edits, part) if not _same_kind(i, issues)]
+            if not _same_kind("name", issues) and not _same_kind("subject", issues):
+                issues += check_subject(src, claim, part, edits.copy_ratio)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     coverage = alignment.local
     if coverage < MIN_COVERAGE:
@@ -57,6 +62,18 @@ def check_claim(source: str, claim: str) -> CheckResult:
     # Above 0.5 exactly when supported; coverage orders claims within each side.
     score = 0.55 + 0.45 * coverage if not issues else 0.45 * coverage * 0.5 ** (len(issues) - 1)
     return CheckResult(not issues, round(score, 3), issues, evidence)
+
+
+# Sentences glued without a space ("the MPAA.But it is") still end there.
+_GLUED = re.compile(r"(?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def _sentences(claim: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in sentence_spans(claim) or [(0, len(claim))]:
+        cuts = [start, *(m.start() for m in _GLUED.finditer(claim, start, end)), end]
+        spans += list(zip(cuts, cuts[1:], strict=False))
+    return spans
 
 
 def _same_kind(issue: str, issues: list[str]) -> bool:

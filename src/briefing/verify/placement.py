@@ -58,7 +58,7 @@ def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:
     for i, t in enumerate(claim_tokens[:MAX_SUBJECT + 1]):
         if t.lower in _VERBS or i > 0 and re.fullmatch(r"[a-z]+ed", t.lower):
             opener = claim_tokens[0].lower in _OPENERS or claim_tokens[0].lower.endswith("ly")
-            if i == 0 or opener or "," in claim[: t.start]:
+            if i == 0 or opener or "," in claim[claim_tokens[0].start : t.start]:
                 return []
             return claim_tokens[:i]
     return []
