@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.sentences import paragraph_spans, sentence_spans
 
@@ -143,17 +144,18 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _stems(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 3 or w in _STOP:
-            continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w[:7])
-    return out
+    """Content-word stems: lower-cased, possessive and plural -s dropped, cut to 7 letters; no stop words."""
+    return [st for st in map(_stem, words) if st]
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if len(w) < 3 or w in _STOP:
+        return ""
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:7]
 
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
@@ -238,7 +240,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
-    one_sentence = [len(_first_sentence(text, u)) >= u.end - u.start - 2 for u in units]
+    firsts = [_first_sentence(text, u) for u in units]
+    one_sentence = [len(first) >= u.end - u.start - 2 for first, u in zip(firsts, units, strict=True)]
     # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
     # where every line is one sentence: there a lone sentence says nothing.
     paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
@@ -252,7 +255,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
         chunk = text[u.start : u.end]
-        first = _first_sentence(text, u)
+        first = firsts[i]
         names = _names(first)
         names = names[1:] if names and names[0][0] == 0 and len(names[0][1]) == 1 else names
         head = len(" ".join(first.split()[:6]))
@@ -434,7 +437,7 @@ _SENTENCE_LINES_DECODE = (2.0, 1.0)
 _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.0, 0.75, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
-_HOPELESS = -160.0
+_HOPELESS = -80.0
 
 
 def _decode(
