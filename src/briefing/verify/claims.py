@@ -49,11 +49,14 @@ def check_claim(source: str, claim: str) -> CheckResult:
     # A claim of several sentences copies several source sentences: compare them one by one.
     for start, end in _sentences(claim):
         part = [t for t in toks if start <= t.start < end]
-        edits = find_edits(src, part, align(src, part).sentences[:2])
+        part_alignment = align(src, part)
+        edits = find_edits(src, part, part_alignment.sentences[:2])
         if edits is not None:
             issues += [i for i in edit_issues(src, edits, part) if not _same_kind(i, issues)]
             if not _same_kind("name", issues) and not _same_kind("subject", issues):
-                issues += check_subject(src, claim, part, edits.copy_ratio)
+                # Built only from source words (even reordered), the claim is extractive: place its subject.
+                extractive = 1.0 if part_alignment.anywhere >= 1.0 else edits.copy_ratio
+                issues += check_subject(src, claim, part, extractive)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     coverage = alignment.local
     if coverage < MIN_COVERAGE:

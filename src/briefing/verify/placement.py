@@ -18,12 +18,15 @@ AFTER = 1  # sentences after a mention that may still be about it ("She said..."
 MIN_COVER = 0.5  # the best passage must cover this much of the rest for a comparison to mean anything
 SUBJECT_GAP = 0.3
 SUBJECT_MIN_COPY = 0.5
-"""Subjects are placed only in claims that copy at least this share of a source passage: in free
-paraphrase the subject is often a summary of several people ("Critics", "Both teams")."""
+"""Subjects are placed only in claims that copy at least this share of a source passage (or use only
+source words): in free paraphrase the subject often sums up several people ("Critics", "Both teams")."""
 
 _VERBS_TEXT = """
     is are was were be been has have had will would could can may might must should shall does did do
-    says said say told tells claims claimed admits admitted won wins beat beats called calls"""
+    says said say told tells claims claimed admits admitted won wins beat beats called calls
+    lost made took gave found left came went got saw became began ran paid sold bought held kept led met
+    put shot struck wrote threw hit fell drove flew broke chose spent sent built caught fought brought
+    thought felt stood sat hung gets makes takes gives finds leaves goes sees becomes"""
 _VERBS = frozenset(_VERBS_TEXT.split())
 
 
