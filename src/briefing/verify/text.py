@@ -120,8 +120,7 @@ def _is_abbrev_dot(word: str) -> bool:
 
 def _token(word: str, start: int) -> Token:
     lower = word.lower().replace("’", "'")
-    special = {"can": "can", "won": "won", "cannot": "cannot"}
-    return Token(word, start, start + len(word), lower, special.get(lower) or stem(lower))
+    return Token(word, start, start + len(word), lower, stem(lower))
 
 
 def is_content(tok: Token) -> bool:
