@@ -160,45 +160,47 @@ def _stem(word: str) -> str:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.74,
-    "gap_space": -1.94,
-    "gap_line": 0.40,
+    "bias": -1.65,
+    "gap_space": -1.82,
+    "gap_line": 0.36,
     "gap_blank": -0.19,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
-    "cos_s": -0.90,
-    "depth_s": 0.28,
-    "cos_m": -1.20,
-    "depth_m": 0.49,
-    "cos_l": -0.20,
-    "depth_l": 0.32,
-    "cos_next_left": -1.43,
-    "cos_prev_right": -1.26,
-    "names_new": 0.37,
-    "names_seen": -0.93,
-    "honorific_seen": -0.32,
-    "honorific_new": -0.47,
-    "starts_continue": -1.03,
-    "starts_quote": -0.77,
+    "cos_s": -1.14,
+    "depth_s": 0.05,
+    "cos_m": -1.24,
+    "depth_m": 0.27,
+    "cos_l": -0.22,
+    "depth_l": 0.15,
+    "cos_next_left": -1.01,
+    "cos_prev_right": -1.00,
+    "names_new": 0.25,
+    "names_seen": -0.67,
+    "honorific_seen": -0.25,
+    "honorific_new": -0.34,
+    "starts_continue": -0.95,
+    "starts_quote": -0.78,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.33,
-    "lead_one_sentence": 0.09,
-    "lead_attribution": 0.48,
-    "prev_short": -1.08,
+    "lead_len": 0.22,
+    "lead_one_sentence": 0.01,
+    "lead_attribution": 0.38,
+    "prev_short": -1.02,
     "prev_one_sentence": -0.36,
-    "prev_open_quote": 0.07,
-    "starts_indefinite": 0.40,
-    "lead_perfect": 0.91,
-    "subject_new_name": 0.63,
-    "next_tie": -0.86,
-    "prev_tie": -0.91,
+    "prev_open_quote": 0.06,
+    "starts_indefinite": 0.34,
+    "lead_perfect": 0.89,
+    "subject_new_name": 0.51,
+    "next_tie": -0.09,
+    "prev_tie": -0.57,
     "unmarked_in_marked": -2.00,
-    "sentence_lines": 0.01,
-    "prev_ends_colon": -0.04,
-    "next_standalone": 0.22,
-    "prev_standalone": 0.35,
+    "sentence_lines": -0.15,
+    "prev_ends_colon": -0.05,
+    "next_standalone": 0.39,
+    "prev_standalone": 0.39,
+    "next_leans_forward": 1.31,
+    "prev_leans_back": 1.01,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -236,6 +238,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     tie = [max(a, b) for a, b in zip(before, after, strict=True)]
     typical = sorted(tie)[n // 2] or 1.0
     tie = [min(2.0, t / typical) for t in tie]
+    # A story's first unit shares its words with what follows, its last with what precedes.
+    lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
     seen_names = _names_before(text, units)
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
@@ -299,6 +303,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_ends_colon": float(text[prev.end - 1] == ":"),
             "next_standalone": standalone[i],
             "prev_standalone": standalone[i - 1],
+            "next_leans_forward": lean[i],
+            "prev_leans_back": -lean[i - 1],
         }
         for name, v in f.items():
             col[name][i] = v
@@ -427,15 +433,15 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 32.0
-_BETA = 3.5
+_ALPHA = 24.0
+_BETA = 4.0
 # Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
 # which was made across sets with different boundary rates, for the joint decoding.
 # Where every line is one sentence there is no paragraph structure to lean on: the word distributions
 # (the lexical term) carry more of the decision.
 _SENTENCE_LINES_DECODE = (2.0, 1.0)
 _TEASER_BONUS = 80.0
-_SHIFT = (0.0, 0.0, 0.75, 0.75)
+_SHIFT = (0.0, 0.25, 0.75, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -80.0
 
