@@ -433,7 +433,7 @@ def _depths(cos: list[float]) -> list[float]:
 # Decoding: a story is a run of units whose words are well explained by one word distribution (Utiyama &
 # Isahara's segment model: cost = n log(n + V) - sum_w f_w log(f_w + 1)), and each boundary costs
 # _BETA log(words) less _ALPHA times its gap score. Tuned on the dev sets with benchmarks/segmentation.py.
-_ALPHA = 24.0
+_ALPHA = 32.0
 _BETA = 4.0
 # Added to a gap's score by gap kind (start, space, line break, blank line): recalibrates the per-gap fit,
 # which was made across sets with different boundary rates, for the joint decoding.
@@ -441,7 +441,7 @@ _BETA = 4.0
 # (the lexical term) carry more of the decision.
 _SENTENCE_LINES_DECODE = (2.0, 1.0)
 _TEASER_BONUS = 80.0
-_SHIFT = (0.0, 0.25, 0.75, 0.75)
+_SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -80.0
 
