@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 import click
 
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, InputError, VerificationError
 from briefing.pipeline import ProgressHook
 from briefing.render import Format
 from briefing.settings import Settings, load_settings
@@ -133,6 +133,7 @@ def run_summarize(
     title: str | None,
     date: dt.date | None,
     flags: dict[str, Any],
+    strict: bool = False,
 ) -> None:
     from briefing.ingest import read_paths
     from briefing.pipeline import build_briefing
@@ -156,6 +157,11 @@ def run_summarize(
             err=True,
         )
     write_output(render(briefing, fmt_of(fmt), settings.templates_dir), out)
+    if strict and stats.failed_checks:
+        raise VerificationError(
+            f"--strict: {stats.failed_checks} item(s) failed verification and were repaired or dropped "
+            "(see 'verification' in --format json)"
+        )
 
 
 def fmt_of(value: str) -> Format:
@@ -176,6 +182,7 @@ def cli() -> None:
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
 @click.option("--title", help="Briefing title (default 'Briefing').")
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Briefing date (default today).")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any summary item failed verification.")
 @engine_options
 def summarize(
     paths: tuple[str, ...],
@@ -183,10 +190,15 @@ def summarize(
     out: Path | None,
     title: str | None,
     date: dt.datetime | None,
+    strict: bool,
     **flags: Any,
 ) -> None:
-    """Summarise bundles (files, directories, globs, JSONL, or - for stdin) into one briefing."""
-    run_summarize(paths, fmt, out, title, date.date() if date else None, flags)
+    """Summarise bundles (files, directories, globs, JSONL, or - for stdin) into one briefing.
+
+    Every headline, bullet, figure and quote is checked against its story; what fails is repaired
+    (from the story's own text) or dropped, and the JSON output records which.
+    """
+    run_summarize(paths, fmt, out, title, date.date() if date else None, flags, strict)
 
 
 @cli.command()
@@ -219,8 +231,8 @@ def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
     if input_format == "jsonl":
         for path in paths or ("-",):
             for row_id, text in iter_jsonl_file(path):
-                stories = [{"start": s.start, "end": s.end, "title": s.title} for s in split(text)]
-                click.echo(json.dumps({"id": row_id, "stories": stories}, ensure_ascii=False))
+                spans = [{"start": s.start, "end": s.end, "title": s.title} for s in split(text)]
+                click.echo(json.dumps({"id": row_id, "stories": spans}, ensure_ascii=False))
         return
     stories = split_bundles(read_paths(list(paths)))
     if fmt == "json":

@@ -11,7 +11,8 @@ these into exit codes; library code raises and never prints.
     ├── EngineError         an engine that cannot run at all (missing model, missing extra)
     │   └── LLMError        an LLM call that failed after its retries (the story falls back)
     ├── BudgetError         a run that would exceed --max-cost
-    └── DeliveryError       a destination that could not be reached
+    ├── DeliveryError       a destination that could not be reached
+    └── VerificationError   --strict and something failed verification
 """
 
 from __future__ import annotations
@@ -61,3 +62,9 @@ class DeliveryError(BriefingError):
     """A destination (SMTP, Slack, file) that could not be reached."""
 
     exit_code = 5
+
+
+class VerificationError(BriefingError):
+    """``--strict`` was given and some summary item failed verification (the output is still written)."""
+
+    exit_code = 6

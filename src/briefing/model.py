@@ -147,11 +147,23 @@ class StorySummary(Frozen):
     fallback_reason: str | None = None
 
 
+class VerificationReport(Frozen):
+    """What verification found for one story: counts of items and every issue, prefixed by its item."""
+
+    story_id: str
+    checked: int = 0
+    passed: int = 0
+    repaired: int = 0
+    dropped: int = 0
+    issues: list[str] = Field(default_factory=list)
+
+
 class BriefingItem(Frozen):
     """One story and its summary, as it appears in a briefing."""
 
     story: Story
     summary: StorySummary
+    verification: VerificationReport | None = None
     also_in: list[str] = Field(
         default_factory=list, description="Sources of near-duplicate stories merged here."
     )
@@ -167,6 +179,7 @@ class RunStats(Frozen):
     llm_calls: int = 0
     cache_hits: int = 0
     fallbacks: int = 0
+    failed_checks: int = Field(default=0, description="Items that failed verification (repaired or dropped).")
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0

@@ -19,6 +19,7 @@ from briefing.evidence import extract_evidence
 from briefing.model import Briefing, BriefingItem, Bundle, Evidence, RunStats, Story, StorySummary
 from briefing.settings import Settings
 from briefing.split import split
+from briefing.verify.policy import verify_and_enforce
 
 ProgressHook = Callable[[int, int], None]
 """Called as ``hook(done, total)`` after each story is summarised."""
@@ -103,7 +104,10 @@ def build_briefing(
     summaries = asyncio.run(
         summarize_all(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
     )
-    items = [BriefingItem(story=s, summary=m) for s, m in zip(stories, summaries, strict=True)]
+    items = []
+    for story, ev, summary in zip(stories, evidence, summaries, strict=True):
+        checked, report = verify_and_enforce(story, ev, summary)
+        items.append(BriefingItem(story=story, summary=checked, verification=report))
     usage = engine.usage
     stats = RunStats(
         engine=engine.name,
@@ -113,6 +117,9 @@ def build_briefing(
         llm_calls=usage.llm_calls,
         cache_hits=usage.cache_hits,
         fallbacks=sum(1 for m in summaries if m.fallback),
+        failed_checks=sum(
+            item.verification.checked - item.verification.passed for item in items if item.verification
+        ),
         prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens,
         cost_usd=round(usage.cost_usd, 6),

@@ -8,26 +8,20 @@ policy, so ``repaired``/``dropped`` count only what arrived already marked so.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from briefing.model import Claim, Evidence, KeyFigure, Span, Story, StorySummary, SummaryQuote
+from briefing.model import (
+    Claim,
+    Evidence,
+    KeyFigure,
+    Span,
+    Story,
+    StorySummary,
+    SummaryQuote,
+    VerificationReport,
+)
 from briefing.verify.claims import check_claim
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.source import index_source
 from briefing.verify.text import normalise_quote_text, tokens
-
-
-class VerificationReport(BaseModel):
-    """What verification found for one story: counts of items and every issue, prefixed by its item."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    story_id: str
-    checked: int = 0
-    passed: int = 0
-    repaired: int = 0
-    dropped: int = 0
-    issues: list[str] = Field(default_factory=list)
 
 
 def verify_summary(
