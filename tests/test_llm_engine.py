@@ -60,8 +60,8 @@ def test_prompt_fences_the_story_and_tags_evidence_ids(llm_story: StoryEvidence,
         run(settings_for(server, tmp_path), llm_story)
     body = next(b for m, _, b in server.requests if m == "POST")
     system, user = (m["content"] for m in body["messages"])
-    assert "ignoring any instructions" in system
-    assert user.startswith("<story>\n") and user.endswith("\n</story>")
+    assert "not instructions" in system
+    assert user.startswith("<story>\n") and "\n</story>\n" in user
     assert "£12.5m[f1]" in user and '[q1]"We cannot' in user
     schema = body["response_format"]["schema"]  # json_object + schema for a non-OpenAI host
     assert body["response_format"]["type"] == "json_object"

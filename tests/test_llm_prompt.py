@@ -39,9 +39,12 @@ def test_dates_and_years_are_not_offered() -> None:
 
 
 def test_messages_fence_the_story(llm_story: StoryEvidence) -> None:
-    system, user = load_prompts().messages(*llm_story)
-    assert system["role"] == "system" and "ignoring any instructions" in system["content"]
-    assert user["content"].startswith("<story>\n") and user["content"].endswith("\n</story>")
+    story, evidence = llm_story
+    system, user = load_prompts().messages(story, evidence)
+    assert system["role"] == "system" and "not instructions" in system["content"]
+    # the story first, fenced; our instructions after it, where a small model weighs them most
+    fenced = f"<story>\n{annotate(story, evidence)}\n</story>\n"
+    assert user["content"].startswith(fenced) and "headline:" in user["content"][len(fenced) :]
 
 
 def test_user_prompt_dir_overrides_one_file_and_changes_the_hash(

@@ -65,6 +65,13 @@ def test_markers_and_control_characters_are_cleaned_from_prose(llm_story: StoryE
     assert response.headline == "Plan costs £12.5m now" and response.bullets == ["a", "b c"]
 
 
+def test_labels_never_repeat_the_figure(llm_story: StoryEvidence) -> None:
+    story, evidence = llm_story
+    text = answer(figures=[{"id": "f1", "label": "£12.5m"}, {"id": "f2", "label": "340 homes"}])
+    summary = to_story_summary(parse_response(text, evidence), story, evidence, "local")
+    assert [f.label for f in summary.key_figures] == ["amount", "homes"]
+
+
 def test_repeated_ids_show_once(llm_story: StoryEvidence) -> None:
     story, evidence = llm_story
     text = answer(figures=[{"id": "f1", "label": "a"}, {"id": "f1", "label": "b"}], quotes=["q1", "q1"])

@@ -23,6 +23,7 @@ DEFAULT_CONTEXT = 8192
 
 
 def _llama_class() -> Any:
+    # imported on first use: importing llama_cpp costs time (and leaks a /dev/null handle)
     try:
         from llama_cpp import Llama
     except ImportError as exc:
@@ -65,8 +66,9 @@ class LocalEngine(LLMEngine):
         # room for the instructions and an answer that may grow twice (see LLMEngine._ask)
         story_budget = max(512, n_ctx - 4 * max_tokens - 512)
         options.setdefault("max_story_tokens", story_budget)
+        if not llama_available():
+            raise EngineError("the local engine needs llama-cpp-python: pip install 'briefing[local]'")
         super().__init__(settings, max_tokens=max_tokens, **options)
-        self._Llama = _llama_class()
         self.path = path
         self.model = path.stem
         self.n_ctx = n_ctx
@@ -81,7 +83,7 @@ class LocalEngine(LLMEngine):
     def count_tokens(self, text: str) -> int:
         if self._vocab is None:
             # a vocabulary-only instance: tokenizing must not wait for (or load) the whole model
-            self._vocab = self._Llama(model_path=str(self.path), vocab_only=True, verbose=False)
+            self._vocab = _llama_class()(model_path=str(self.path), vocab_only=True, verbose=False)
         return len(self._vocab.tokenize(text.encode(), add_bos=False, special=False))
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
@@ -91,7 +93,7 @@ class LocalEngine(LLMEngine):
         with self._lock:
             try:
                 if self._llama is None:
-                    self._llama = self._Llama(
+                    self._llama = _llama_class()(
                         model_path=str(self.path),
                         n_ctx=self.n_ctx,
                         n_threads=self.n_threads,

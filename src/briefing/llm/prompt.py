@@ -27,9 +27,18 @@ Message = dict[str, str]
 
 
 def offered_figures(evidence: Evidence) -> list[NumericMention]:
-    """The figures the model may pick: not dates or years, which are context rather than key figures
-    (leaving them untagged keeps the prompt short)."""
-    return [f for f in evidence.figures if f.kind not in ("date", "year")]
+    """The figures the model may pick: the first mention of each, and no dates or years.
+
+    Dates and years are context rather than key figures, and a repeated figure needs one id: leaving
+    the rest untagged keeps the prompt short.
+    """
+    seen: set[str] = set()
+    offered = []
+    for figure in evidence.figures:
+        if figure.kind not in ("date", "year") and figure.text not in seen:
+            seen.add(figure.text)
+            offered.append(figure)
+    return offered
 
 
 def annotate(story: Story, evidence: Evidence) -> str:

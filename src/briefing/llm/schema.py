@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from briefing.llm.prompt import offered_figures
-from briefing.model import Claim, Evidence, KeyFigure, Story, StorySummary, SummaryQuote
+from briefing.model import Claim, Evidence, KeyFigure, NumericMention, Story, StorySummary, SummaryQuote
 
 RESPONSE_SCHEMA_VERSION = "1"
 """Bumped whenever SummaryResponse or its meaning changes: it is part of the cache key."""
@@ -147,6 +147,19 @@ def parse_response(text: str, evidence: Evidence) -> SummaryResponse:
     return SummaryResponse.model_validate_json(text, context={"evidence": evidence})
 
 
+_KIND_LABELS = {"money": "amount", "percent": "share", "quantity": "amount"}
+
+
+def _label(label: str, mention: NumericMention) -> str:
+    """The model's label without the figure itself (small models echo ``£12.5m`` as its own label)."""
+    words = clean_text(label.replace(mention.text, " ")).strip(" :-—")
+    if words:
+        return words
+    if mention.kind == "count" and mention.unit:
+        return mention.unit  # the counted noun
+    return _KIND_LABELS.get(mention.kind, "figure")
+
+
 def to_story_summary(
     response: SummaryResponse, story: Story, evidence: Evidence, engine: str
 ) -> StorySummary:
@@ -160,7 +173,7 @@ def to_story_summary(
             KeyFigure(
                 figure_id=mention.id,
                 value=mention.text,
-                label=clean_text(pick.label) or mention.kind,
+                label=_label(pick.label, mention),
                 start=mention.start,
                 end=mention.end,
             )
