@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 
+from briefing.dedupe import duplicate_of
 from briefing.engines.base import Engine
 from briefing.engines.extractive import ExtractiveEngine
 from briefing.engines.factory import make_engine
@@ -41,6 +42,16 @@ def split_bundles(bundles: Sequence[Bundle]) -> list[Story]:
                 )
             )
     return stories
+
+
+def merge_duplicates(stories: list[Story]) -> tuple[list[Story], dict[str, list[str]]]:
+    """Drop near-duplicate stories, keeping the first; also return, per kept id, where else it ran."""
+    duplicates = duplicate_of([s.text for s in stories])
+    also_in: dict[str, list[str]] = {}
+    for later, first in sorted(duplicates.items()):
+        dup = stories[later]
+        also_in.setdefault(stories[first].id, []).append(f"{dup.source} [{dup.start}-{dup.end}]")
+    return [s for n, s in enumerate(stories) if n not in duplicates], also_in
 
 
 async def summarize_all(
@@ -99,7 +110,7 @@ def build_briefing(
     reason = "given by the caller"
     if engine is None:
         engine, reason = make_engine(settings)
-    stories = split_bundles(bundles)
+    stories, also_in = merge_duplicates(split_bundles(bundles))
     evidence = [extract_evidence(story) for story in stories]
     summaries = asyncio.run(
         summarize_all(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
@@ -107,7 +118,9 @@ def build_briefing(
     items = []
     for story, ev, summary in zip(stories, evidence, summaries, strict=True):
         checked, report = verify_and_enforce(story, ev, summary)
-        items.append(BriefingItem(story=story, summary=checked, verification=report))
+        items.append(
+            BriefingItem(story=story, summary=checked, verification=report, also_in=also_in.get(story.id, []))
+        )
     usage = engine.usage
     stats = RunStats(
         engine=engine.name,
