@@ -457,7 +457,9 @@ def _decode(
     sizes = [u.stems.total() for u in units]
     vocab = len(ids) + 1
     penalty = beta * math.log(sum(sizes) + 2)
-    flog = [f * math.log(f + 1) for f in range(_MAX_SEGMENT_TOKENS + max(sizes) + 1)]
+    top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
+    flog = [f * math.log(f + 1) for f in range(top)]
+    mlog = [m * math.log(m + vocab) for m in range(top)]
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
     back = [0] * (n + 1)
@@ -479,7 +481,7 @@ def _decode(
                 counts[wid] = old + c
             m += sizes[j]
             j += 1
-            total = base + m * math.log(m + vocab) - gain
+            total = base + mlog[m] - gain
             if j == i + 1:
                 total -= _TEASER_BONUS * standalone[i]  # a lone lead-shaped paragraph: a teaser, on its own
             if total < best[j]:
