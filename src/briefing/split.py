@@ -46,6 +46,7 @@ _ATTRIBUTION = re.compile(
     r"[^.!?]{0,60}[.!?]['\"”’]?$"
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|ft|lt|ght|ck)\b")
+_BULLET = re.compile(r"^(?:[-•*–]\s|\d{1,2}[.)]\s)")
 _END_PUNCT = re.compile(r"""[.!?…:;,]['"”’)\]]*$""")
 
 _STOP_WORDS = """
@@ -171,11 +172,11 @@ WEIGHTS: dict[str, float] = {
     "depth_s": 0.05,
     "cos_m": -1.24,
     "depth_m": 0.27,
-    "cos_l": -0.22,
+    "cos_l": -0.21,
     "depth_l": 0.15,
     "cos_next_left": -1.01,
     "cos_prev_right": -1.00,
-    "names_new": 0.25,
+    "names_new": 0.26,
     "names_seen": -0.67,
     "honorific_seen": -0.25,
     "honorific_new": -0.34,
@@ -183,7 +184,7 @@ WEIGHTS: dict[str, float] = {
     "starts_quote": -0.78,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.22,
+    "lead_len": 0.21,
     "lead_one_sentence": 0.01,
     "lead_attribution": 0.38,
     "prev_short": -1.02,
@@ -192,13 +193,14 @@ WEIGHTS: dict[str, float] = {
     "starts_indefinite": 0.34,
     "lead_perfect": 0.89,
     "subject_new_name": 0.51,
-    "next_tie": -0.09,
+    "next_tie": -0.10,
     "prev_tie": -0.57,
     "unmarked_in_marked": -2.00,
     "sentence_lines": -0.15,
-    "prev_ends_colon": -0.05,
+    "prev_ends_colon": -0.04,
+    "starts_bullet": -0.28,
     "next_standalone": 0.39,
-    "prev_standalone": 0.39,
+    "prev_standalone": 0.38,
     "next_leans_forward": 1.31,
     "prev_leans_back": 1.01,
 }
@@ -301,6 +303,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "sentence_lines": float(sentence_lines),
             "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
             "prev_ends_colon": float(text[prev.end - 1] == ":"),
+            "starts_bullet": float(bool(_BULLET.match(chunk))),
             "next_standalone": standalone[i],
             "prev_standalone": standalone[i - 1],
             "next_leans_forward": lean[i],
