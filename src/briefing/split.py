@@ -161,46 +161,46 @@ def _stem(word: str) -> str:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.65,
-    "gap_space": -1.82,
-    "gap_line": 0.36,
-    "gap_blank": -0.19,
+    "bias": -1.66,
+    "gap_space": -1.81,
+    "gap_line": 0.35,
+    "gap_blank": -0.20,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
     "cos_s": -1.14,
     "depth_s": 0.05,
-    "cos_m": -1.24,
+    "cos_m": -1.25,
     "depth_m": 0.27,
     "cos_l": -0.21,
     "depth_l": 0.15,
-    "cos_next_left": -1.01,
+    "cos_next_left": -1.02,
     "cos_prev_right": -1.00,
-    "names_new": 0.26,
-    "names_seen": -0.67,
+    "names_new": 0.21,
+    "names_seen": -0.65,
     "honorific_seen": -0.25,
-    "honorific_new": -0.34,
-    "starts_continue": -0.95,
-    "starts_quote": -0.78,
+    "honorific_new": -0.35,
+    "starts_continue": -0.94,
+    "starts_quote": -0.69,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.21,
+    "lead_len": 0.22,
     "lead_one_sentence": 0.01,
     "lead_attribution": 0.38,
-    "prev_short": -1.02,
+    "prev_short": -1.03,
     "prev_one_sentence": -0.36,
     "prev_open_quote": 0.06,
-    "starts_indefinite": 0.34,
-    "lead_perfect": 0.89,
-    "subject_new_name": 0.51,
-    "next_tie": -0.10,
+    "starts_indefinite": 0.35,
+    "lead_perfect": 0.88,
+    "subject_new_name": 0.58,
+    "next_tie": -0.09,
     "prev_tie": -0.57,
     "unmarked_in_marked": -2.00,
     "sentence_lines": -0.15,
     "prev_ends_colon": -0.04,
     "starts_bullet": -0.28,
     "next_standalone": 0.39,
-    "prev_standalone": 0.38,
+    "prev_standalone": 0.39,
     "next_leans_forward": 1.31,
     "prev_leans_back": 1.01,
 }
@@ -263,7 +263,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         chunk = text[u.start : u.end]
         first = firsts[i]
         names = _names(first)
-        names = names[1:] if names and names[0][0] == 0 and len(names[0][1]) == 1 else names
+        # A lone capitalised word that opens the sentence (after any quote mark) is no name.
+        opening = len(first) - len(first.lstrip("'\"‘“(["))
+        names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
         head = len(" ".join(first.split()[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
