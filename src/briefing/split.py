@@ -472,10 +472,13 @@ def _decode(
     for i in range(n):
         if i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
             continue
-        gap = alpha * (scores[i] + _SHIFT[units[i].gap]) if i > 0 else 0.0
-        if gap < _HOPELESS:
-            continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
-        base = best[i] + (penalty - gap if i > 0 else 0.0)
+        if i == 0 or units[i - 1].kind == "sep":
+            base = best[i]  # the text's start, or forced by a separator: no boundary cost
+        else:
+            gap = alpha * (scores[i] + _SHIFT[units[i].gap])
+            if gap < _HOPELESS:
+                continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
+            base = best[i] + penalty - gap
         gain = 0.0
         m = 0
         j = i
