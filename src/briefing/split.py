@@ -452,7 +452,11 @@ _HOPELESS = -80.0
 
 
 def _decode(
-    units: list[_Unit], scores: list[float], standalone: list[float], sentence_lines: bool
+    units: list[_Unit],
+    scores: list[float],
+    standalone: list[float],
+    sentence_lines: bool,
+    hopeless: float = _HOPELESS,
 ) -> list[int]:
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
@@ -476,7 +480,7 @@ def _decode(
             base = best[i]  # the text's start, or forced by a separator: no boundary cost
         else:
             gap = alpha * (scores[i] + _SHIFT[units[i].gap])
-            if gap < _HOPELESS:
+            if gap < hopeless:
                 continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
             base = best[i] + penalty - gap
         gain = 0.0
@@ -495,11 +499,13 @@ def _decode(
             if total < best[j]:
                 best[j] = total
                 back[j] = i
-            if m >= _MAX_SEGMENT_TOKENS or units[j - 1].kind == "sep":
-                break  # an explicit separator always ends a story
+            if m >= _MAX_SEGMENT_TOKENS or units[j - 1].kind == "sep" and (j == n or units[j].kind != "sep"):
+                break  # an explicit separator (or a run of them) always ends a story
         for k in range(i, j):
             for wid, _ in items[k]:
                 counts[wid] = 0
+    if best[n] == math.inf:  # pruning cut every path past the length cap: decode again without it
+        return _decode(units, scores, standalone, sentence_lines, -math.inf) if hopeless > -math.inf else []
     cuts = []
     j = n
     while j > 0:
