@@ -448,7 +448,7 @@ _SENTENCE_LINES_DECODE = (2.0, 1.0)
 _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
-_HOPELESS = -80.0
+_HOPELESS = -4.0
 
 
 def _decode(
@@ -479,10 +479,10 @@ def _decode(
         if i == 0 or units[i - 1].kind == "sep":
             base = best[i]  # the text's start, or forced by a separator: no boundary cost
         else:
-            gap = alpha * (scores[i] + _SHIFT[units[i].gap])
+            gap = scores[i] + _SHIFT[units[i].gap]
             if gap < hopeless:
                 continue  # no lexical gain pays for a boundary this implausible; skipping it keeps this fast
-            base = best[i] + penalty - gap
+            base = best[i] + penalty - alpha * gap
         gain = 0.0
         m = 0
         j = i
