@@ -15,6 +15,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--base-url", default=None, help="run the live LLM tests against this OpenAI-compatible server"
     )
+    parser.addoption("--model-path", default=None, help="run the live local-engine tests with this GGUF")
 
 
 @pytest.fixture

@@ -68,6 +68,7 @@ class FaultServer:
         fail_rate: float = 0.0,
         port: int = 0,
         seed: int = 0,
+        log: bool = False,
     ) -> None:
         self.script: collections.deque[str] = collections.deque(script)
         self.default = default
@@ -81,6 +82,7 @@ class FaultServer:
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # (method, path, body)
         self.served: collections.Counter[str] = collections.Counter()
         self._random = random.Random(seed)
+        self.log = log
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
@@ -111,6 +113,8 @@ class FaultServer:
             else:
                 behaviour = self.script.popleft() if self.script else self.default
             self.served[behaviour] += 1
+            if self.log:
+                print(f"POST -> {behaviour}  (so far: {dict(self.served)})", flush=True)
             return behaviour
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -248,6 +252,7 @@ def main() -> None:
         retry_after=args.retry_after,
         port=args.port,
         seed=int(time.time()),
+        log=True,
     ) as server:
         print(f"base_url={server.base_url} upstream={upstream} fail_rate={args.fail_rate}", flush=True)
         try:

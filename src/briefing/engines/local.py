@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from pathlib import Path
 from typing import Any
 
 from briefing.errors import EngineError, LLMError
@@ -83,7 +82,10 @@ class LocalEngine(LLMEngine):
     def count_tokens(self, text: str) -> int:
         if self._vocab is None:
             # a vocabulary-only instance: tokenizing must not wait for (or load) the whole model
-            self._vocab = _llama_class()(model_path=str(self.path), vocab_only=True, verbose=False)
+            try:
+                self._vocab = _llama_class()(model_path=str(self.path), vocab_only=True, verbose=False)
+            except (ValueError, RuntimeError, OSError) as exc:
+                raise LLMError(f"local: {self.path.name}: {exc}") from exc
         return len(self._vocab.tokenize(text.encode(), add_bos=False, special=False))
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
@@ -107,7 +109,7 @@ class LocalEngine(LLMEngine):
                     max_tokens=max_tokens,
                 )
             except (ValueError, RuntimeError, OSError) as exc:
-                raise LLMError(f"local: {Path(self.path).name}: {exc}") from exc
+                raise LLMError(f"local: {self.path.name}: {exc}") from exc
         choice = out["choices"][0]
         usage = out.get("usage") or {}
         return Completion(
