@@ -191,6 +191,15 @@ def test_huge_input_finishes_and_covers() -> None:
     _check_invariants(wall, split(wall))
 
 
+def test_unpunctuated_wall_is_cut_and_covered() -> None:
+    words = " ".join(TEASER.replace(".", "").replace(",", "").split())
+    other = "Some other words about a football match and a late goal " * 30
+    for gap in ["  ", "   ", " \t "]:
+        for copies in (50, 120, 400):
+            wall = gap.join([words] * copies) + " " + other  # no sentence end anywhere
+            _check_invariants(wall, split(wall))
+
+
 def test_near_duplicates_pairs_the_same_event() -> None:
     rewrite = " ".join(CRYPTO).replace("Vessaland", "Vessa").replace("halt", "stop")
     texts = [" ".join(CRYPTO), TEASER, " ".join(INTERVIEW), rewrite]

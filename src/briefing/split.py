@@ -1,11 +1,14 @@
 """Split a bundle of glued-together articles into stories (character spans), deterministically.
 
 Candidate boundaries are the gaps between units: paragraphs, or sentences where a paragraph is a wall of
-text. Each gap gets a score from a linear model over general signals (lexical cohesion across windows as in
-TextTiling, entity introduction vs continuation, structural cues such as titles, separators and datelines,
-and the shape of a news lead sentence). A dynamic programme then picks the segmentation that maximises the
-summed gap scores plus a segment-length prior, so a boundary is chosen jointly with its neighbours rather than
-by a greedy threshold. The weights were fitted on the development sets (``benchmarks/segmentation.py --fit``).
+text. Each gap gets a score from a linear model over general signals: lexical cohesion across windows at
+three scales (TextTiling-style similarity and depth, relative to the document's own level), entity
+introduction vs continuation, structural cues (headlines, separators, datelines, bylines, open quotes) and
+the shape of a news lead. A dynamic programme then picks the cheapest segmentation under a segment model
+(Utiyama & Isahara 2001: each story's words drawn from one distribution) plus the gap scores and a term for
+stand-alone one-paragraph items (teasers), so boundaries are chosen jointly, not by a greedy threshold.
+Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
+were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length.
 """
 
 from __future__ import annotations
@@ -136,7 +139,10 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cut = text.rfind(" ", start + _WALL_CHARS, start + 2 * _WALL_CHARS)
             if cut < 0:
                 cut = start + 2 * _WALL_CHARS
-            out.append((start, cut))
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
             start = cut
             while start < end and text[start].isspace():
                 start += 1
