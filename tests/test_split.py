@@ -201,6 +201,12 @@ def test_unpunctuated_wall_is_cut_and_covered() -> None:
 
 
 def test_near_duplicates_pairs_the_same_event() -> None:
-    rewrite = " ".join(CRYPTO).replace("Vessaland", "Vessa").replace("halt", "stop")
-    texts = [" ".join(CRYPTO), TEASER, " ".join(INTERVIEW), rewrite]
-    assert near_duplicates(texts) == [(0, 3)]
+    copy = " ".join(CRYPTO).replace("Vessaland", "Vessa").replace("halt", "stop")
+    # Another outlet's own wording of the Nordmilk deal: few shared phrases, the same names and figures.
+    rewrite = (
+        "Alpfarm, the hard-cheese maker, is being bought by its bigger rival Nordmilk. The dairy cooperative "
+        "will pay 310m euros, making the combined group the largest cheese producer in the region."
+    )
+    texts = [" ".join(CRYPTO), TEASER, " ".join(INTERVIEW), copy, rewrite, " ".join(HACK)]
+    assert near_duplicates(texts) == [(0, 3), (1, 4)]
+    assert near_duplicates([]) == []

@@ -520,16 +520,31 @@ def _decode(
     return sorted(cuts)[1:]
 
 
-def near_duplicates(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of stories that share most of their word 5-shingles: one event, two outlets."""
-    shingles = []
+def near_duplicates(texts: list[str], threshold: float = 0.35) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of stories about one event from two outlets.
+
+    Either most word 5-shingles of the shorter story recur in the other (wire copy, light edits), or the
+    tf-idf cosine of their content words reaches ``threshold`` (a rewrite naming the same people, places and
+    figures). The idf is over ``texts`` themselves, smoothed so that two texts alone still compare.
+    """
+    shingles, stems = [], []
     for t in texts:
-        words = [w.lower() for w in _WORD.findall(t)]
-        shingles.append({tuple(words[k : k + 5]) for k in range(max(1, len(words) - 4))})
+        words = _WORD.findall(t)
+        lowered = [w.lower() for w in words]
+        shingles.append({tuple(lowered[k : k + 5]) for k in range(len(lowered) - 4)})
+        stems.append(Counter(_stems(words)))
+    df: Counter[str] = Counter()
+    for c in stems:
+        df.update(c.keys())
+    n = len(texts)
+    vectors = [{w: c * (math.log((n + 1) / df[w]) + 1.0) for w, c in cnt.items()} for cnt in stems]
+    norms = [math.sqrt(sum(v * v for v in vec.values())) for vec in vectors]
     pairs = []
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
+    for i in range(n):
+        for j in range(i + 1, n):
             a, b = shingles[i], shingles[j]
-            if a and b and len(a & b) / min(len(a), len(b)) >= 0.5:
+            copied = bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.5
+            dot = sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items())
+            if copied or norms[i] and norms[j] and dot / (norms[i] * norms[j]) >= threshold:
                 pairs.append((i, j))
     return pairs
