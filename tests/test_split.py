@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from briefing.split import Segment, near_duplicates, split
+from briefing.dedupe import near_duplicates
+from briefing.split import Segment, split
 
 # Fictional news, written for these tests.
 CRYPTO = [

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from briefing.sentences import paragraph_spans, sentence_spans
 
-__all__ = ["Segment", "near_duplicates", "split"]
+__all__ = ["Segment", "split", "stems"]
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def _units(text: str) -> list[_Unit]:
                 kind = "sep"
             elif _looks_like_title(chunk, words) and gap != 1:
                 kind = "title"
-            units.append(_Unit(s_start, s_end, gap, len(words), Counter(_stems(words)), kind))
+            units.append(_Unit(s_start, s_end, gap, len(words), Counter(stems(words)), kind))
             prev_end = s_end
     # A title-shaped line at the very end, or one glued to the next unit inside a paragraph, is body text.
     for i, u in enumerate(units):
@@ -150,7 +150,7 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _stems(words: list[str]) -> list[str]:
+def stems(words: list[str]) -> list[str]:
     """Content-word stems: lower-cased, possessive and plural -s dropped, cut to 7 letters; no stop words."""
     return [st for st in map(_stem, words) if st]
 
@@ -518,33 +518,3 @@ def _decode(
         j = back[j]
         cuts.append(j)
     return sorted(cuts)[1:]
-
-
-def near_duplicates(texts: list[str], threshold: float = 0.35) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of stories about one event from two outlets.
-
-    Either most word 5-shingles of the shorter story recur in the other (wire copy, light edits), or the
-    tf-idf cosine of their content words reaches ``threshold`` (a rewrite naming the same people, places and
-    figures). The idf is over ``texts`` themselves, smoothed so that two texts alone still compare.
-    """
-    shingles, stems = [], []
-    for t in texts:
-        words = _WORD.findall(t)
-        lowered = [w.lower() for w in words]
-        shingles.append({tuple(lowered[k : k + 5]) for k in range(len(lowered) - 4)})
-        stems.append(Counter(_stems(words)))
-    df: Counter[str] = Counter()
-    for c in stems:
-        df.update(c.keys())
-    n = len(texts)
-    vectors = [{w: c * (math.log((n + 1) / df[w]) + 1.0) for w, c in cnt.items()} for cnt in stems]
-    norms = [math.sqrt(sum(v * v for v in vec.values())) for vec in vectors]
-    pairs = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = shingles[i], shingles[j]
-            copied = bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.5
-            dot = sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items())
-            if copied or norms[i] and norms[j] and dot / (norms[i] * norms[j]) >= threshold:
-                pairs.append((i, j))
-    return pairs
