@@ -142,14 +142,18 @@ def real_model(base_url: str, cache_dir: Path) -> list[str]:
     items = [(f.value, text[f.start : f.end]) for s in summaries for f in s.key_figures]
     items += [(q.text, text[q.start : q.end]) for s in summaries for q in s.quotes]
     grounded = sum(a == b for a, b in items)
+    prompts = load_prompts()
     story_tokens = sum(count_tokens(s.text) for s in stories)
+    estimate = sum(count_chat_tokens(prompts.messages(s, e)) for s, e in zip(stories, evidence, strict=True))
     usage = engine.usage
     return [
         f"real model: sample bundle ({len(stories)} stories) via {base_url} ({engine.model})",
         f"  {wall / len(stories):.1f} s/story, calls/story {usage.llm_calls / len(stories):.2f}, "
         f"fallbacks {sum(s.fallback for s in summaries)}, "
         f"output tokens/story {usage.completion_tokens / len(stories):.0f}",
-        f"  prompt tokens (server count) / story tokens (o200k): {usage.prompt_tokens / story_tokens:.2f}",
+        f"  prompt tokens/story: {usage.prompt_tokens / len(stories):.0f} by the server's tokenizer and chat "
+        f"template; prompt/story tokens by o200k {estimate / story_tokens:.2f} "
+        "(short stories: the fixed part weighs more)",
         f"  figures+quotes equal to the source at their spans: {grounded}/{len(items)}",
     ]
 

@@ -49,6 +49,7 @@ def test_install_assembles_verifies_and_keeps_an_installed_model(tmp_path: Path)
     assert path == tmp_path / "models" / "tiny.gguf" and path.read_bytes() == b"".join(PAYLOAD)
     assert messages[-1] == f"installed {path}" and not calls[0].exists()  # temp dir removed
     assert sorted(p.name for p in path.parent.iterdir()) == ["tiny.gguf"]  # no partial files left
+    assert path.stat().st_mode & 0o777 == 0o644
 
     again = install_model(tmp_path / "models", messages.append, spec=SPEC, download=fake_download)
     assert again == path and len(calls) == 1 and messages[-1] == f"already installed: {path}"

