@@ -176,10 +176,23 @@ PLACES = (
 def test_name_swapped_for_another_name_in_the_source() -> None:
     result = check_claim(PLACES, "Omar Reed opened the new Riverside library, which cost £3m.")
     assert not result.supported
-    assert "name 'Omar Reed' is not where the source says this" in result.issues
+    assert "name 'Omar Reed' where the source says 'Ann Loy'" in result.issues
     # The right name, and a pronoun resolved from the sentence before, are fine.
     assert check_claim(PLACES, "Ann Loy opened the new Riverside library, which cost £3m.").supported
     assert check_claim(PLACES, "Police chief Omar Reed said 120 bikes were stolen last year.").supported
+
+
+def test_name_swapped_into_a_copied_phrase() -> None:
+    source = (
+        "Judges voted to uphold the Clean Harbour Act, which funds dredging for 40 ports. "
+        "The ruling was welcomed by Mayor Ida Brant. Critics led by Paul Ames said it was too costly."
+    )
+    swapped = check_claim(source, "Judges voted to uphold the Paul Ames, which funds dredging for 40 ports.")
+    assert "name 'Paul Ames' where the source says 'Clean Harbour Act'" in swapped.issues
+    assert check_claim(source, "Judges upheld the Clean Harbour Act, which funds dredging.").supported
+    # A describing word in the copied place ("the Algerian student Sid Hal") is not a swap.
+    source = "Police said the Algerian student Sid Hal was preparing to attack a church."
+    assert check_claim(source, "Police said Sid Hal was preparing to attack a church.").supported
 
 
 def test_names_in_a_list_are_not_placed_one_by_one() -> None:

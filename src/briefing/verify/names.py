@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from briefing.verify.placement import placement_gap
 from briefing.verify.source import SourceIndex
+from briefing.verify.swaps import swapped_name
 from briefing.verify.text import STOPWORDS, Token, is_content, stem
 
 _TITLES_TEXT = """
@@ -105,9 +106,19 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
     right around the name."""
     issues: list[str] = []
     spans = [(n.start, n.end) for n in names]
+    starts = {s for s, _e in src.sentences}
     for name in names:
+        idx = [k for k, t in enumerate(claim_tokens) if name.start <= t.start < name.end]
+        core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
+        elif (
+            idx
+            and core
+            and not _in_list(claim, name, names)
+            and (other := swapped_name(src, claim, claim_tokens, idx[0], idx[-1] + 1, core, starts))
+        ):
+            issues.append(f"name '{name.text}' where the source says '{other}'")
         elif _verbatim(src, name) and (
             _misplaced(src, name, claim_tokens)
             or not _in_list(claim, name, names)

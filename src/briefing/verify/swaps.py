@@ -1,0 +1,113 @@
+"""A name swapped into a copied phrase: "uphold the Steve Scalise, which provides" where the source says
+"uphold the Affordable Care Act, which provides".
+
+The commonest entity error puts a name from the same story where the source has another one. Every word
+is then a source word, so presence checks pass; but the words right around the name are copied from the
+source, where they surround a different name. A phrase copied on one side (with a content word in it)
+that the source completes with another capitalised run, and never with this name, marks the swap.
+"""
+
+from __future__ import annotations
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+MAX_CONTEXT = 4  # claim words on one side of a name compared with the source
+MIN_CONTEXT = 2  # fewer copied words than this are too common to tell anything
+
+
+def swapped_name(
+    src: SourceIndex, claim: str, toks: list[Token], start: int, end: int, core: list[str], starts: set[int]
+) -> str | None:
+    """The source name that the copied words around claim tokens ``[start, end)`` surround instead of
+    this one (whose matchable words are ``core``); None if the context is not copied or fits the name."""
+    if end - start > 4:
+        return None
+    others: list[str] = []
+    for side in ("left", "right"):
+        for k in range(MAX_CONTEXT, MIN_CONTEXT - 1, -1):
+            ctx = toks[start - k : start] if side == "left" else toks[end : end + k]
+            if len(ctx) < k or side == "left" and start - k < 0:
+                continue
+            gap = (
+                claim[ctx[-1].end : toks[start].start]
+                if side == "left"
+                else claim[toks[end - 1].end : ctx[0].start]
+            )
+            if gap.strip() or not any(is_content(t) and not t.text[:1].isupper() for t in ctx):
+                continue
+            for p in _occurrences(src, [t.lower for t in ctx]):
+                # The name may come a few words on ("the Algerian student Ahmed Ghlam"): then it fits.
+                near = src.words[p + k : p + k + NEAR] if side == "left" else src.words[max(0, p - NEAR) : p]
+                if _same_name(core, [t.lower for t in near]):
+                    return None
+                run = _run_after(src, p + k, starts) if side == "left" else _run_before(src, p - 1, starts)
+                if not run or _modifier(src, run) or _same_name(core, [t.lower for t in run]):
+                    continue
+                between = (
+                    src.text[src.words[p + k - 1].end : run[0].start]
+                    if side == "left"
+                    else src.text[run[-1].end : src.words[p].start]
+                )
+                if not between.strip():
+                    others.append(" ".join(t.text for t in run))
+    return others[0] if others else None
+
+
+NEAR = 4  # source words past a copied context where the claim's name may still stand
+
+
+def _same_name(core: list[str], words: list[str]) -> bool:
+    """Do the claim name's words and a source run name the same thing: a shared word (up to inflection
+    or spelling: "Stonehedge", "Google-esque"), or one is the other's acronym ("EU")?"""
+    bare = [w.removesuffix("'s") for w in words]
+    if any(_alike(c.removesuffix("'s"), w) for c in core for w in bare):
+        return True
+    initials = "".join(w[:1] for w in bare if w not in ("of", "the", "and"))
+    return "".join(core) == initials or "".join(c[:1] for c in core) == "".join(bare)
+
+
+def _alike(a: str, b: str) -> bool:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a == b or k >= 4 and k >= min(len(a), len(b)) - 4
+
+
+def _modifier(src: SourceIndex, run: list[Token]) -> bool:
+    """A lone capitalised word before a lower-case noun describes ("the Togo international"), or ends
+    in a demonym ending: it is not a name a claim could have swapped."""
+    if len(run) > 1:
+        return False
+    t = run[0]
+    nxt = src.text[t.end : t.end + 20].split()
+    return t.lower.endswith(("ese", "ish", "ian", "ans")) or bool(nxt) and nxt[0][:1].islower()
+
+
+def _occurrences(src: SourceIndex, words: list[str]) -> list[int]:
+    out = []
+    for p in src.lower_positions.get(words[0], ()):
+        if p + len(words) <= len(src.words) and all(src.words[p + i].lower == w for i, w in enumerate(words)):
+            out.append(p)
+    return out
+
+
+def _cap(src: SourceIndex, p: int, starts: set[int]) -> bool:
+    t = src.words[p]
+    return t.text[:1].isupper() and t.start not in starts and is_content(t)
+
+
+def _run_after(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
+    run: list[Token] = []
+    while p < len(src.words) and _cap(src, p, starts) and len(run) < 5:
+        run.append(src.words[p])
+        p += 1
+    return run
+
+
+def _run_before(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
+    run: list[Token] = []
+    while p >= 0 and _cap(src, p, starts) and len(run) < 5:
+        run.insert(0, src.words[p])
+        p -= 1
+    return run
