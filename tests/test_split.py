@@ -211,3 +211,22 @@ def test_near_duplicates_pairs_the_same_event() -> None:
     texts = [" ".join(CRYPTO), TEASER, " ".join(INTERVIEW), copy, rewrite, " ".join(HACK)]
     assert near_duplicates(texts) == [(0, 3), (1, 4)]
     assert near_duplicates([]) == []
+
+
+def test_band_cosines_match_sliding_windows() -> None:
+    # The fast path reads window cosines from a band of unit dot products; it must equal the direct sums.
+    from briefing import split as splitter
+
+    rng = random.Random(3)
+    pieces = CRYPTO + INTERVIEW + HACK + [TEASER]
+    text = "\n".join(rng.choice(pieces) for _ in range(40))
+    units = splitter._units(text)
+    ids: dict[str, int] = {}
+    weights = [
+        ([ids.setdefault(w, len(ids)) for w in u.stems], [1.0 * c for c in u.stems.values()]) for u in units
+    ]
+    gram = splitter._band_gram(weights)
+    for k in (1, 2, 4):
+        fast, slow = splitter._gram_pair_cosines(gram, k), splitter._pair_cosines(weights, len(ids), k)
+        assert fast == pytest.approx(slow, abs=1e-9)
+        assert max(slow) > 0.1

@@ -14,6 +14,7 @@ were tuned there too. Pure Python, linear memory; the DP's work is bounded by a 
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ def split(text: str) -> list[Segment]:
         return []
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
-    scores = [sum(w * f for w, f in zip(weights, fs, strict=True)) for fs in feats]
+    scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
     sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
     cuts = _decode(units, scores, [f[_STANDALONE] for f in feats], sentence_lines)
     segments: list[Segment] = []
@@ -223,26 +224,28 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     for u in units:
         df.update(u.stems.keys())
     ids = {w: k for k, w in enumerate(df)}
+    idf = {w: math.log((n + 1) / d) for w, d in df.items()}
     # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
     weights: list[_Vec] = [
-        ([ids[w] for w in u.stems], [c * math.log((n + 1) / df[w]) for w, c in u.stems.items()])
-        for u in units
+        ([ids[w] for w in u.stems], [c * idf[w] for w, c in u.stems.items()]) for u in units
     ]
     vocab = len(ids)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     col: dict[str, list[float]] = {name: [0.0] * n for name in FEATURES}
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
+    gram = _band_gram(weights)
     for scale, words in (("s", 50), ("m", 150), ("l", 400)):
-        cos = _pair_cosines(weights, vocab, max(1, min(30, round(words / mean_words))))
+        k = max(1, min(30, round(words / mean_words)))
+        cos = _gram_pair_cosines(gram, k) if 2 * k - 1 <= _BAND else _pair_cosines(weights, vocab, k)
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
         col[f"cos_{scale}"] = _relative(cos, 3.0)
         col[f"depth_{scale}"] = _relative(_depths(cos), 5.0)
-    next_left = _unit_block_cosines(weights, vocab, -3, 0)
-    prev_right = [0.0, *_unit_block_cosines(weights, vocab, 1, 4)[:-1]]
+    next_left = _unit_block_cosines(gram, -3, 0)
+    prev_right = [0.0, *_unit_block_cosines(gram, 1, 4)[:-1]]
     col["cos_next_left"], col["cos_prev_right"] = _relative(next_left, 3.0), _relative(prev_right, 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
-    before, after = _unit_block_cosines(weights, vocab, -8, 0), _unit_block_cosines(weights, vocab, 1, 9)
+    before, after = _unit_block_cosines(gram, -8, 0), _unit_block_cosines(gram, 1, 9)
     tie = [max(a, b) for a, b in zip(before, after, strict=True)]
     typical = sorted(tie)[n // 2] or 1.0
     tie = [min(2.0, t / typical) for t in tie]
@@ -332,13 +335,14 @@ def _first_sentence(text: str, u: _Unit) -> str:
     return text[s:e]
 
 
-def _names(chunk: str) -> list[tuple[int, list[str]]]:
+@lru_cache(maxsize=4096)  # a one-sentence unit asks twice: as a unit and as its first sentence
+def _names(chunk: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
     for m in _CAP_SEQ.finditer(chunk):
-        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in m.group(0).split()]
+        words = tuple(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in m.group(0).split())
         out.append((m.start(), words))
-    return out
+    return tuple(out)
 
 
 def _names_before(text: str, units: list[_Unit]) -> list[set[str]]:
@@ -396,24 +400,61 @@ def _pair_cosines(weights: list[_Vec], vocab: int, k: int) -> list[float]:
     return out
 
 
-def _unit_block_cosines(weights: list[_Vec], vocab: int, lo: int, hi: int) -> list[float]:
-    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped), sliding the block."""
-    n = len(weights)
-    block, zeros = [0.0] * vocab, [0.0] * vocab
-    norm = 0.0
-    a = b = 0  # current block is [a, b)
+_BAND = 8  # the widest unit-to-block distance any feature looks at
+
+
+def _band_gram(weights: list[_Vec]) -> list[list[float]]:
+    """gram[i][_BAND + d] = dot of unit i with unit i + d (|d| <= _BAND, 0 off the ends): block cosines
+    then cost a few sums of list slices instead of vector updates."""
+    vecs = [dict(zip(*vec, strict=True)) for vec in weights]
+    n = len(vecs)
+    gram = [[0.0] * (2 * _BAND + 1) for _ in range(n)]
+    for i, a in enumerate(vecs):
+        row = gram[i]
+        row[_BAND] = sum(v * v for v in a.values())
+        for d in range(1, min(_BAND, n - 1 - i) + 1):
+            b = vecs[i + d]
+            # Key intersection runs in C; units share few words, so the Python sum stays short.
+            row[_BAND + d] = gram[i + d][_BAND - d] = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    return gram
+
+
+def _gram_pair_cosines(gram: list[list[float]], k: int) -> list[float]:
+    """_pair_cosines for windows narrow enough (2k - 1 <= _BAND) to read every dot from the band."""
+    n = len(gram)
     out = [0.0] * n
-    for i, (w_ids, vals) in enumerate(weights):
+    for i in range(1, n):
+        a, b = max(0, i - k), min(n, i + k)
+        dot = n_left = n_right = 0.0
+        for j in range(a, i):
+            row = gram[j]
+            dot += sum(row[_BAND + i - j : _BAND + b - j])
+            n_left += sum(row[_BAND + a - j : _BAND + i - j])
+        for j in range(i, b):
+            n_right += sum(gram[j][_BAND + i - j : _BAND + b - j])
+        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
+            out[i] = dot / math.sqrt(n_left * n_right)
+    return out
+
+
+def _unit_block_cosines(gram: list[list[float]], lo: int, hi: int) -> list[float]:
+    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped), sliding the block."""
+    n = len(gram)
+    norm = 0.0
+    a = b = 0  # current block is [a, b); norm is |sum of its vectors|^2
+    out = [0.0] * n
+    for i in range(n):
         new_a, new_b = max(0, i + lo), max(0, min(n, i + hi))
         while b < new_b:
-            norm += _shift(block, zeros, weights[b], 1.0)[1]
+            norm += 2.0 * sum(gram[b][_BAND + a - b : _BAND]) + gram[b][_BAND]
             b += 1
         while a < new_a:
-            norm += _shift(block, zeros, weights[a], -1.0)[1]
+            norm -= 2.0 * sum(gram[a][_BAND + 1 : _BAND + b - a]) + gram[a][_BAND]
             a += 1
-        dot = sum(v * block[w] for w, v in zip(w_ids, vals, strict=True))
-        if dot > 1e-12 and norm > 1e-12:
-            out[i] = dot / math.sqrt(norm * sum(v * v for v in vals))
+        if a < b:
+            dot = sum(gram[i][_BAND + a - i : _BAND + b - i])
+            if dot > 1e-12 and norm > 1e-12:
+                out[i] = dot / math.sqrt(norm * gram[i][_BAND])
     return out
 
 
@@ -455,6 +496,7 @@ _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -4.0
+_FLOG: list[float] = []  # f log(f + 1) for f = 0, 1, ...
 
 
 def _decode(
@@ -473,7 +515,9 @@ def _decode(
     vocab = len(ids) + 1
     penalty = beta * math.log(sum(sizes) + 2)
     top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
-    flog = [f * math.log(f + 1) for f in range(top)]
+    while len(_FLOG) < top:  # document-independent: computed once per process
+        _FLOG.append(len(_FLOG) * math.log(len(_FLOG) + 1))
+    flog = _FLOG
     mlog = [m * math.log(m + vocab) for m in range(top)]
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
