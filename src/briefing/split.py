@@ -380,18 +380,21 @@ def _pair_cosines(weights: list[_Vec], vocab: int, k: int) -> list[float]:
     n = len(weights)
     left, right = [0.0] * vocab, [0.0] * vocab
     dot = n_left = n_right = 0.0
-    la = lb = ra = rb = 0  # windows [la, lb) and [ra, rb)
+    la = rb = 0  # windows [la, i) and [i, rb)
     out = [0.0] * n
     for i in range(1, n):
         while rb < min(n, i + k):
             d_dot, d_norm = _shift(right, left, weights[rb], 1.0)
             dot, n_right, rb = dot + d_dot, n_right + d_norm, rb + 1
-        while ra < i:
-            d_dot, d_norm = _shift(right, left, weights[ra], -1.0)
-            dot, n_right, ra = dot + d_dot, n_right + d_norm, ra + 1
-        while lb < i:
-            d_dot, d_norm = _shift(left, right, weights[lb], 1.0)
-            dot, n_left, lb = dot + d_dot, n_left + d_norm, lb + 1
+        # Unit i - 1 crosses the gap: one pass over its words updates both windows.
+        d_dot = d_left = d_right = 0.0
+        for w, v in zip(*weights[i - 1], strict=True):
+            lo, ro = left[w], right[w]
+            d_dot += v * (ro - lo - v)
+            d_left += v * (2.0 * lo + v)
+            d_right += v * (v - 2.0 * ro)
+            left[w], right[w] = lo + v, ro - v
+        dot, n_left, n_right = dot + d_dot, n_left + d_left, n_right + d_right
         while la < i - k:
             d_dot, d_norm = _shift(left, right, weights[la], -1.0)
             dot, n_left, la = dot + d_dot, n_left + d_norm, la + 1
