@@ -156,3 +156,14 @@ def test_json_schema_mode_sends_a_strict_schema(llm_story: StoryEvidence, tmp_pa
     assert schema["additionalProperties"] is False and set(schema["required"]) == set(schema["properties"])
     assert "title" not in json.dumps(schema)
     assert body["model"] == "m" and body["temperature"] == 0 and body["seed"] == 0
+
+
+def test_a_long_story_is_cut_at_a_sentence_end(llm_story: StoryEvidence, tmp_path: Path) -> None:
+    story, evidence = llm_story
+    with FaultServer() as server:
+        [summary], engine = run(settings_for(server, tmp_path), llm_story, max_story_tokens=60)
+    body = next(b for m, _, b in server.requests if m == "POST")
+    sent = body["messages"][1]["content"]
+    assert "340[f2] homes last winter, the council said on Thursday." in sent  # first sentence kept whole
+    assert "Council tax" not in sent and "[f7]" not in sent  # the rest, and its evidence, left out
+    assert {f.figure_id for f in summary.key_figures} <= {"f1", "f2", "f3", "f4", "f5"}

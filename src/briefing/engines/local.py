@@ -73,35 +73,39 @@ class LocalEngine(LLMEngine):
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
         self._llama: Any = None
-        self._vocab: Any = None
         self._lock = threading.Lock()
 
     def cache_identity(self) -> dict[str, Any]:
         return {"model": self.path.name, "bytes": self.path.stat().st_size}
 
     def count_tokens(self, text: str) -> int:
-        if self._vocab is None:
-            # a vocabulary-only instance: tokenizing must not wait for (or load) the whole model
-            try:
-                self._vocab = _llama_class()(model_path=str(self.path), vocab_only=True, verbose=False)
-            except (ValueError, RuntimeError, OSError) as exc:
-                raise LLMError(f"local: {self.path.name}: {exc}") from exc
-        return len(self._vocab.tokenize(text.encode(), add_bos=False, special=False))
+        # tokenizing reads only the vocabulary: safe beside a generation running in the worker thread
+        return len(self._model().tokenize(text.encode(), add_bos=False, special=False))
+
+    def _model(self) -> Any:
+        """The one Llama instance, loaded on first use."""
+        if self._llama is None:
+            with self._lock:
+                if self._llama is None:
+                    try:
+                        self._llama = _llama_class()(
+                            model_path=str(self.path),
+                            n_ctx=self.n_ctx,
+                            n_threads=self.n_threads,
+                            verbose=False,
+                        )
+                    except (ValueError, RuntimeError, OSError) as exc:
+                        raise LLMError(f"local: {self.path.name}: {exc}") from exc
+        return self._llama
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
         return await asyncio.to_thread(self._complete_sync, messages, schema, max_tokens)
 
     def _complete_sync(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
+        llama = self._model()
         with self._lock:
             try:
-                if self._llama is None:
-                    self._llama = _llama_class()(
-                        model_path=str(self.path),
-                        n_ctx=self.n_ctx,
-                        n_threads=self.n_threads,
-                        verbose=False,
-                    )
-                out = self._llama.create_chat_completion(
+                out = llama.create_chat_completion(
                     messages=messages,
                     response_format={"type": "json_object", "schema": schema},
                     temperature=self.settings.temperature,
@@ -121,8 +125,7 @@ class LocalEngine(LLMEngine):
 
     async def aclose(self) -> None:
         with self._lock:
-            for llm in (self._llama, self._vocab):
-                if llm is not None:
-                    llm.close()
-            self._llama = self._vocab = None
+            if self._llama is not None:
+                self._llama.close()
+            self._llama = None
         await super().aclose()

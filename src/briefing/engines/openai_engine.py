@@ -19,6 +19,7 @@ from typing import Any, Literal
 from urllib.parse import urlparse
 
 import openai
+from tenacity import AsyncRetrying
 
 from briefing.errors import LLMError
 from briefing.llm.engine import Completion, LLMEngine
@@ -106,7 +107,7 @@ class OpenAIEngine(LLMEngine):
                 self.model = page.data[0].id
         return self.model
 
-    def _retrying(self) -> Any:
+    def _retrying(self) -> AsyncRetrying:
         return retrying(self.settings.max_attempts, backoff=self.backoff)
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:

@@ -12,7 +12,6 @@ story keeps cost and latency predictable; chunk-and-merge would double the calls
 from __future__ import annotations
 
 import abc
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +120,9 @@ class LLMEngine(abc.ABC):
 
     def fit(self, story: Story, evidence: Evidence) -> tuple[Story, Evidence]:
         """The part of ``story`` that fits ``max_story_tokens`` (cut at a sentence end) and its evidence."""
+        # a token spans at least one byte: most stories fit without counting (or loading a tokenizer)
+        if len(story.text.encode()) <= self.max_story_tokens:
+            return story, evidence
         tokens = self.count_tokens(story.text)
         if tokens <= self.max_story_tokens:
             return story, evidence
@@ -193,7 +195,6 @@ class LLMEngine(abc.ABC):
     async def aclose(self) -> None:
         """Release the cache (and, in subclasses, network clients or the model)."""
         self.cache.close()
-        await asyncio.sleep(0)
 
 
 def _describe(exc: ValidationError) -> str:
