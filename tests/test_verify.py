@@ -195,6 +195,20 @@ def test_name_swapped_into_a_copied_phrase() -> None:
     assert check_claim(source, "Police said Sid Hal was preparing to attack a church.").supported
 
 
+def test_person_and_thing_are_not_interchanged() -> None:
+    source = (
+        "Peers debated the Safe Streets Bill on Monday. Critics said the Safe Streets Bill went too far. "
+        "Mr Dale Fenn, a retired judge, said the bill was rushed."
+    )
+    # A bill that speaks, and a person that is rejected like a bill.
+    person = check_claim(source, "Safe Streets Bill told reporters it was rushed.")
+    assert "'Safe Streets Bill' is a thing in the source, not a person" in person.issues
+    thing = check_claim(source, "Lawmakers rejected the Dale Fenn.")
+    assert "'Dale Fenn' is a person in the source, not a thing" in thing.issues
+    assert check_claim(source, "Dale Fenn told reporters the bill was rushed.").supported
+    assert check_claim(source, "Lawmakers rejected the Safe Streets Bill.").supported
+
+
 def test_names_in_a_list_are_not_placed_one_by_one() -> None:
     source = "Guests included Ann Loy, Omar Reed and Tim Holt. The dinner raised £5,000 for the hospice."
     assert check_claim(source, "Ann Loy, Omar Reed and Tim Holt attended a dinner for the hospice.").supported

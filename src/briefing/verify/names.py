@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import placement_gap
 from briefing.verify.source import SourceIndex
 from briefing.verify.swaps import swapped_name
@@ -119,6 +120,10 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             and (other := swapped_name(src, claim, claim_tokens, idx[0], idx[-1] + 1, core, starts))
         ):
             issues.append(f"name '{name.text}' where the source says '{other}'")
+        elif (at := [k for k in idx if claim_tokens[k].lower in core]) and (
+            kind := kind_issue(src, claim, claim_tokens, at[0], at[-1] + 1, core)
+        ):
+            issues.append(kind)
         elif _verbatim(src, name) and (
             _misplaced(src, name, claim_tokens)
             or not _in_list(claim, name, names)

@@ -34,7 +34,9 @@ def swapped_name(
                 if side == "left"
                 else claim[toks[end - 1].end : ctx[0].start]
             )
-            if gap.strip() or not any(is_content(t) and not t.text[:1].isupper() for t in ctx):
+            if gap.strip() not in ("", ",") or not any(
+                is_content(t) and not t.text[:1].isupper() for t in ctx
+            ):
                 continue
             for p in _occurrences(src, [t.lower for t in ctx]):
                 # The name may come a few words on ("the Algerian student Ahmed Ghlam"): then it fits.
@@ -49,7 +51,8 @@ def swapped_name(
                     if side == "left"
                     else src.text[run[-1].end : src.words[p].start]
                 )
-                if not between.strip():
+                # Punctuation between name and context must be copied too ("Ann Loy, a teacher").
+                if between.strip() == gap.strip():
                     others.append(" ".join(t.text for t in run))
     return others[0] if others else None
 
