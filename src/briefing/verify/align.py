@@ -7,6 +7,7 @@ neighbouring source sentences is very likely a paraphrase of them; words found n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import fsum
 
 from briefing.verify.source import SourceIndex, content_tokens
 from briefing.verify.text import Token
@@ -48,7 +49,7 @@ def align(src: SourceIndex, claim_tokens: list[Token]) -> Alignment:
         for i, stems in per_sent.items():
             if i in chosen:
                 continue
-            gain = sum(weights[s] for s in stems - covered)
+            gain = fsum(weights[s] for s in stems - covered)
             # Prefer sentences near the ones already chosen: a story tells one fact in one place.
             if chosen and min(abs(i - c) for c in chosen) > 2:
                 gain *= 0.8
@@ -60,6 +61,6 @@ def align(src: SourceIndex, claim_tokens: list[Token]) -> Alignment:
             best_single = best_gain / total
         chosen.append(best_i)
         covered |= per_sent[best_i]
-    local = sum(weights[s] for s in covered) / total
-    anywhere = sum(weights[s] for s in found) / total
+    local = fsum(weights[s] for s in covered) / total
+    anywhere = fsum(weights[s] for s in found) / total
     return Alignment(chosen, local, anywhere, missing, best_single)
