@@ -77,6 +77,9 @@ def test_number_in_source_but_counting_something_else() -> None:
     assert not result.supported
     assert any("about something else" in issue for issue in result.issues), result.issues
     assert check_claim(source, "The club has 12 coaches.").supported
+    # An age counts years however it is hyphenated.
+    source = "A 6,000-year-old home was found near the village, and 12 years of digging lie ahead."
+    assert check_claim(source, "A 6,000 year old home was found near the village.").supported
 
 
 def test_name_not_in_source() -> None:

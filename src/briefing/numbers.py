@@ -539,6 +539,8 @@ def _counted_noun(text: str, end: int) -> str | None:
 
 
 def _lemma(noun: str) -> str:
+    # An age or span counts the same noun however it is hyphenated: "6,000-year-old" is "6,000 year old".
+    noun = noun.removesuffix("-old").removesuffix("-long")
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
     if noun.endswith("ies") and len(noun) > 4:
