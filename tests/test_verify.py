@@ -210,6 +210,8 @@ def test_person_and_thing_are_not_interchanged() -> None:
     assert "'Dale Fenn' is a person in the source, not a thing" in thing.issues
     assert check_claim(source, "Dale Fenn told reporters the bill was rushed.").supported
     assert check_claim(source, "Lawmakers rejected the Safe Streets Bill.").supported
+    speaker = check_claim(source, "The bill was rushed, said the Safe Streets Bill.")
+    assert "'Safe Streets Bill' is a thing in the source, not a person" in speaker.issues
 
 
 def test_names_in_a_list_are_not_placed_one_by_one() -> None:
