@@ -60,10 +60,11 @@ def _person_at(words: list[Token], p: int, q: int, text: str = "") -> bool:
     """A title or role before ("Mr", "actor"), a speech verb or "who" after, or an appositive age or
     role after a comma ("Ann Loy, 45," / "Ann Loy, a teacher")."""
     before = words[p - 1].lower.rstrip(".") if p > 0 else ""
-    if before == "the" and p > 1 and words[p - 2].lower in ("said", "says"):
-        before = words[p - 2].lower  # "..., said the Chinese": a speaker, whatever the name
     after = words[q].lower if q < len(words) else ""
-    if before in PERSON_TITLES or after in _SPEECH or before in ("said", "says"):
+    ends = q >= len(words) or bool(text) and bool(text[words[q - 1].end : words[q].start].strip())
+    if before == "the" and p > 1 and words[p - 2].lower in ("said", "says") and ends:
+        before = words[p - 2].lower  # "..., said the Chinese.": a speaker, whatever the name
+    if before in PERSON_TITLES or after in _SPEECH or before in ("said", "says") and ends:
         return True
     if not text or q >= len(words) or text[words[q - 1].end : words[q].start].strip() != ",":
         return False
