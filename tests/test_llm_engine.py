@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from faultserver import FaultServer
 
-from briefing.engines.openai_engine import OpenAIEngine, default_mode
+from briefing.engines.openai_engine import OpenAIEngine, default_mode, is_loopback
 from briefing.errors import BudgetError
 from briefing.llm.cache import cache_clear, cache_stats
 from briefing.llm.pricing import Price
@@ -167,3 +167,9 @@ def test_a_long_story_is_cut_at_a_sentence_end(llm_story: StoryEvidence, tmp_pat
     assert "340[f2] homes last winter, the council said on Thursday." in sent  # first sentence kept whole
     assert "Council tax" not in sent and "[f7]" not in sent  # the rest, and its evidence, left out
     assert {f.figure_id for f in summary.key_figures} <= {"f1", "f2", "f3", "f4", "f5"}
+
+
+def test_only_loopback_servers_get_queue_aware_timeouts() -> None:
+    assert is_loopback("http://127.0.0.1:8765/v1") and is_loopback("http://localhost:8080/v1")
+    assert is_loopback("http://[::1]:8000/v1")
+    assert not is_loopback("https://api.openai.com/v1") and not is_loopback("http://10.0.0.5/v1")

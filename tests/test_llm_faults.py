@@ -108,11 +108,11 @@ def test_unreachable_server_raises_llm_error(llm_story: StoryEvidence, tmp_path:
 
 def test_waiting_in_a_serial_server_queue_is_not_a_timeout(llm_story: StoryEvidence, tmp_path: Path) -> None:
     story, evidence = llm_story
-    stories = [story.model_copy(update={"id": f"s{i}", "text": story.text + " " * i}) for i in range(3)]
+    stories = [story.model_copy(update={"id": f"s{i}", "text": story.text + " " * i}) for i in range(4)]
     settings = load_settings(
-        {"base_url": "", "model": "m", "cache_dir": tmp_path, "timeout": 0.5, "max_attempts": 1}, env={}
+        {"base_url": "", "model": "m", "cache_dir": tmp_path, "timeout": 1.0, "max_attempts": 1}, env={}
     )
-    with FaultServer(latency=0.4, serial=True) as server:
+    with FaultServer(latency=0.3, serial=True) as server:
         settings = settings.model_copy(update={"base_url": server.base_url})
 
         async def go() -> list[StorySummary]:
@@ -122,6 +122,6 @@ def test_waiting_in_a_serial_server_queue_is_not_a_timeout(llm_story: StoryEvide
             finally:
                 await engine.aclose()
 
-        # the third answer comes after 1.2 s, past the 0.5 s timeout, but two requests were ahead of it
-        assert len(asyncio.run(go())) == 3
-    assert posts(server) == 3
+        # the fourth answer comes after 1.2 s, past the 1 s timeout, but three requests were ahead of it
+        assert len(asyncio.run(go())) == 4
+    assert posts(server) == 4

@@ -6,15 +6,18 @@ given with json_object into a grammar). ``auto`` picks json_schema for OpenAI's 
 json_object elsewhere, and still switches to json_object once if a json_schema request is refused.
 The SDK's retries are off (``max_retries=0``); :mod:`briefing.llm.retry` decides.
 
-Timeouts are queue-aware: a server that answers one request at a time (llama.cpp) keeps the requests
-behind the first waiting without a byte, so a request with k of this engine's requests already in flight
-gets ``(k + 1) x timeout``. Waiting in the server's queue then isn't taken for a hang (and retried,
-which would only queue the same work twice), while a lone hung request still times out after ``timeout``.
+Timeouts are queue-aware on loopback: a local server (llama.cpp) answers one request at a time and
+keeps the others waiting without a byte, in an order of its own. So for a loopback base URL a request
+sent while n of this engine's requests are in flight (itself included) gets ``n x timeout``: waiting in
+the server's queue isn't taken for a hang (and retried, which would only queue the same work twice),
+while a lone hung request still times out after ``timeout``. Remote APIs serve requests concurrently
+and get the plain timeout.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from typing import Any, Literal
 from urllib.parse import urlparse
 
@@ -37,6 +40,17 @@ def default_mode(base_url: str | None) -> Literal["json_schema", "json_object"]:
     """json_schema for OpenAI's hosts (strict structured outputs), json_object for everything else."""
     host = urlparse(base_url or OPENAI_BASE_URL).hostname or ""
     return "json_schema" if host == "openai.com" or host.endswith(".openai.com") else "json_object"
+
+
+def is_loopback(url: str) -> bool:
+    """Does ``url`` point at this machine (where servers usually answer one request at a time)?"""
+    host = urlparse(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class OpenAIEngine(LLMEngine):
@@ -69,6 +83,7 @@ class OpenAIEngine(LLMEngine):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._model_lock: asyncio.Lock | None = None
         self._in_flight = 0
+        self._queue_aware = is_loopback(self.base_url)
 
     def count_tokens(self, text: str) -> int:
         return count_tokens(text)
@@ -111,9 +126,10 @@ class OpenAIEngine(LLMEngine):
         return retrying(self.settings.max_attempts, backoff=self.backoff)
 
     async def _complete(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
-        timeout = self.settings.timeout * (1 + self._in_flight)
         self._in_flight += 1
         try:
+            await asyncio.sleep(0)  # requests started together all count themselves before any is sent
+            timeout = self.settings.timeout * (self._in_flight if self._queue_aware else 1)
             client = self._client_now()
             model = await self._model_name(client)
             async for attempt in self._retrying():
