@@ -77,6 +77,12 @@ def test_number_in_source_but_counting_something_else() -> None:
     assert not result.supported
     assert any("about something else" in issue for issue in result.issues), result.issues
     assert check_claim(source, "The club has 12 coaches.").supported
+    # Tokenised sources split digit groups and hyphenated words apart.
+    source = "They won $ 53, 193, 914 . Cases may hit 31. 8 million . Her then - 16 - year - old son saw it ."
+    assert check_claim(source, "They won $ 53,193,914.").supported
+    assert check_claim(source, "Cases may hit 31.8 million.").supported
+    assert check_claim(source, "Her then-16-year-old son saw it.").supported
+    assert not check_claim(source, "Cases may hit 8 million.").supported
     # An age counts years however it is hyphenated.
     source = "A 6,000-year-old home was found near the village, and 12 years of digging lie ahead."
     assert check_claim(source, "A 6,000 year old home was found near the village.").supported

@@ -20,13 +20,27 @@ _SLASH = re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?:/\d{2,4})?(?![\w/])")
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# Tokenised corpora split digit groups ("1, 600", "98. 7"); rejoin them, keeping offsets (same length).
-_SPLIT_GROUP = re.compile(r"(?<=\d)([,.]) (\d{1,3})\b")
+# Tokenised corpora split digit groups ("1, 600", "53, 193, 914", "31. 8 million") and hyphenated words
+# ("then - 16 - year - old"); rejoin them, keeping offsets: the removed spaces go after the number
+# and its scale word.
+_SPLIT_GROUP = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:, \d{3}\b)+|\d+\. \d{1,3}\b)"
+    r"(?P<scale> (?:million|billion|thousand|trillion|m|bn|k)\b)?",
+    re.I,
+)
+_SPLIT_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def _rejoin(m: re.Match[str]) -> str:
+    scale = m.group("scale") or ""
+    digits = m.group()[: len(m.group()) - len(scale)].replace(" ", "")
+    return (digits + scale).ljust(len(m.group()))
 
 
 @lru_cache(maxsize=64)
 def _source_numbers(text: str) -> tuple[str, list[NumberMatch], frozenset[str]]:
-    text = _SPLIT_GROUP.sub(r"\1\2 ", text)
+    text = _SPLIT_GROUP.sub(_rejoin, text)
+    text = _SPLIT_HYPHEN.sub(lambda m: "-  ", text)
     return text, find_numbers(text), frozenset(_SLASH.findall(text))
 
 
@@ -46,6 +60,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             any(c.isdigit() for c in t.text)
             and not any(s <= t.start < e for s, e in read)
             and t.lower not in src.lower_positions
+            and t.lower not in _hyphenated(src_text)
             and not _SLASH.fullmatch(t.text)
             and not (_ORDINAL.fullmatch(t.lower) and re.search(rf"(?<![\d.,]){t.lower[:-2]}(?!\d)", src_text))
         ):
@@ -57,6 +72,13 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         elif matches and _attached_elsewhere(src, n, claim_numbers, matches, src_numbers):
             issues.append(f"number '{_phrase(claim, n)}' is about something else in source")
     return issues
+
+
+@lru_cache(maxsize=64)
+def _hyphenated(text: str) -> frozenset[str]:
+    """Hyphenated words with digits as the rejoined source writes them ("then-16-year-old")."""
+    words = re.findall(r"\w+(?:-\s*\w+)+", text)
+    return frozenset(re.sub(r"\s", "", w).lower() for w in words if any(c.isdigit() for c in w))
 
 
 def _slash_spans(text: str) -> list[tuple[int, int]]:
