@@ -55,6 +55,7 @@ _ATTRIBUTION = re.compile(
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|ft|lt|ght|ck)\b")
 _BULLET = re.compile(r"^(?:[-•*–]\s|\d{1,2}[.)]\s)")
+_INNER_END = re.compile(r"""[.!?…]['"”’)\]]*\s""")  # a possible sentence end with text after it
 _END_PUNCT = re.compile(r"""[.!?…:;,]['"”’)\]]*$""")
 
 _STOP_WORDS = """
@@ -335,6 +336,8 @@ def _open_quote(chunk: str) -> bool:
 
 
 def _first_sentence(text: str, u: _Unit) -> str:
+    if u.end - u.start <= 600 and not _INNER_END.search(text, u.start, u.end):
+        return text[u.start : u.end]  # no sentence end before the last character: one sentence
     spans = sentence_spans(text, u.start, min(u.end, u.start + 600))
     s, e = spans[0] if spans else (u.start, u.end)
     return text[s:e]
@@ -356,13 +359,7 @@ def _names_before(text: str, units: list[_Unit]) -> list[set[str]]:
     for u in units:
         chunk = text[u.start : u.end]
         per_unit.append({w for _, nm in _names(chunk) for w in nm})
-    out: list[set[str]] = []
-    for i in range(len(units)):
-        seen: set[str] = set()
-        for j in range(max(0, i - 6), i):
-            seen |= per_unit[j]
-        out.append(seen)
-    return out
+    return [set().union(*per_unit[max(0, i - 6) : i]) for i in range(len(units))]
 
 
 _Vec = tuple[list[int], list[float]]
@@ -504,7 +501,7 @@ _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -4.0
-_FLOG: list[float] = []  # f log(f + 1) for f = 0, 1, ...
+_DFLOG: list[float] = []  # (f + 1) log(f + 2) - f log(f + 1): the gain of one more token of a word
 
 
 def _decode(
@@ -518,14 +515,17 @@ def _decode(
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
     ids: dict[str, int] = {}
-    items = [[(ids.setdefault(w, len(ids)), c) for w, c in u.stems.items()] for u in units]
+    # Each unit's words as ids, repeated by count: the inner loop then adds one token at a time.
+    items = [[ids.setdefault(w, len(ids)) for w, c in u.stems.items() for _ in range(c)] for u in units]
+    ends_sep = [u.kind == "sep" for u in units] + [False]
     sizes = [u.stems.total() for u in units]
     vocab = len(ids) + 1
     penalty = beta * math.log(sum(sizes) + 2)
     top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
-    while len(_FLOG) < top:  # document-independent: computed once per process
-        _FLOG.append(len(_FLOG) * math.log(len(_FLOG) + 1))
-    flog = _FLOG
+    while len(_DFLOG) < top:  # document-independent: computed once per process
+        f = len(_DFLOG)
+        _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
+    dflog = _DFLOG
     mlog = [m * math.log(m + vocab) for m in range(top)]
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
@@ -545,10 +545,10 @@ def _decode(
         m = 0
         j = i
         while j < n:
-            for wid, c in items[j]:
+            for wid in items[j]:
                 old = counts[wid]
-                gain += flog[old + c] - flog[old]
-                counts[wid] = old + c
+                gain += dflog[old]
+                counts[wid] = old + 1
             m += sizes[j]
             j += 1
             total = base + mlog[m] - gain
@@ -557,11 +557,14 @@ def _decode(
             if total < best[j]:
                 best[j] = total
                 back[j] = i
-            if m >= _MAX_SEGMENT_TOKENS or units[j - 1].kind == "sep" and (j == n or units[j].kind != "sep"):
+            if m >= _MAX_SEGMENT_TOKENS or ends_sep[j - 1] and not ends_sep[j]:
                 break  # an explicit separator (or a run of them) always ends a story
-        for k in range(i, j):
-            for wid, _ in items[k]:
-                counts[wid] = 0
+        if 8 * m > len(counts):
+            counts = [0] * len(counts)  # a fresh list (C memset) beats clearing many counts in Python
+        else:
+            for k in range(i, j):
+                for wid in items[k]:
+                    counts[wid] = 0
     if best[n] == math.inf:  # pruning cut every path past the length cap: decode again without it
         return _decode(units, scores, standalone, sentence_lines, -math.inf) if hopeless > -math.inf else []
     cuts = []
