@@ -223,6 +223,7 @@ def test_person_and_thing_are_not_interchanged() -> None:
 def test_names_in_a_list_are_not_placed_one_by_one() -> None:
     source = "Guests included Ann Loy, Omar Reed and Tim Holt. The dinner raised £5,000 for the hospice."
     assert check_claim(source, "Ann Loy, Omar Reed and Tim Holt attended a dinner for the hospice.").supported
+    assert check_claim(source, "Ann Loy, Omar Reed and the kind Tim Holt dined for the hospice.").supported
 
 
 def test_subject_of_a_copied_sentence_taken_from_elsewhere() -> None:

@@ -8,6 +8,7 @@ Titles and roles must agree too: "former" in the claim needs "former" (or "ex-")
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -174,10 +175,14 @@ def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
 
 
 def _in_list(claim: str, name: Name, names: list[Name]) -> bool:
-    """Is the name one of a list of names ("Prince, Michael Jackson and Janet")? Its neighbours are names."""
-    gaps = {", ", " and ", ", and ", " or ", " & "}
+    """Is the name one of a list of names ("Prince, Michael Jackson and the infamous Janet")? A neighbouring
+    name is at most a comma or conjunction and two words away."""
     others = [o for o in names if o is not name]
-    return any(claim[o.end : name.start] in gaps or claim[name.end : o.start] in gaps for o in others)
+    return any(_list_gap(claim[o.end : name.start]) or _list_gap(claim[name.end : o.start]) for o in others)
+
+
+def _list_gap(gap: str) -> bool:
+    return re.fullmatch(r"\s*,\s*|\s*,?\s*(?:and|or|&)\s+(?:[a-z]+\s+){0,2}", gap) is not None
 
 
 def _verbatim(src: SourceIndex, name: Name) -> bool:
