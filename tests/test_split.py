@@ -230,3 +230,19 @@ def test_band_cosines_match_sliding_windows() -> None:
         fast, slow = splitter._gram_pair_cosines(gram, k), splitter._pair_cosines(weights, len(ids), k)
         assert fast == pytest.approx(slow, abs=1e-9)
         assert max(slow) > 0.1
+
+
+def test_line_up_stays_with_its_match_report() -> None:
+    # A team list is a burst of new names; it is no story start, and the next report still is.
+    report = [
+        "Harbourside Rovers came from behind to beat Millbrook 3-2 in a rain-soaked cup tie on Saturday, "
+        "with substitute Deni Okafor scoring twice in the last ten minutes.",
+        "Rovers manager Tom Aske said his side had shown great character after falling two goals behind "
+        "before half-time.",
+        "Rovers: Pell; Varga, Osei, Lund, Marsh; Quill, Brandt, Nowak; Tiernan, Okafor, Vale.",
+        "Millbrook: Farr; Kimura, Doyle, Sato, Reyes; Hale, Ito, Burke; Moss, Quinn, Adeyemi.",
+    ]
+    text = "\n".join(report) + "\n" + "\n".join(INTERVIEW) + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(INTERVIEW[0])], _first_words(text, segments)

@@ -209,6 +209,7 @@ WEIGHTS: dict[str, float] = {
     "next_tie": -0.06,
     "prev_tie": -0.56,
     "unmarked_in_marked": -2.00,
+    "next_listy": -4.00,
     "sentence_lines": -0.15,
     "prev_ends_colon": -0.05,
     "starts_bullet": -0.31,
@@ -325,10 +326,19 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_standalone": standalone[i - 1],
             "next_leans_forward": lean[i],
             "prev_leans_back": -lean[i - 1],
+            "next_listy": float(_listy(chunk)),
         }
         for name, v in f.items():
             col[name][i] = v
     return [[col[name][i] for name in FEATURES] for i in range(n)]
+
+
+def _listy(chunk: str) -> bool:
+    """A list of names or figures (a line-up, a table row), not prose: commas and almost no function words."""
+    if chunk.count(",") + chunk.count(";") < 3:
+        return False
+    words = [w for w in _WORD.findall(chunk) if len(w) > 1]  # initials are no function words
+    return len(words) >= 4 and sum(w.lower() in _STOP for w in words) <= 0.1 * len(words)
 
 
 def _open_quote(chunk: str) -> bool:
