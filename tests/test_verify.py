@@ -209,15 +209,16 @@ def test_person_and_thing_are_not_interchanged() -> None:
         "Peers debated the Safe Streets Bill on Monday. Critics said the Safe Streets Bill went too far. "
         "Mr Dale Fenn, a retired judge, said the bill was rushed."
     )
-    # A bill that speaks, and a person that is rejected like a bill.
-    person = check_claim(source, "Safe Streets Bill told reporters it was rushed.")
+    # A bill with a role, and a person that is rejected like a bill.
+    person = check_claim(source, "Safe Streets Bill, the chairman, told reporters it was rushed.")
     assert "'Safe Streets Bill' is a thing in the source, not a person" in person.issues
     thing = check_claim(source, "Lawmakers rejected the Dale Fenn.")
     assert "'Dale Fenn' is a person in the source, not a thing" in thing.issues
     assert check_claim(source, "Dale Fenn told reporters the bill was rushed.").supported
     assert check_claim(source, "Lawmakers rejected the Safe Streets Bill.").supported
-    speaker = check_claim(source, "The bill was rushed, said the Safe Streets Bill.")
-    assert "'Safe Streets Bill' is a thing in the source, not a person" in speaker.issues
+    # Organisations speak too: a speech verb alone does not make a name a person.
+    office = "Peers debated the bill. In a statement, the Home Office defended the Safe Streets Bill."
+    assert check_claim(office, "The Home Office told peers it defended the Safe Streets Bill.").supported
 
 
 def test_names_in_a_list_are_not_placed_one_by_one() -> None:

@@ -56,15 +56,15 @@ def _the_before(words: list[Token], p: int) -> bool:
     return p > 0 and words[p - 1].lower in ("the", "a", "an")
 
 
-def _person_at(words: list[Token], p: int, q: int, text: str = "") -> bool:
-    """A title or role before ("Mr", "actor"), a speech verb or "who" after, or an appositive age or
-    role after a comma ("Ann Loy, 45," / "Ann Loy, a teacher")."""
+def _person_at(words: list[Token], p: int, q: int, text: str = "", speech: bool = True) -> bool:
+    """A title or role before ("Mr", "actor"), "who" after, or an appositive age or role after a comma
+    ("Ann Loy, 45," / "Ann Loy, a teacher"); with ``speech``, also a speaker ("Loy said", "said Loy.")."""
     before = words[p - 1].lower.rstrip(".") if p > 0 else ""
     after = words[q].lower if q < len(words) else ""
+    if before in PERSON_TITLES or after in ("who", "whose"):
+        return True
     ends = q >= len(words) or bool(text) and bool(text[words[q - 1].end : words[q].start].strip())
-    if before == "the" and p > 1 and words[p - 2].lower in ("said", "says") and ends:
-        before = words[p - 2].lower  # "..., said the Chinese.": a speaker, whatever the name
-    if before in PERSON_TITLES or after in _SPEECH or before in ("said", "says") and ends:
+    if speech and (after in _SPEECH or before in ("said", "says") and ends):
         return True
     if not text or q >= len(words) or text[words[q - 1].end : words[q].start].strip() != ",":
         return False
@@ -81,4 +81,5 @@ def _claim_thing(toks: list[Token], start: int, end: int) -> bool:
 
 
 def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:
-    return _person_at(toks, start, end, claim)
+    """Organisations speak too ("the Home Office said"), so a claim's speech verbs do not make a person."""
+    return _person_at(toks, start, end, claim, speech=False)
