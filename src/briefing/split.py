@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from briefing.sentences import paragraph_spans, sentence_spans
 
@@ -118,7 +119,7 @@ def _units(text: str) -> list[_Unit]:
                 kind = "sep"
             elif _looks_like_title(chunk, words) and gap != 1:
                 kind = "title"
-            bag = Counter(st[:_SEG_STEM] for st in stems(words))
+            bag = Counter(filter(None, map(_seg_stem, words)))
             units.append(_Unit(s_start, s_end, gap, len(words), bag, kind))
             prev_end = s_end
     # A title-shaped line at the very end, or one glued to the next unit inside a paragraph, is body text.
@@ -160,6 +161,11 @@ def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def stems(words: list[str]) -> list[str]:
     """Content-word stems: lower-cased, possessive and plural -s dropped, cut to 7 letters; no stop words."""
     return [st for st in map(_stem, words) if st]
+
+
+@lru_cache(maxsize=1 << 16)
+def _seg_stem(word: str) -> str:
+    return _stem(word)[:_SEG_STEM]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -238,7 +244,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     ]
     vocab = len(ids)
     mean_words = max(1.0, sum(u.words for u in units) / n)
-    col: dict[str, list[float]] = {name: [0.0] * n for name in FEATURES}
+    col: dict[str, list[float]] = {}  # the features computed over whole-text columns
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     gram = _band_gram(weights)
     for scale, words in (("s", 50), ("m", 150), ("l", 400)):
@@ -274,6 +280,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         * (not sentence_lines)
         for j, u in enumerate(units)
     ]
+    rows = [[0.0] * len(FEATURES)]
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
         chunk = text[u.start : u.end]
@@ -282,11 +289,12 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         # A lone capitalised word that opens the sentence (after any quote mark) is no name.
         opening = len(first) - len(first.lstrip("'\"‘“(["))
         names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
-        head = len(" ".join(first.split()[:6]))
+        first_words = first.split()
+        head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
         word = _WORD.match(chunk.lstrip("'\"‘“"))
-        lead_words = len(first.split())
+        lead_words = len(first_words)
         f = {
             "bias": 1.0,
             "gap_space": float(u.gap == 1),
@@ -313,7 +321,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
             # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
             "starts_indefinite": float(word is not None and word.group(0) in ("A", "An")),
-            "lead_perfect": float(bool(_PERFECT.search(" ".join(first.split()[:15])))),
+            "lead_perfect": float(bool(_PERFECT.search(" ".join(first_words[:15])))),
             "subject_new_name": float(any(nm[-1] not in seen_names[i] for nm in subject)),
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
             "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
@@ -328,9 +336,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_leans_back": -lean[i - 1],
             "next_listy": float(_listy(chunk)),
         }
-        for name, v in f.items():
-            col[name][i] = v
-    return [[col[name][i] for name in FEATURES] for i in range(n)]
+        for name, values in col.items():
+            f[name] = values[i]
+        rows.append(list(map(f.__getitem__, FEATURES)))
+    return rows
 
 
 def _listy(chunk: str) -> bool:
@@ -524,11 +533,11 @@ def _decode(
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
-    ids: dict[str, int] = {}
+    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
     # Each unit's words as ids, repeated by count: the inner loop then adds one token at a time.
-    items = [[ids.setdefault(w, len(ids)) for w, c in u.stems.items() for _ in range(c)] for u in units]
+    items = [list(map(ids.__getitem__, u.stems.elements())) for u in units]
     ends_sep = [u.kind == "sep" for u in units] + [False]
-    sizes = [u.stems.total() for u in units]
+    sizes = [len(item) for item in items]
     vocab = len(ids) + 1
     penalty = beta * math.log(sum(sizes) + 2)
     top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
