@@ -246,3 +246,4 @@ def test_line_up_stays_with_its_match_report() -> None:
     segments = split(text)
     _check_invariants(text, segments)
     assert [s.start for s in segments] == [0, text.index(INTERVIEW[0])], _first_words(text, segments)
+

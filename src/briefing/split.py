@@ -218,7 +218,7 @@ WEIGHTS: dict[str, float] = {
     "next_listy": -4.00,
     "sentence_lines": -0.15,
     "prev_ends_colon": -0.05,
-    "starts_bullet": -0.31,
+    "starts_bullet": -2.00,
     "next_standalone": 0.42,
     "prev_standalone": 0.36,
     "next_leans_forward": 1.31,
