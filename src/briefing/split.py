@@ -2,13 +2,15 @@
 
 Candidate boundaries are the gaps between units: paragraphs, or sentences where a paragraph is a wall of
 text. Each gap gets a score from a linear model over general signals: lexical cohesion across windows at
-three scales (TextTiling-style similarity and depth, relative to the document's own level), entity
-introduction vs continuation, structural cues (headlines, separators, datelines, bylines, open quotes) and
-the shape of a news lead. A dynamic programme then picks the cheapest segmentation under a segment model
-(Utiyama & Isahara 2001: each story's words drawn from one distribution) plus the gap scores and a term for
-stand-alone one-paragraph items (teasers), so boundaries are chosen jointly, not by a greedy threshold.
+three scales (TextTiling-style similarity and depth over 6-letter stems, relative to the document's own
+level), entity introduction vs continuation, structural cues (headlines, separators, datelines, bylines,
+open quotes; lists and bullet items, which rarely start a story) and the shape of a news lead. A dynamic
+programme then picks the cheapest segmentation under a segment model (Utiyama & Isahara 2001: each story's
+words drawn from one distribution) plus the gap scores and a term for stand-alone one-paragraph items
+(teasers), so boundaries are chosen jointly, not by a greedy threshold.
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
-were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length.
+were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
+narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
 """
 
 from __future__ import annotations
