@@ -348,7 +348,7 @@ def _listy(chunk: str) -> bool:
     """A list of names or figures (a line-up, a table row), not prose: commas and almost no function words."""
     if chunk.count(",") + chunk.count(";") < 3:
         return False
-    words = [w for w in _WORD.findall(chunk) if len(w) > 1]  # initials are no function words
+    words = [w for w in _WORD.findall(chunk, 0, 300) if len(w) > 1]  # initials are no function words
     return len(words) >= 4 and sum(w.lower() in _STOP for w in words) <= 0.1 * len(words)
 
 
