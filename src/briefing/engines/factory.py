@@ -6,8 +6,6 @@ llama-cpp-python is importable; else extractive (no LLM at all).
 
 from __future__ import annotations
 
-from typing import Any
-
 from briefing.engines.base import Engine
 from briefing.llm.model_install import installed_model
 from briefing.settings import Settings
@@ -23,9 +21,7 @@ def _extractive() -> Engine:
 def _openai(settings: Settings) -> Engine:
     from briefing.engines.openai_engine import OpenAIEngine
 
-    # structured_output is read leniently so the factory works before Settings has the field
-    mode: Any = getattr(settings, "structured_output", "auto")
-    return OpenAIEngine(settings, structured_output=mode)
+    return OpenAIEngine(settings, structured_output=settings.structured_output)
 
 
 def _local(settings: Settings) -> Engine:
