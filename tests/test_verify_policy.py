@@ -59,3 +59,11 @@ def test_story_with_every_bullet_dropped_gets_grounded_bullets() -> None:
     assert visible and all(b.status == "grounded" for b in visible)
     assert all(TEXT.find(b.text) >= 0 for b in visible)
     assert report.repaired == 1
+
+
+def test_title_case_headlines_are_checked_as_sentences() -> None:
+    evidence = extract_evidence(STORY)
+    good, _ = verify_and_enforce(STORY, evidence, summary("Port Ellis Approves £12m Plan To Rebuild Pier"))
+    assert good.headline.status == "supported"
+    bad, _ = verify_and_enforce(STORY, evidence, summary("Mayor Tom Briggs Approves £12m Pier Plan"))
+    assert bad.headline.status == "repaired"

@@ -8,6 +8,8 @@ policy, so ``repaired``/``dropped`` count only what arrived already marked so.
 
 from __future__ import annotations
 
+import re
+
 from briefing.model import (
     Claim,
     Evidence,
@@ -21,7 +23,7 @@ from briefing.model import (
 from briefing.verify.claims import check_claim
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.source import index_source
-from briefing.verify.text import normalise_quote_text, tokens
+from briefing.verify.text import normalise_quote_text, stem, tokens
 
 
 def verify_summary(
@@ -38,7 +40,8 @@ def verify_summary(
 
     def claim(item: Claim, label: str) -> Claim:
         nonlocal passed
-        result = check_claim(story.text, item.text)
+        text = sentence_case(item.text, story.text) if label == "headline" else item.text
+        result = check_claim(story.text, text)
         spans = [Span(start=base + s, end=base + e) for s, e in result.evidence]
         issues.extend(f"{label}: {issue}" for issue in result.issues)
         passed += result.supported
@@ -76,6 +79,31 @@ def verify_summary(
         update={"headline": headline, "bullets": bullets, "key_figures": figures, "quotes": quotes}
     )
     return updated, report
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def sentence_case(headline: str, source: str) -> str:
+    """A Title Case Headline in sentence case, keeping words the source capitalises mid-sentence.
+
+    Headline style capitalises every word, which would make every word look like a name to the checks.
+    A word is lowered only when the source uses it in lower case and never capitalises it mid-sentence,
+    so real names, and words the source does not have at all, are still checked as names.
+    """
+    words = _WORD.findall(headline)
+    capitalised = [w for w in words[1:] if w[0].isupper()]
+    if len(words) < 3 or len(capitalised) < 0.6 * (len(words) - 1):
+        return headline
+    proper = set(re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]*)", source))
+    common = {stem(w) for w in re.findall(r"\b[a-z][\w'’-]*", source)}
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        keep = match.start() == 0 or word in proper or word.isupper() or stem(word.lower()) not in common
+        return word if keep else word.lower()
+
+    return _WORD.sub(fix, headline)
 
 
 def _figure_issues(story: Story, figure: KeyFigure, base: int) -> list[str]:
