@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from faultserver import FaultServer
 
 from briefing.cli import cli
 
@@ -17,9 +19,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 THREE = FIXTURES / "cli-three-stories.txt"
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], input=stdin, capture_output=True, timeout=120
+        [sys.executable, "-m", "briefing", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -119,3 +127,20 @@ def test_demo_runs_the_sample_bundle(tmp_path: Path) -> None:
     result = run("demo", "--engine", "extractive", "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr.decode()
     assert "Jess Phillips" in out.read_text(encoding="utf-8")
+
+
+def test_unsupported_llm_prose_is_dropped_and_strict_fails(tmp_path: Path) -> None:
+    """The fault server's canned bullets are not in the story: they must never be shown unmarked."""
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["summarize", str(THREE), "--engine", "openai", "--base-url", "", "--quiet", "--format"]
+    with FaultServer() as server:
+        args[5] = server.base_url
+        shown = run(*args, "md", env=env)
+        strict = run(*args, "json", "--strict", "--no-cache", env=env)
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert "fault server" not in shown.stdout.decode().lower()
+    assert strict.returncode == 6 and "--strict" in strict.stderr.decode()
+    briefing = json.loads(strict.stdout)
+    bullets = [b for item in briefing["items"] for b in item["summary"]["bullets"]]
+    assert {b["status"] for b in bullets if "fault server" in b["text"]} == {"dropped"}
+    assert briefing["stats"]["engine"] == "openai" and briefing["stats"]["failed_checks"] > 0
