@@ -190,3 +190,12 @@ def test_a_stray_quote_mark_does_not_swallow_the_story() -> None:
 def test_empty_story() -> None:
     ev = extract_evidence(Story(id="x", source="t", start=5, end=5, text=""))
     assert ev.figures == [] and ev.quotes == []
+
+
+def test_role_words_before_a_name_attribute_to_the_person_not_the_role() -> None:
+    text = (
+        'Police seized 37 computers. "These people were stealing from every household," said agency '
+        "director Tomas Varga."
+    )
+    evidence = extract_evidence(Story(id="s1", source="t", start=0, end=len(text), text=text))
+    assert [q.speaker for q in evidence.quotes] == ["Tomas Varga"]

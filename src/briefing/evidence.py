@@ -70,9 +70,10 @@ _AFTER = [
     re.compile(rf"\s*[,.]?\s*(?P<who>{_NAME}|{_DESC}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b"),
     # "chief executive Marta Lindqvist told analysts"
     re.compile(rf"\s*[,.]?\s*(?:{_ROLE_WORD}\s+){{1,3}}(?P<who>{_NAME}){_APPOSITIVE}{_AUX}\s+{_VERBS}\b"),
-    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_DESC})"),
-    # "said HVB Group economist Andreas Rees": the person after the organisation and role.
+    # "said HVB Group economist Andreas Rees": the person after the organisation and role
+    # (before the bare description, so "said agency director Tomas Varga" is Varga, not "agency").
     re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?:{_NAME}\s+)?(?:{_ROLE_WORD}\s+){{1,3}}(?P<who>{_NAME})"),
+    re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_DESC})"),
     re.compile(rf"\s*[,.]?\s*{_VERBS}\s+(?P<who>{_NAME})"),
     re.compile(rf"\s*,?\s*according\s+to\s+(?P<who>{_DESC}|{_NAME})"),
 ]
