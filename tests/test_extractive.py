@@ -218,3 +218,12 @@ def test_empty_story() -> None:
     story = Story(id="t", source="t", start=0, end=0, text="", title="Empty")
     s = ExtractiveEngine().summarize_sync(story, extract_evidence(story))
     assert s.headline.text == "Empty" and s.key_figures == [] and s.quotes == []
+
+
+def test_link_word_is_dropped_from_a_headline_and_the_next_word_capitalised() -> None:
+    text = "Meanwhile, the drinks maker Halden Brewing has sold its cider arm for €180m. It was a loss."
+    story = Story(id="s1", source="t", start=0, end=len(text), text=text)
+    summary = ExtractiveEngine().summarize_sync(story, extract_evidence(story))
+    assert summary.headline.text.startswith("The drinks maker Halden Brewing has sold")
+    [span] = summary.headline.evidence
+    assert text[span.start : span.end].startswith("the drinks maker")

@@ -71,7 +71,7 @@ _CLAUSE_WORDS = re.compile(
 )
 _CLAUSE_PUNCT = re.compile(r"\s*[,;:]\s|\s[-–—]\s|\s\(")
 _DISCOURSE = re.compile(
-    r"(?:Separately|Meanwhile|However|Elsewhere|Additionally|In other news|In a separate move),\s+(?=[A-Z])"
+    r"(?:Separately|Meanwhile|However|Elsewhere|Additionally|In other news|In a separate move),\s+(?=\w)"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’&-]{1,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+(?=[A-Z\"“])")
 _BOILERPLATE = re.compile(
@@ -248,7 +248,10 @@ def _headline(
     marker = _DISCOURSE.match(story.text, start, lead.end)
     if marker is not None:
         start = marker.end()  # "Meanwhile, Northwind Freight ..." reads as a headline without the link word
-    return _grounded(story, start, start + _trim(story.text[start : lead.end])), lead
+    headline = _grounded(story, start, start + _trim(story.text[start : lead.end]))
+    if headline.text[:1].islower():  # "Meanwhile, the drinks maker ..." -> "The drinks maker ..."
+        headline = headline.model_copy(update={"text": headline.text[0].upper() + headline.text[1:]})
+    return headline, lead
 
 
 def _trim(sentence: str) -> int:
