@@ -1,0 +1,257 @@
+"""An LLM judge for claims the deterministic checks passed (``--judge``).
+
+The deterministic verdict comes first and a failure there is final: the judge can only take a claim's
+"supported" away, never give it (:func:`combine`). That keeps the judge's errors one-sided: at worst it
+drops a good bullet, it never lets a wrong one through.
+
+The model sees the source as numbered sentences and answers with sentence ids (an ``enum`` in the
+schema, so a grammar makes other ids impossible), a yes/no and a short reason; the ids are mapped back
+to character spans. Long sources are cut to the sentences that share most words with the claim (plus
+those the deterministic alignment found): a 1.5B model on a CPU reads a few hundred tokens in seconds,
+a whole article in tens of seconds, and judges no better for the extra text.
+
+Transport, retries, budget and token accounting are the summarising engine's (``LLMEngine._call``), so
+``--base-url``/``--api-key`` (openai-compatible) and a local GGUF model both work; verdicts are cached
+in the same disk cache under their own keys.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefing import resources
+from briefing.errors import ConfigError, InputError, LLMError, TemplateError
+from briefing.llm.cache import cache_key
+from briefing.llm.engine import LLMEngine
+from briefing.llm.prompt import Message
+from briefing.sentences import sentence_spans
+from briefing.settings import Settings
+from briefing.verify.claims import CheckResult, check_claim
+from briefing.verify.text import is_content, tokens
+
+SYSTEM = "judge.system.j2"
+USER = "judge.user.j2"
+JUDGE_SCHEMA_VERSION = "1"
+"""Bumped whenever the answer schema or its meaning changes: it is part of the cache key."""
+MAX_SENTENCES = 8
+"""Source sentences shown to the model at most (see the module docstring)."""
+MAX_TOKENS = 160
+
+
+class JudgeAnswer(BaseModel):
+    """What the model fills, in this order: the sentences, how they differ from the claim, then yes/no."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sentence_ids: list[int]
+    reason: str = Field(max_length=300)
+    supported: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judge's verdict on one claim; ``spans`` are offsets into the source of the sentences it cited."""
+
+    supported: bool
+    reason: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def combine(deterministic: CheckResult, verdict: Verdict | None) -> CheckResult:
+    """The final result: a deterministic failure is never overridden; the judge can only reject.
+
+    ``verdict`` None means the judge was asked and could not answer: the deterministic result stands,
+    with an issue saying so (``supported`` is unchanged).
+    """
+    if not deterministic.supported:
+        return deterministic
+    if verdict is None:
+        return replace(deterministic, issues=[*deterministic.issues, "judge unavailable"])
+    if verdict.supported:
+        return deterministic
+    # the score of a claim with one issue and the same coverage (see check_claim): below 0.5
+    coverage_score = max(0.0, deterministic.score - 0.55)
+    return CheckResult(
+        supported=False,
+        score=round(coverage_score, 3),
+        issues=[f"judge: {verdict.reason or 'not supported by the source'}"],
+        evidence=verdict.spans or deterministic.evidence,
+    )
+
+
+def candidate_sentences(
+    source: str, claim: str, evidence: Iterable[tuple[int, int]] = (), limit: int = MAX_SENTENCES
+) -> list[tuple[int, int]]:
+    """The source sentences to show, in source order: all of them, or the ``limit`` most relevant."""
+    spans = sentence_spans(source) or [(0, len(source))]
+    if len(spans) <= limit:
+        return spans
+    wanted = {t.stem for t in tokens(claim) if is_content(t)}
+    pinned = set(evidence)
+
+    def relevance(span: tuple[int, int]) -> tuple[bool, int]:
+        words = {t.stem for t in tokens(source[span[0] : span[1]]) if is_content(t)}
+        return span in pinned, len(wanted & words)
+
+    best = sorted(spans, key=relevance, reverse=True)[:limit]
+    return sorted(best)
+
+
+class Judge:
+    """Asks an LLM whether a claim is supported. Safe to call concurrently; close with :meth:`aclose`."""
+
+    def __init__(self, engine: LLMEngine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self._env = jinja2.Environment(
+            loader=resources.choice_loader(resources.prompts_dir(), settings.prompts_dir),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+        )
+        digest = hashlib.sha256()
+        for name in (SYSTEM, USER):
+            try:
+                text, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound as exc:
+                raise TemplateError(f"prompt {name} not found") from exc
+            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        self.prompt_hash = digest.hexdigest()[:16]
+
+    def messages(self, source: str, claim: str, spans: list[tuple[int, int]]) -> list[Message]:
+        """The chat messages: numbered source sentences (fenced, as data), then the claim and question."""
+        sentences = [(n, " ".join(source[s:e].split())) for n, (s, e) in enumerate(spans, 1)]
+        try:
+            system = self._env.get_template(SYSTEM).render().strip()
+            user = self._env.get_template(USER).render(sentences=sentences, claim=" ".join(claim.split()))
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"judge prompt: {exc}") from exc
+        return [{"role": "system", "content": system}, {"role": "user", "content": user.strip()}]
+
+    async def check(self, source: str, claim: str, evidence: Iterable[tuple[int, int]] = ()) -> Verdict:
+        """One schema-constrained verdict (cached). Raises ``LLMError`` when no valid answer comes back.
+
+        ``evidence``: sentence spans the deterministic check aligned the claim to, always shown.
+        """
+        spans = candidate_sentences(source, claim, evidence)
+        messages = self.messages(source, claim, spans)
+        key = cache_key(
+            kind="judge",
+            engine=self.engine.name,
+            identity=self.engine.cache_identity(),
+            prompt=self.prompt_hash,
+            schema=JUDGE_SCHEMA_VERSION,
+            messages=messages,
+            temperature=self.settings.temperature,
+            seed=self.settings.seed,
+        )
+        cached = self.engine.cache.get(key)
+        if cached is not None:
+            try:
+                answer = JudgeAnswer.model_validate_json(cached)
+            except ValidationError:
+                pass  # an entry from an incompatible version: ask again
+            else:
+                self.engine.usage.cache_hits += 1
+                return _verdict(answer, spans)
+        completion = await self.engine._call(messages, _schema(len(spans)), MAX_TOKENS)
+        if completion.finish_reason == "length":
+            raise LLMError(f"judge: answer cut off at {MAX_TOKENS} tokens")
+        try:
+            answer = JudgeAnswer.model_validate_json(completion.text)
+        except ValidationError as exc:
+            raise LLMError(f"judge: invalid answer ({exc.error_count()} errors)") from None
+        self.engine.cache.set(key, answer.model_dump_json())
+        return _verdict(answer, spans)
+
+    async def judged(self, source: str, claim: str) -> CheckResult:
+        """check_claim, then (only if it passed) the judge; a failed judge call leaves a marked result."""
+        deterministic = check_claim(source, claim)
+        if not deterministic.supported:
+            return deterministic
+        try:
+            verdict: Verdict | None = await self.check(source, claim, deterministic.evidence)
+        except LLMError:
+            verdict = None
+        return combine(deterministic, verdict)
+
+    async def aclose(self) -> None:
+        await self.engine.aclose()
+
+
+def _schema(n: int) -> dict[str, Any]:
+    """The answer schema with sentence ids limited to 1..n (an enum: grammars enforce it, min/max not)."""
+    return {
+        "type": "object",
+        "properties": {
+            "sentence_ids": {"type": "array", "items": {"type": "integer", "enum": list(range(1, n + 1))}},
+            "reason": {"type": "string", "maxLength": 300},
+            "supported": {"type": "boolean"},
+        },
+        "required": ["sentence_ids", "reason", "supported"],
+        "additionalProperties": False,
+    }
+
+
+def _verdict(answer: JudgeAnswer, spans: list[tuple[int, int]]) -> Verdict:
+    cited = [spans[i - 1] for i in dict.fromkeys(answer.sentence_ids) if 1 <= i <= len(spans)]
+    return Verdict(supported=answer.supported, reason=" ".join(answer.reason.split()), spans=sorted(cited))
+
+
+def make_judge(settings: Settings) -> Judge:
+    """A judge on the LLM ``settings`` configure (base URL / API key, else a local model).
+
+    Raises ``ConfigError`` when no LLM is configured: ``--judge`` without one is a mistake, not a no-op.
+    """
+    from briefing.engines.factory import make_engine
+
+    engine, reason = make_engine(settings)
+    if not isinstance(engine, LLMEngine):
+        raise ConfigError(f"--judge needs an LLM (--base-url, an API key or a local model); {reason}")
+    return Judge(engine, settings)
+
+
+def check_jsonl_with_judge(lines: Iterable[str], judge: Judge, concurrency: int = 4) -> Iterator[str]:
+    """Like :func:`briefing.verify.check_jsonl`, with the judge on claims that pass: one row per input row.
+
+    Runs its own event loop (call it from synchronous code). Rows are judged ``concurrency`` at a time
+    and yielded in input order. Raises InputError on a malformed row, before any LLM call.
+    """
+    rows = list(_rows(lines))
+
+    async def run() -> list[CheckResult]:
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one(source: str, claim: str) -> CheckResult:
+            async with gate:
+                return await judge.judged(source, claim)
+
+        try:
+            return await asyncio.gather(*(one(source, claim) for _, source, claim in rows))
+        finally:
+            await judge.aclose()
+
+    for (row_id, _, _), result in zip(rows, asyncio.run(run()), strict=True):
+        out = {"id": row_id, "supported": result.supported, "score": result.score, "issues": result.issues}
+        yield json.dumps(out, ensure_ascii=False)
+
+
+def _rows(lines: Iterable[str]) -> Iterator[tuple[Any, str, str]]:
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            source, claim = row["source"], row["claim"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"line {n}: expected a JSON object with 'source' and 'claim' ({exc})") from exc
+        if not isinstance(source, str) or not isinstance(claim, str):
+            raise InputError(f"line {n}: 'source' and 'claim' must be strings")
+        yield row.get("id"), source, claim
