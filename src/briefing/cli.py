@@ -265,10 +265,17 @@ def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
     show_default=True,
     help='Rows {"id","source","claim"} in; rows {"id","supported","score","issues"} out.',
 )
-def check(paths: tuple[str, ...], input_format: str) -> None:
-    """Check claims against their sources with the deterministic verifier (JSONL in, JSONL out)."""
+@click.option("--judge", is_flag=True, help="Also ask the configured LLM about claims the checks pass.")
+@engine_options
+def check(paths: tuple[str, ...], input_format: str, judge: bool, **flags: Any) -> None:
+    """Check claims against their sources with the deterministic verifier (JSONL in, JSONL out).
+
+    With --judge, an LLM (--base-url, an API key or a local model) may still reject a claim the checks
+    passed; it never overrides a failed check.
+    """
     from briefing.verify.jsonl import check_jsonl
 
+    settings = settings_from(flags) if judge else None
     for path in paths or ("-",):
         try:
             handle = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")  # noqa: SIM115
@@ -276,7 +283,13 @@ def check(paths: tuple[str, ...], input_format: str) -> None:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
         with handle:
             try:
-                for row in check_jsonl(handle):
+                if settings is None:
+                    rows = check_jsonl(handle)
+                else:
+                    from briefing.verify.judge import check_jsonl_with_judge, make_judge
+
+                    rows = check_jsonl_with_judge(handle, make_judge(settings), settings.concurrency)
+                for row in rows:
                     click.echo(row)
             except InputError as exc:
                 raise InputError(f"{path}: {exc}") from None
