@@ -2,11 +2,17 @@
 
 Run from the repo root: ``.venv/bin/python benchmarks/verification.py [--eval-dir ../shared/eval]``.
 The eval text is read by path and never copied; scoring is the shared ``score.py ver``.
+
+``--judge --base-url URL [--model M] [--limit N]``: the LLM judge on a fixed-seed sample of N supported and
+N unsupported claims from each of qags-cnndm and writer-perturbed; prints balanced accuracy and false
+alarms of the deterministic checks alone and with the judge on the same sample, and seconds per claim.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -17,6 +23,8 @@ from briefing.verify import check_jsonl
 
 SETS = ("writer-perturbed", "bbc-perturbed", "qags-cnndm")
 RESULTS = Path(__file__).parent / "results" / "verification.txt"
+JUDGE_SETS = ("qags-cnndm", "writer-perturbed")
+JUDGE_RESULTS = Path(__file__).parent / "results" / "verification-judge.txt"
 
 
 def run_set(eval_dir: Path, name: str) -> str:
@@ -38,11 +46,77 @@ def run_set(eval_dir: Path, name: str) -> str:
     return f"## {name}\n{scored.rstrip()}\nms per claim: {ms:.2f}\n"
 
 
+def sample(rows: list[dict[str, object]], per_label: int, seed: int) -> list[dict[str, object]]:
+    """``per_label`` supported and ``per_label`` unsupported rows, drawn with a fixed seed."""
+    rng = random.Random(seed)
+    picked = []
+    for label in (1, 0):
+        pool = [row for row in rows if row["label"] == label]
+        picked += rng.sample(pool, min(per_label, len(pool)))
+    return picked
+
+
+def rates(gold: list[dict[str, object]], preds: list[bool]) -> tuple[float, float]:
+    """Balanced accuracy and false alarms on supported claims, in percent."""
+    supported = [p for row, p in zip(gold, preds, strict=True) if row["label"] == 1]
+    unsupported = [p for row, p in zip(gold, preds, strict=True) if row["label"] == 0]
+    hit_s = sum(supported) / max(1, len(supported))
+    hit_u = sum(not p for p in unsupported) / max(1, len(unsupported))
+    return 50 * (hit_s + hit_u), 100 * (1 - hit_s)
+
+
+def run_judged(eval_dir: Path, name: str, args: argparse.Namespace) -> str:
+    from briefing.settings import load_settings
+    from briefing.verify.judge import check_jsonl_with_judge, make_judge
+
+    path = eval_dir / "verification" / f"{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = sample(rows, args.limit, args.seed)
+    lines = [json.dumps({"id": r["id"], "source": r["source"], "claim": r["claim"]}) for r in gold]
+    alone = [json.loads(out)["supported"] for out in check_jsonl(lines)]
+    flags = {"base_url": args.base_url, "model": args.model, "use_cache": False, "timeout": 600}
+    judge = make_judge(load_settings(flags, env={}))
+    started = time.perf_counter()
+    judged = [json.loads(out) for out in check_jsonl_with_judge(lines, judge, concurrency=2)]
+    seconds = time.perf_counter() - started
+    calls = judge.engine.usage.llm_calls
+    unavailable = sum("judge unavailable" in row["issues"] for row in judged)
+    ba_alone, fa_alone = rates(gold, alone)
+    ba_judged, fa_judged = rates(gold, [row["supported"] for row in judged])
+    kinds: dict[str, list[int]] = {}
+    for row, before, after in zip(gold, alone, judged, strict=True):
+        if row["label"] == 0:
+            caught = kinds.setdefault(str(row["kind"]), [0, 0, 0])
+            caught[0] += not before
+            caught[1] += not after["supported"]
+            caught[2] += 1
+    lines_out = [
+        f"## {name} (sample: {args.limit} supported + {args.limit} unsupported, seed {args.seed})",
+        f"deterministic:         balanced accuracy {ba_alone:.1f}, false alarms {fa_alone:.1f}%",
+        f"deterministic + judge: balanced accuracy {ba_judged:.1f}, false alarms {fa_judged:.1f}%",
+        *(f"  caught {kind}: {c[0]}/{c[2]} -> {c[1]}/{c[2]}" for kind, c in sorted(kinds.items())),
+        f"judge calls {calls} (claims the deterministic checks passed), unavailable {unavailable}",
+        f"seconds per judged claim: {seconds / max(1, calls):.1f} ({seconds:.0f} s in all)",
+    ]
+    return "\n".join(lines_out) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--sets", nargs="*", default=list(SETS))
+    parser.add_argument("--judge", action="store_true", help="measure the LLM judge on a sample")
+    parser.add_argument("--base-url", default="http://127.0.0.1:8765/v1")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--limit", type=int, default=20, help="claims per label and set (--judge)")
+    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    if args.judge:
+        report = "\n".join(run_judged(args.eval_dir, name, args) for name in JUDGE_SETS)
+        print(report)
+        JUDGE_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        JUDGE_RESULTS.write_text(f"model: {args.model or 'server default'} at {args.base_url}\n\n{report}")
+        return
     report = "\n".join(run_set(args.eval_dir, name) for name in args.sets)
     print(report)
     if list(args.sets) == list(SETS):

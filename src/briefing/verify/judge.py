@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from briefing import resources
 from briefing.errors import ConfigError, InputError, LLMError, TemplateError
@@ -44,16 +44,18 @@ JUDGE_SCHEMA_VERSION = "1"
 MAX_SENTENCES = 8
 """Source sentences shown to the model at most (see the module docstring)."""
 MAX_TOKENS = 160
+MAX_REASON = 200
+"""Characters of reason asked for; not validated (servers don't all enforce it), cut when shown."""
 
 
 class JudgeAnswer(BaseModel):
-    """What the model fills, in this order: the sentences, how they differ from the claim, then yes/no."""
+    """What the model fills, in this order: the sentences the claim rests on, yes/no, then why."""
 
     model_config = ConfigDict(extra="forbid")
 
     sentence_ids: list[int]
-    reason: str = Field(max_length=300)
     supported: bool
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ class Judge:
         try:
             answer = JudgeAnswer.model_validate_json(completion.text)
         except ValidationError as exc:
-            raise LLMError(f"judge: invalid answer ({exc.error_count()} errors)") from None
+            raise LLMError(f"judge: invalid answer: {exc.errors()[0]['msg']}") from None
         self.engine.cache.set(key, answer.model_dump_json())
         return _verdict(answer, spans)
 
@@ -192,17 +194,19 @@ def _schema(n: int) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "sentence_ids": {"type": "array", "items": {"type": "integer", "enum": list(range(1, n + 1))}},
-            "reason": {"type": "string", "maxLength": 300},
             "supported": {"type": "boolean"},
+            "reason": {"type": "string", "maxLength": MAX_REASON},
         },
-        "required": ["sentence_ids", "reason", "supported"],
+        "required": ["sentence_ids", "supported", "reason"],
         "additionalProperties": False,
     }
 
 
 def _verdict(answer: JudgeAnswer, spans: list[tuple[int, int]]) -> Verdict:
     cited = [spans[i - 1] for i in dict.fromkeys(answer.sentence_ids) if 1 <= i <= len(spans)]
-    return Verdict(supported=answer.supported, reason=" ".join(answer.reason.split()), spans=sorted(cited))
+    return Verdict(
+        supported=answer.supported, reason=" ".join(answer.reason.split())[:MAX_REASON], spans=sorted(cited)
+    )
 
 
 def make_judge(settings: Settings) -> Judge:
