@@ -17,6 +17,8 @@ from faultserver import FaultServer
 
 from briefing.engines.openai_engine import OpenAIEngine
 from briefing.errors import ConfigError
+from briefing.evidence import extract_evidence
+from briefing.model import Claim, Story, StorySummary
 from briefing.settings import Settings, load_settings
 from briefing.verify.claims import CheckResult, check_claim
 from briefing.verify.judge import (
@@ -25,8 +27,10 @@ from briefing.verify.judge import (
     candidate_sentences,
     check_jsonl_with_judge,
     combine,
+    judge_summary,
     make_judge,
 )
+from briefing.verify.summary import verify_summary
 
 RECORDED_URL = "http://127.0.0.1:8765/v1"
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -158,3 +162,53 @@ def test_real_model_judges_claims(tmp_path: Path) -> None:
     again, judge = judged(settings, [DONOR, FUNDED])
     assert again == [donor, funded] and judge.engine.usage.llm_calls == 0
     assert judge.engine.usage.cache_hits == 2
+
+    # the same verdicts on a verified summary (from the cache): bundle offsets, policy-ready statuses
+    story = Story(id="s1", source="a.txt", start=100, end=100 + len(SOURCE), text=SOURCE)
+    summary = StorySummary(
+        story_id="s1",
+        headline=Claim(text="Brackenfold opens a library", status="grounded"),
+        bullets=[Claim(text=DONOR), Claim(text=FUNDED)],
+        engine="openai",
+    )
+    checked, _ = verify_summary(story, extract_evidence(story), summary)
+    assert [b.status for b in checked.bullets] == ["supported", "supported"]
+
+    async def go() -> StorySummary:
+        judge = Judge(OpenAIEngine(settings), settings)
+        try:
+            return await judge_summary(judge, story, checked)
+        finally:
+            await judge.aclose()
+
+    final = asyncio.run(go())
+    assert final.headline == checked.headline and final.bullets[1] == checked.bullets[1]
+    rejected = final.bullets[0]
+    assert rejected.status == "unsupported" and rejected.issues[-1] == donor.issues[0]
+    assert [(s.start, s.end) for s in rejected.evidence] == [(100 + paid, 100 + SOURCE.index(" Mayor"))]
+
+
+def test_judge_summary_without_an_answer_marks_claims(tmp_path: Path) -> None:
+    story = Story(id="s1", source="a.txt", start=0, end=len(SOURCE), text=SOURCE)
+    summary = StorySummary(
+        story_id="s1", headline=Claim(text=FUNDED), bullets=[Claim(text=DONOR)], engine="x"
+    )
+    checked, _ = verify_summary(story, extract_evidence(story), summary)
+    with FaultServer(default="500") as server:
+        settings = settings_for(tmp_path, server.base_url, max_attempts=1)
+
+        async def go() -> StorySummary:
+            judge = Judge(OpenAIEngine(settings), settings)
+            try:
+                return await judge_summary(judge, story, checked)
+            finally:
+                await judge.aclose()
+
+        final = asyncio.run(go())
+    for before, after in zip(
+        [checked.headline, *checked.bullets], [final.headline, *final.bullets], strict=True
+    ):
+        assert after.status == before.status == "supported" and after.issues == [
+            *before.issues,
+            "judge unavailable",
+        ]

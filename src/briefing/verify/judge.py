@@ -32,6 +32,7 @@ from briefing.errors import ConfigError, InputError, LLMError, TemplateError
 from briefing.llm.cache import cache_key
 from briefing.llm.engine import LLMEngine
 from briefing.llm.prompt import Message
+from briefing.model import Claim, Span, Story, StorySummary
 from briefing.sentences import sentence_spans
 from briefing.settings import Settings
 from briefing.verify.claims import CheckResult, check_claim
@@ -84,9 +85,42 @@ def combine(deterministic: CheckResult, verdict: Verdict | None) -> CheckResult:
     return CheckResult(
         supported=False,
         score=round(coverage_score, 3),
-        issues=[f"judge: {verdict.reason or 'not supported by the source'}"],
+        issues=[_rejection(verdict)],
         evidence=verdict.spans or deterministic.evidence,
     )
+
+
+def _rejection(verdict: Verdict) -> str:
+    return f"judge: {verdict.reason or 'not supported by the source'}"
+
+
+async def judge_summary(
+    judge: Judge, story: Story, checked: StorySummary, bundle_text_offset: int = 0
+) -> StorySummary:
+    """Ask the judge about the headline and bullets ``verify_summary`` marked supported.
+
+    A rejected claim becomes ``unsupported`` (the policy then repairs or drops it, as for any failed
+    check) with the judge's reason and cited spans (bundle offsets, as in ``verify_summary``); a failed
+    call leaves the claim supported with a "judge unavailable" issue. Other statuses are left alone.
+    """
+    base = bundle_text_offset + story.start
+
+    async def one(item: Claim) -> Claim:
+        if item.status != "supported":
+            return item
+        local = [(span.start - base, span.end - base) for span in item.evidence]
+        try:
+            verdict = await judge.check(story.text, item.text, local)
+        except LLMError:
+            return item.model_copy(update={"issues": [*item.issues, "judge unavailable"]})
+        if verdict.supported:
+            return item
+        spans = [Span(start=base + s, end=base + e) for s, e in verdict.spans] or item.evidence
+        issues = [*item.issues, _rejection(verdict)]
+        return item.model_copy(update={"status": "unsupported", "evidence": spans, "issues": issues})
+
+    headline, *bullets = await asyncio.gather(*(one(c) for c in [checked.headline, *checked.bullets]))
+    return checked.model_copy(update={"headline": headline, "bullets": bullets})
 
 
 def candidate_sentences(
