@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -28,7 +27,7 @@ import jinja2
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from briefing import resources
-from briefing.errors import ConfigError, InputError, LLMError, TemplateError
+from briefing.errors import ConfigError, LLMError, TemplateError
 from briefing.llm.cache import cache_key
 from briefing.llm.engine import LLMEngine
 from briefing.llm.prompt import Message
@@ -36,6 +35,7 @@ from briefing.model import Claim, Span, Story, StorySummary
 from briefing.sentences import sentence_spans
 from briefing.settings import Settings
 from briefing.verify.claims import CheckResult, check_claim
+from briefing.verify.jsonl import parse_rows, result_row
 from briefing.verify.text import is_content, tokens
 
 SYSTEM = "judge.system.j2"
@@ -262,7 +262,7 @@ def check_jsonl_with_judge(lines: Iterable[str], judge: Judge, concurrency: int 
     Runs its own event loop (call it from synchronous code). Rows are judged ``concurrency`` at a time
     and yielded in input order. Raises InputError on a malformed row, before any LLM call.
     """
-    rows = list(_rows(lines))
+    rows = list(parse_rows(lines))
 
     async def run() -> list[CheckResult]:
         gate = asyncio.Semaphore(concurrency)
@@ -277,19 +277,4 @@ def check_jsonl_with_judge(lines: Iterable[str], judge: Judge, concurrency: int 
             await judge.aclose()
 
     for (row_id, _, _), result in zip(rows, asyncio.run(run()), strict=True):
-        out = {"id": row_id, "supported": result.supported, "score": result.score, "issues": result.issues}
-        yield json.dumps(out, ensure_ascii=False)
-
-
-def _rows(lines: Iterable[str]) -> Iterator[tuple[Any, str, str]]:
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            source, claim = row["source"], row["claim"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"line {n}: expected a JSON object with 'source' and 'claim' ({exc})") from exc
-        if not isinstance(source, str) or not isinstance(claim, str):
-            raise InputError(f"line {n}: 'source' and 'claim' must be strings")
-        yield row.get("id"), source, claim
+        yield result_row(row_id, result)
