@@ -108,8 +108,9 @@ def test_bad_input_is_one_line_error_with_nonzero_exit(tmp_path: Path, content: 
         ("summarize", "--concurrency", "0", "--engine", "extractive", str(THREE)),
         ("no-such-command",),
         ("check", "--judge", "--engine", "extractive", str(FIXTURES / "cli-three-stories.txt")),
+        ("summarize", "--judge", "--engine", "extractive", str(FIXTURES / "cli-three-stories.txt")),
     ],
-    ids=["missing-file", "bad-format", "bad-setting", "bad-command", "judge-without-llm"],
+    ids=["missing-file", "bad-format", "bad-setting", "bad-command", "check-judge-no-llm", "judge-no-llm"],
 )
 def test_usage_and_config_errors_are_one_line(args: tuple[str, ...]) -> None:
     result = run(*args)

@@ -195,6 +195,9 @@ def cli() -> None:
 @click.option("--title", help="Briefing title (default 'Briefing').")
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Briefing date (default today).")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any summary item failed verification.")
+@click.option(
+    "--judge", is_flag=True, default=None, help="Also ask the configured LLM about prose the checks pass."
+)
 @engine_options
 def summarize(
     paths: tuple[str, ...],

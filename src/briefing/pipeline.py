@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from briefing.dedupe import duplicate_of
-from briefing.engines.base import Engine
+from briefing.engines.base import Engine, Usage
 from briefing.engines.extractive import ExtractiveEngine
 from briefing.engines.factory import make_engine
 from briefing.errors import BudgetError, LLMError
@@ -20,7 +20,8 @@ from briefing.evidence import extract_evidence
 from briefing.model import Briefing, BriefingItem, Bundle, Evidence, RunStats, Story, StorySummary
 from briefing.settings import Settings
 from briefing.split import split
-from briefing.verify.policy import verify_and_enforce
+from briefing.verify.policy import enforce
+from briefing.verify.summary import verify_summary
 
 ProgressHook = Callable[[int, int], None]
 """Called as ``hook(done, total)`` after each story is summarised."""
@@ -109,6 +110,26 @@ async def _summarize_and_close(
             await close()
 
 
+async def _judge_all(
+    settings: Settings, stories: Sequence[Story], checked: Sequence[StorySummary]
+) -> tuple[list[StorySummary], Usage]:
+    """The LLM judge over every story's checked prose (``--judge``), bounded like summarising."""
+    from briefing.verify.judge import judge_summary, make_judge
+
+    judge = make_judge(settings)
+    gate = asyncio.Semaphore(settings.concurrency)
+
+    async def one(story: Story, summary: StorySummary) -> StorySummary:
+        async with gate:
+            return await judge_summary(judge, story, summary)
+
+    try:
+        judged = await asyncio.gather(*(one(s, c) for s, c in zip(stories, checked, strict=True)))
+    finally:
+        await judge.aclose()
+    return list(judged), judge.engine.usage
+
+
 def build_briefing(
     bundles: Sequence[Bundle],
     settings: Settings,
@@ -132,11 +153,16 @@ def build_briefing(
     summaries = asyncio.run(
         _summarize_and_close(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
     )
+    checked = [verify_summary(s, e, m) for s, e, m in zip(stories, evidence, summaries, strict=True)]
+    judge_usage = Usage()
+    if settings.judge:
+        judged, judge_usage = asyncio.run(_judge_all(settings, stories, [c for c, _ in checked]))
+        checked = [(j, report) for j, (_, report) in zip(judged, checked, strict=True)]
     items = []
-    for story, ev, summary in zip(stories, evidence, summaries, strict=True):
-        checked, report = verify_and_enforce(story, ev, summary)
+    for story, ev, (summary, found) in zip(stories, evidence, checked, strict=True):
+        summary, report = enforce(story, ev, summary, found)
         items.append(
-            BriefingItem(story=story, summary=checked, verification=report, also_in=also_in.get(story.id, []))
+            BriefingItem(story=story, summary=summary, verification=report, also_in=also_in.get(story.id, []))
         )
     usage = engine.usage
     stats = RunStats(
@@ -144,15 +170,15 @@ def build_briefing(
         engine_reason=reason,
         model=engine.model,
         stories=len(items),
-        llm_calls=usage.llm_calls,
-        cache_hits=usage.cache_hits,
+        llm_calls=usage.llm_calls + judge_usage.llm_calls,
+        cache_hits=usage.cache_hits + judge_usage.cache_hits,
         fallbacks=sum(1 for m in summaries if m.fallback),
         failed_checks=sum(
             item.verification.checked - item.verification.passed for item in items if item.verification
         ),
-        prompt_tokens=usage.prompt_tokens,
-        completion_tokens=usage.completion_tokens,
-        cost_usd=round(usage.cost_usd, 6),
+        prompt_tokens=usage.prompt_tokens + judge_usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens + judge_usage.completion_tokens,
+        cost_usd=round(usage.cost_usd + judge_usage.cost_usd, 6),
         seconds=round(time.perf_counter() - started, 3),
     )
     return Briefing(title=title, date=date, sources=[b.source for b in bundles], items=items, stats=stats)

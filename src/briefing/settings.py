@@ -46,6 +46,7 @@ class Settings(BaseModel):
     cache_size_mb: int = Field(default=1024, ge=1)
     use_cache: bool = True
     max_cost: float | None = Field(default=None, ge=0)
+    judge: bool = Field(default=False, description="Ask the LLM judge about prose the checks pass.")
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
     quiet: bool = False

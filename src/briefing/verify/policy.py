@@ -17,7 +17,20 @@ def verify_and_enforce(
     story: Story, evidence: Evidence, summary: StorySummary
 ) -> tuple[StorySummary, VerificationReport]:
     """Check ``summary`` against ``story`` and apply the policy; the report counts what was changed."""
-    checked, report = verify_summary(story, evidence, summary)
+    return enforce(story, evidence, *verify_summary(story, evidence, summary))
+
+
+def enforce(
+    story: Story, evidence: Evidence, checked: StorySummary, report: VerificationReport
+) -> tuple[StorySummary, VerificationReport]:
+    """Apply the policy to a checked summary (statuses set by ``verify_summary``, perhaps the judge too)."""
+    claims = [checked.headline, *checked.bullets]
+    unsupported = [c for c in claims if c.status == "unsupported"]
+    judged = [f"judge: {c.text[:60]}" for c in unsupported if any(i.startswith("judge:") for i in c.issues)]
+    if judged:
+        report = report.model_copy(
+            update={"passed": report.passed - len(judged), "issues": [*report.issues, *judged]}
+        )
     failed = [c for c in [checked.headline, *checked.bullets] if c.status == "unsupported"]
     failed_figures = [f for f in checked.key_figures if f.status == "unsupported"]
     failed_quotes = [q for q in checked.quotes if q.status == "unsupported"]
