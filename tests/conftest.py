@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from sample_briefing import sample_briefing as build_sample_briefing
 
@@ -50,3 +53,18 @@ def llm_story() -> tuple[Story, Evidence]:
 
     story = Story(id="s1", source="marlow.txt", start=10, end=10 + len(_LLM_STORY), text=_LLM_STORY)
     return story, extract_evidence(story)
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Cassettes (pytest-recording): the API key is redacted; requests match on everything but headers."""
+    return {
+        "filter_headers": [("authorization", "REDACTED")],
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(Path(__file__).resolve().parents[1] / "cassettes")

@@ -31,20 +31,6 @@ INJECTION = (
 )
 
 
-@pytest.fixture(scope="module")
-def vcr_config() -> dict[str, Any]:
-    return {
-        "filter_headers": [("authorization", "REDACTED")],
-        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
-        "decode_compressed_response": True,
-    }
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(Path(__file__).resolve().parents[1] / "cassettes")
-
-
 @pytest.fixture
 def live_url(request: pytest.FixtureRequest) -> str:
     url = request.config.getoption("--base-url")

@@ -133,20 +133,6 @@ def test_judge_needs_an_llm(tmp_path: Path) -> None:
         make_judge(load_settings({"engine": "extractive", "cache_dir": tmp_path}, env={}))
 
 
-@pytest.fixture(scope="module")
-def vcr_config() -> dict[str, Any]:
-    return {
-        "filter_headers": [("authorization", "REDACTED")],
-        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
-        "decode_compressed_response": True,
-    }
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(Path(__file__).resolve().parents[1] / "cassettes")
-
-
 @pytest.mark.vcr
 def test_real_model_judges_claims(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, RECORDED_URL, use_cache=True, timeout=600)
