@@ -7,7 +7,6 @@ job works from any working directory.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import tomllib
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, m
 from briefing.deliver.email import DEFAULT_PORTS, Security, SmtpServer
 from briefing.deliver.slack import CHAT_POST_MESSAGE, SlackTarget
 from briefing.errors import ConfigError
+from briefing.hosts import is_loopback_host
 from briefing.settings import Settings, load_settings
 
 SECRET_KEYS = frozenset({"password", "token", "webhook_url", "api_key", "secret"})
@@ -87,7 +87,8 @@ class EmailSpec(_Strict):
             raise ValueError("give password_env or password_file, not both")
         if self.username and self.username_env:
             raise ValueError("give username or username_env, not both")
-        if self.security == "none" and (self.password_env or self.password_file) and not _loopback(self.host):
+        has_password = bool(self.password_env or self.password_file)
+        if self.security == "none" and has_password and not is_loopback_host(self.host):
             raise ValueError('security = "none" would send the password in clear: use starttls or ssl')
         for uri in self.list_unsubscribe:
             if not uri.startswith(("mailto:", "https:", "http:")):
@@ -311,12 +312,3 @@ def _resolve_paths(config: DigestConfig) -> DigestConfig:
         }
         update["slack"] = config.slack.model_copy(update=files)
     return config.model_copy(update=update)
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

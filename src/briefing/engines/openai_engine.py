@@ -17,7 +17,6 @@ and get the plain timeout.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 from typing import Any, Literal
 from urllib.parse import urlparse
 
@@ -25,6 +24,7 @@ import openai
 from tenacity import AsyncRetrying
 
 from briefing.errors import LLMError
+from briefing.hosts import is_loopback_host
 from briefing.llm.engine import Completion, LLMEngine
 from briefing.llm.prompt import Message
 from briefing.llm.retry import retrying
@@ -44,13 +44,7 @@ def default_mode(base_url: str | None) -> Literal["json_schema", "json_object"]:
 
 def is_loopback(url: str) -> bool:
     """Does ``url`` point at this machine (where servers usually answer one request at a time)?"""
-    host = urlparse(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(urlparse(url).hostname or "")
 
 
 class OpenAIEngine(LLMEngine):
