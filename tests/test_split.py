@@ -8,7 +8,7 @@ import re
 import pytest
 
 from briefing.dedupe import near_duplicates
-from briefing.split import Segment, split
+from briefing.split import Segment, split, split_gaps
 
 # Fictional news, written for these tests.
 CRYPTO = [
@@ -94,6 +94,31 @@ def test_three_stories_blank_lines_and_titles() -> None:
     _check_invariants(text, segments)
     assert [s.start for s in segments] == starts, _first_words(text, segments)
     assert [s.title for s in segments] == titles
+
+
+def test_split_gaps_scores_every_open_gap_and_marks_the_chosen() -> None:
+    text, starts = _lines_bundle()
+    segments, gaps = split_gaps(text)
+    assert segments == split(text)
+    # One gap per line break, each between the end of one paragraph and the start of the next.
+    assert len(gaps) == text.count("\n") - 1
+    for gap in gaps:
+        assert text[gap.start : gap.end] == "\n"
+    assert [g.end for g in gaps if g.chosen] == starts[1:]
+    # The clear boundaries score above the clear continuations.
+    chosen = [g.logit for g in gaps if g.chosen]
+    assert min(chosen) > max(g.logit for g in gaps if not g.chosen)
+    assert split_gaps("") == ([], [])
+
+
+def test_split_gaps_leaves_out_what_the_structure_decides() -> None:
+    text = "Minister warns on stalking\n\n" + "\n\n".join(INTERVIEW) + "\n---\n" + "\n".join(HACK)
+    segments, gaps = split_gaps(text)
+    assert [s.start for s in segments] == [0, text.index(HACK[0])]
+    ends = {g.end for g in gaps}
+    assert text.index(INTERVIEW[0]) not in ends  # after the headline
+    assert text.index("---") not in ends and text.index(HACK[0]) not in ends  # around the separator
+    assert text.index(INTERVIEW[1]) in ends
 
 
 def test_topic_drift_at_the_end_stays_in_the_story() -> None:

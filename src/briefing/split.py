@@ -25,7 +25,7 @@ from itertools import chain
 
 from briefing.sentences import paragraph_spans, sentence_spans
 
-__all__ = ["Segment", "split", "stems"]
+__all__ = ["Gap", "Segment", "split", "split_gaps", "stems"]
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,26 @@ class _Unit:
 
 def split(text: str) -> list[Segment]:
     """Split ``text`` into stories, in order, together covering every non-space character."""
+    return split_gaps(text)[0]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A candidate boundary between two units, for callers that re-judge the uncertain ones (an LLM)."""
+
+    start: int  # end offset of the unit before the gap (bundle offset)
+    end: int  # start offset of the unit after the gap
+    logit: float  # the fitted gap score: 0 is undecided, > 0 leans to a story boundary
+    chosen: bool  # whether the decoder put a story boundary here
+
+
+def split_gaps(text: str) -> tuple[list[Segment], list[Gap]]:
+    """split() plus every candidate gap with its score; ``split(text) == split_gaps(text)[0]``.
+
+    Gaps the structure decides (after a headline, at a separator) are left out: nothing re-judges them."""
     units = _units(text)
     if not units:
-        return []
+        return [], []
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
@@ -103,7 +120,13 @@ def split(text: str) -> list[Segment]:
     for a, b in zip(bounds, bounds[1:], strict=False):
         title = text[units[a].start : units[a].end] if units[a].kind == "title" and b - a > 1 else None
         segments.append(Segment(units[a].start, units[b - 1].end, title))
-    return segments
+    chosen = set(cuts)
+    gaps = [
+        Gap(units[i - 1].end, units[i].start, scores[i], i in chosen)
+        for i in range(1, len(units))
+        if units[i - 1].kind != "title" and units[i].kind != "sep" and units[i - 1].kind != "sep"
+    ]
+    return segments, gaps
 
 
 def _units(text: str) -> list[_Unit]:
