@@ -86,6 +86,13 @@ class Prompts:
 
 def load_prompts(user_dir: Path | None = None) -> Prompts:
     """Load the bundled prompts, each overridable by a file of the same name in ``user_dir``."""
+    env, digest = prompt_env(_NAMES, user_dir)
+    return Prompts(env=env, hash=digest)
+
+
+def prompt_env(names: tuple[str, ...], user_dir: Path | None = None) -> tuple[jinja2.Environment, str]:
+    """A Jinja environment over the bundled prompts (``user_dir`` overriding file by file) and the content
+    hash of ``names``, which callers put in their cache keys. Raises ``TemplateError`` if one is missing."""
     env = jinja2.Environment(
         loader=resources.choice_loader(resources.prompts_dir(), user_dir),
         undefined=jinja2.StrictUndefined,
@@ -93,10 +100,10 @@ def load_prompts(user_dir: Path | None = None) -> Prompts:
         keep_trailing_newline=True,
     )
     digest = hashlib.sha256()
-    for name in _NAMES:
+    for name in names:
         try:
             source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"prompt {name} not found") from exc
         digest.update(name.encode() + b"\0" + source.encode() + b"\0")
-    return Prompts(env=env, hash=digest.hexdigest()[:16])
+    return env, digest.hexdigest()[:16]

@@ -18,7 +18,6 @@ in the same disk cache under their own keys.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -26,11 +25,10 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from briefing import resources
 from briefing.errors import ConfigError, LLMError, TemplateError
 from briefing.llm.cache import cache_key
 from briefing.llm.engine import LLMEngine
-from briefing.llm.prompt import Message
+from briefing.llm.prompt import Message, prompt_env
 from briefing.model import Claim, Span, Story, StorySummary
 from briefing.sentences import sentence_spans
 from briefing.settings import Settings
@@ -147,19 +145,7 @@ class Judge:
     def __init__(self, engine: LLMEngine, settings: Settings) -> None:
         self.engine = engine
         self.settings = settings
-        self._env = jinja2.Environment(
-            loader=resources.choice_loader(resources.prompts_dir(), settings.prompts_dir),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-        )
-        digest = hashlib.sha256()
-        for name in (SYSTEM, USER):
-            try:
-                text, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
-            except jinja2.TemplateNotFound as exc:
-                raise TemplateError(f"prompt {name} not found") from exc
-            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-        self.prompt_hash = digest.hexdigest()[:16]
+        self._env, self.prompt_hash = prompt_env((SYSTEM, USER), settings.prompts_dir)
 
     def messages(self, source: str, claim: str, spans: list[tuple[int, int]]) -> list[Message]:
         """The chat messages: numbered source sentences (fenced, as data), then the claim and question."""
