@@ -533,14 +533,25 @@ def _counted_noun(text: str, end: int) -> str | None:
         after = _NEXT_WORD.match(text, nxt.end())
         if after is not None and after.group(1).islower() and after.group(1) not in _NOT_NOUNS:
             word = after.group(1)
+    if acronym := _ACRONYM_PLURAL.match(text, nxt.start(1)):
+        return acronym.group()  # "20 MPs" counts MPs
     if not word.islower() or word in _NOT_NOUNS or len(word) < 2 or word.endswith("ed"):
         return None
+    if word in _AGE_SPANS and (old := _NEXT_WORD.match(text, nxt.end())) and old.group(1) == "old":
+        return word + "-old"  # "an 11 year old" is an age, like "11-year-old", not a span of years
     return word.rstrip("'’-")
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s\b")
+_AGE_SPANS = _wordset("year years month months week weeks day days")
+
+
 def _lemma(noun: str) -> str:
-    # An age or span counts the same noun however it is hyphenated: "6,000-year-old" is "6,000 year old".
-    noun = noun.removesuffix("-old").removesuffix("-long")
+    # An age counts the same noun however it is hyphenated ("6,000-year-old" is "6,000 year old"), but
+    # is not a span ("six years"): an 11-year-old is not someone six years at a club.
+    if noun.endswith("-old"):
+        return _lemma(noun.removesuffix("-old")) + "-old"
+    noun = noun.removesuffix("-long")
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
     if noun.endswith("ies") and len(noun) > 4:

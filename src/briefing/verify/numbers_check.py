@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token
+from briefing.verify.text import Token, is_content, tokens
 
 # Slash dates and scores ("7/7", "9/11", "24/7") are not read by briefing.numbers; compared as written.
 _SLASH = re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?:/\d{2,4})?(?![\w/])")
@@ -67,9 +67,9 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             issues.append(f"number '{t.text}' not in source")
     for n in claim_numbers:
         matches = [s for s in src_numbers if same_quantity(n, s)]
-        if not matches and not _digits_in(src_text, n, src_numbers):
+        if not matches and not _digits_in(src_text, n, src_numbers) and not _ordinal_in(src_text, n):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
-        elif matches and _attached_elsewhere(src, n, claim_numbers, matches, src_numbers):
+        elif matches and _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens):
             issues.append(f"number '{_phrase(claim, n)}' is about something else in source")
     return issues
 
@@ -107,19 +107,49 @@ def _digits_in(source: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> b
     )
 
 
+_ORDINALS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth",
+]  # fmt: skip
+
+
+def _ordinal_in(source: str, n: NumberMatch) -> bool:
+    """"After 8 rounds" is told as "in the eighth round": the ordinal of a count before the same noun."""
+    if n.kind != "count" or not n.noun or n.value is None or not n.value.is_integer():
+        return False
+    if not 0 < n.value <= len(_ORDINALS):
+        return False
+    k = int(n.value)
+    noun = re.escape(n.unit or "")
+    pattern = rf"\b(?:{_ORDINALS[k - 1]}|{k}(?:st|nd|rd|th))\s+{noun}"
+    return re.search(pattern, source, re.IGNORECASE) is not None
+
+
 def _attached_elsewhere(
     src: SourceIndex,
     n: NumberMatch,
     claim_numbers: list[NumberMatch],
     matches: list[NumberMatch],
     src_numbers: list[NumberMatch],
+    claim_tokens: list[Token],
 ) -> bool:
     """Contrary evidence that the claim's number belongs to something else in the source."""
     if n.kind == "count" and n.unit:
-        # Every mention of this number counts something else, and the source counts this noun differently.
-        if not all(m.kind == "count" and m.unit != n.unit for m in matches):
+        # No mention of this number counts the claim's noun, and the source counts that noun differently:
+        # then every mention counting something else, or the claim's other words standing around the
+        # different count rather than around any mention of this number, says which is meant.
+        if any(m.kind == "count" and m.unit == n.unit for m in matches):
             return False
-        return any(m.kind == "count" and m.unit == n.unit for m in src_numbers)
+        contrary = [m for m in src_numbers if m.kind == "count" and m.unit == n.unit]
+        if not contrary:
+            return False
+        unsure = [m for m in matches if m.kind != "count"]  # counts of other nouns are other quantities
+        if not unsure:
+            return True
+        noun = {t.stem for t in tokens(n.noun or "")}
+        stems = {t.stem for t in claim_tokens if is_content(t) and not t.text[:1].isdigit()} - noun
+        return max(_overlap(src, m, stems) for m in contrary) > max(_overlap(src, m, stems) for m in unsure)
     if n.kind not in _TEMPORAL:
         return False
     # A year or date: the sentence that states the claim's other figures gives a different time
@@ -141,6 +171,14 @@ def _attached_elsewhere(
 
 
 _TEMPORAL = frozenset({"date", "year"})
+
+
+def _overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
+    """IDF-weighted claim words in the source sentence of mention ``m``."""
+    i = _sentence_of(src, m.start)
+    if i is None:
+        return 0.0
+    return sum(src.idf(s) for s in stems & {t.stem for t in src.sent_tokens[i]})
 
 
 def _sentence_of(src: SourceIndex, pos: int) -> int | None:

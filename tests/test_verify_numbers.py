@@ -1,0 +1,48 @@
+"""Numbers in claims: ages, acronym counts, ordinals, and counts the source gives to another noun."""
+
+from __future__ import annotations
+
+from briefing.numbers import find_numbers
+from briefing.verify import check_claim
+
+SOURCE = (
+    "The 11-year-old Milo Varga has trained with Eastmoor Rovers for six years. "
+    "He trains six times a week at the club's academy in Lowbridge. "
+    "Rovers expect to lose at least 20 members of staff when the academy closes, said a spokesman. "
+    "The club ran a tour of 60 schools last summer. "
+    "Varga's coach said the boy was knocked down in the third round of a junior boxing bout in May."
+)
+
+
+def test_an_age_is_not_a_span_of_years() -> None:
+    (age,) = find_numbers("an 11 year old from Lowbridge")
+    (hyphen,) = find_numbers("the 11-year-old from Lowbridge")
+    (span,) = find_numbers("for six years at the club")
+    assert age.unit == hyphen.unit == "year-old"
+    assert span.unit == "year"
+    assert check_claim(SOURCE, "Milo Varga is an 11 year old at Eastmoor Rovers.").supported
+    result = check_claim(SOURCE, "Milo Varga is an 6 year old at Eastmoor Rovers.")
+    assert not result.supported
+    assert any("'6'" in issue for issue in result.issues)
+
+
+def test_acronym_plurals_are_counted_nouns() -> None:
+    (mps,) = find_numbers("lose 20 MPs in May")
+    assert (mps.kind, mps.unit, mps.noun) == ("count", "mp", "MPs")
+
+
+def test_count_of_the_claimed_noun_beside_the_claim_words_wins_over_a_bare_number() -> None:
+    source = (
+        "The party admitted it could lose 20 MPs at the election. "
+        "Its leader visited 60 seats this month. Turnout there was 60 in every hundred."
+    )
+    assert check_claim(source, "The party could lose 20 MPs at the election.").supported
+    result = check_claim(source, "The party could lose 60 MPs at the election.")
+    assert not result.supported
+    assert "number '60 MPs' is about something else in source" in result.issues
+
+
+def test_a_count_told_as_an_ordinal() -> None:
+    assert check_claim(SOURCE, "The boy was knocked down after 3 rounds of a junior boxing bout.").supported
+    result = check_claim(SOURCE, "The boy was knocked down after 7 rounds of a junior boxing bout.")
+    assert not result.supported
