@@ -31,13 +31,54 @@ def kind_issue(
     if not mentions:
         return None
     name = " ".join(t.text for t in toks[start:end])
-    person = any(_person_at(src.words, p, q, src.text) for p, q in mentions)
+    person = _given_name(toks, start, end) or any(_person_at(src.words, p, q, src.text) for p, q in mentions)
     thing = any(_the_before(src.words, p) for p, _q in mentions)
+    place = any(_place_before(src.words, p) for p, _q in mentions)
     if _claim_thing(toks, start, end) and person and not thing:
         return f"'{name}' is a person in the source, not a thing"
-    if _claim_person(claim, toks, start, end) and thing and not person:
-        return f"'{name}' is a thing in the source, not a person"
+    if _claim_place(toks, start, end) and person and not place and not thing:
+        return f"'{name}' is a person in the source, not a place"
+    if _claim_person(claim, toks, start, end) and (thing or place) and not person:
+        return f"'{name}' is a {'thing' if thing else 'place'} in the source, not a person"
     return None
+
+
+_GIVEN_TEXT = """
+    aaron adam adrian adrien alan albert alex alexander alice alison amanda amy andrew andy angela anna anne
+    anthony arthur barbara barry ben benjamin beth bill billy bob brendan brian bruce carl carol caroline
+    catherine charles charlie charlotte chris christine christopher claire colin craig dan daniel danny
+    david dean deborah denise derek diana diane donald donna douglas duncan ed eddie edward elizabeth ellen
+    emily emma eric frank gary george gordon graham harry helen henry ian jack jackie james jamie jane
+    janet jason jeff jennifer jeremy jessica jim jimmy joan joe john johnny jonathan joseph josh julia julie
+    justin karen kate katherine kathleen keith kelly ken kevin kim kirsty larry laura lauren lee liam lily
+    linda lisa louis louise lucy luke margaret maria mark martin mary matt matthew michael michelle mike
+    natalie neil nicholas nick nicola oliver patrick paul peter philip rachel raymond rebecca richard
+    rick ricky robert roger ronald rose ruth ryan sally sam samantha sarah scott sean simon sophie stephen
+    steve steven stuart sue susan thomas tim timothy tom tommy tony victoria walter wayne william will
+"""
+_GIVEN = frozenset(_GIVEN_TEXT.split())
+"""Common given names: a name that opens with one (and has a surname) is a person's, whatever the story
+says around it."""
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "near", "inside", "outside"})
+_AT_VERBS = frozenset({"look", "looked", "looks", "aim", "aimed", "aims", "out", "shout", "shouted", "laugh",
+                       "laughed", "swipe", "dig", "jab", "angry", "furious", "fired", "pointed", "directed"})
+
+
+def _given_name(toks: list[Token], start: int, end: int) -> bool:
+    words = [t.lower for t in toks[start:end]]
+    return len(words) >= 2 and words[0] in _GIVEN and not toks[end - 1].lower.endswith("'s")
+
+
+def _place_before(words: list[Token], p: int) -> bool:
+    return p > 0 and words[p - 1].lower in _PLACE_PREPOSITIONS
+
+
+def _claim_place(toks: list[Token], start: int, end: int) -> bool:
+    """The claim writes "in X" or "at X" (not "aimed at X"), X not a possessive."""
+    if start == 0 or toks[start - 1].lower not in _PLACE_PREPOSITIONS or toks[end - 1].lower.endswith("'s"):
+        return False
+    before = toks[start - 2].lower if start > 1 else ""
+    return not (toks[start - 1].lower == "at" and (before in _AT_VERBS or before.endswith("ed")))
 
 
 def _mentions(src: SourceIndex, core: list[str]) -> list[tuple[int, int]]:
@@ -81,5 +122,15 @@ def _claim_thing(toks: list[Token], start: int, end: int) -> bool:
 
 
 def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:
-    """Organisations speak too ("the Home Office said"), so a claim's speech verbs do not make a person."""
+    """Organisations speak too ("the Home Office said"), so a claim's speech verbs do not make a person;
+    after a preposition ("a boy from Eastmoor who ...") a "who" belongs to someone earlier."""
+    if start > 0 and toks[start - 1].lower in _PREPOSITIONS:
+        return False
+    # "X is an actor": a role stated of the name.
+    after = [t.lower for t in toks[end : end + 3]]
+    if len(after) == 3 and after[0] in ("is", "was") and after[1] in ("a", "an", "the"):
+        return after[2] in PERSON_TITLES
     return _person_at(toks, start, end, claim, speech=False)
+
+
+_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "of", "to", "for", "with", "by", "on", "into"}

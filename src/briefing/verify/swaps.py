@@ -21,8 +21,8 @@ def swapped_name(
 ) -> str | None:
     """The source name that the copied words around claim tokens ``[start, end)`` surround instead of
     this one (whose matchable words are ``core``); None if the context is not copied or fits the name."""
-    if end - start > 4:
-        return None
+    if end - start > 4 or start > 0 and toks[start - 1].lower in ("a", "an"):
+        return None  # "a North Charleston Police Officer" describes someone rather than naming them
     others: list[str] = []
     for side in ("left", "right"):
         for k in range(MAX_CONTEXT, MIN_CONTEXT - 1, -1):
@@ -34,8 +34,9 @@ def swapped_name(
                 if side == "left"
                 else claim[toks[end - 1].end : ctx[0].start]
             )
+            # A copied name is context too ("Spring Heeled in the"), if a longer stretch is copied.
             if gap.strip() not in ("", ",") or not any(
-                is_content(t) and not t.text[:1].isupper() for t in ctx
+                is_content(t) and (k >= 3 or not t.text[:1].isupper()) for t in ctx
             ):
                 continue
             for p in _occurrences(src, [t.lower for t in ctx]):
@@ -44,7 +45,8 @@ def swapped_name(
                 if _same_name(core, [t.lower for t in near]):
                     return None
                 run = _run_after(src, p + k, starts) if side == "left" else _run_before(src, p - 1, starts)
-                if not run or _modifier(src, run) or _same_name(core, [t.lower for t in run]):
+                # Only a run before the copied words can modify them ("the Togo international").
+                if not run or side == "left" and _modifier(src, run) or _same_name(core, _lower(run)):
                     continue
                 between = (
                     src.text[src.words[p + k - 1].end : run[0].start]
@@ -75,6 +77,10 @@ def _alike(a: str, b: str) -> bool:
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
     return a == b or k >= 4 and k >= min(len(a), len(b)) - 4
+
+
+def _lower(run: list[Token]) -> list[str]:
+    return [t.lower for t in run]
 
 
 def _modifier(src: SourceIndex, run: list[Token]) -> bool:
@@ -113,4 +119,7 @@ def _run_before(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
     while p >= 0 and _cap(src, p, starts) and len(run) < 5:
         run.insert(0, src.words[p])
         p -= 1
+    # A name may open the sentence ("Lady Gaga is leading"), though a lone capitalised opener is no name.
+    if len(run) == 1 and p >= 0 and src.words[p].start in starts and _cap(src, p, set()):
+        run.insert(0, src.words[p])
     return run
