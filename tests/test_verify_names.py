@@ -56,3 +56,40 @@ def test_a_place_or_thing_is_not_a_person() -> None:
 def test_who_after_a_place_belongs_to_the_person_before() -> None:
     claim = "Organisers said 40,000 visitors were expected at Castle Meadow who filled the site."
     assert check_claim(SOURCE, claim).supported
+
+
+def test_a_person_is_not_an_organisation() -> None:
+    assert "'Tom Pryce' is a person in the source, not a thing" in issues(
+        "Eastmoor band Tom Pryce played at the festival."
+    )
+    assert "'Dale Fenn' is a person in the source, not a thing" in issues(
+        "Dale Fenn, a charity, told the paper rehearsals went well."
+    )
+    assert "'Fenn' is a person in the source, not a thing" in check_claim(
+        SOURCE + " Mr Fenn has managed Quill since 2019.", "Fans cheered the Mr Fenn act at the festival."
+    ).issues
+
+
+def test_the_tail_of_an_organisations_name_is_a_thing() -> None:
+    source = "Officials from the Department of Road Safety visited the site. Jo Hart, a nurse, was there."
+    result = check_claim(source, "A nurse, Road Safety, was at the site.")
+    assert "'Road Safety' is a thing in the source, not a person" in result.issues
+
+
+def test_a_sentence_opener_pasted_with_a_name() -> None:
+    result = check_claim(SOURCE, "The parade was praised, When Dale Fenn told the Sunday Courier.")
+    assert "name 'When Dale Fenn' is cut from another sentence ('When' opens one)" in result.issues
+    assert check_claim(SOURCE, "When Dale Fenn spoke to the Sunday Courier, he praised rehearsals.").supported
+
+
+def test_a_role_the_source_gives_to_someone_else() -> None:
+    source = (
+        "Party leader Ann Loy thanked voters in the town hall on a cold and wet evening. "
+        "Rival candidate Sid Hal said the count was slow."
+    )
+    assert check_claim(source, "Party leader Ann Loy thanked voters.").supported
+    result = check_claim(source, "Local leader Sid Hal spoke to voters.")
+    assert "'Sid Hal' is a candidate in the source, not a leader" in result.issues
+    # News prose calls a coach a boss: roles of one kind are not contradictions.
+    boss = "Rovers boss Tom Pryce praised the fans."
+    assert check_claim(boss, "Rovers coach Tom Pryce praised the fans.").supported

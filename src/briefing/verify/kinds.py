@@ -1,9 +1,12 @@
-"""Person or thing: a claim may not treat as a person a name the source treats as a thing, or vice versa.
+"""Person, thing or place: a claim may not treat a name as a kind of thing the source says it is not.
 
 Swapping a person's name for a bill, a newspaper or a venue from the same story ("the Steve Scalise,
-which provides", "Assisted Dying Bill said") leaves every word in the source. How each text writes the
-name gives it away: things take "the" ("the Sunday Telegraph"), people take titles and speech verbs
-("Mr Wilkes", "Wilkes said", "Wilkes, who").
+which provides", "Assisted Dying Bill is an actor", "semi-finals at Steven Gerrard") leaves every word in
+the source. How each text writes the name gives it away: things take "the" ("the Sunday Telegraph") or
+end an organisation's name ("Department of Health Policy"), places follow "in"/"at", people take titles,
+roles, given names and speech verbs ("Mr Wilkes", "coach Pep Guardiola", "Wilkes said", "Wilkes, who").
+A role right before a person's name must also be one the source gives them ("Tory candidate Henry
+Smith" is not "Labour leader Henry Smith").
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ _PERSON_TEXT = """
     singer star player striker coach manager captain chef minister member leader doctor director
     chairman activist author writer founder spokesman spokeswoman mother father wife husband son
     daughter boss presenter teacher student victim owner mayor governor secretary chancellor champion
-    boxer jockey trainer mp pupil"""
+    boxer jockey trainer mp pupil principal head driver deputy candidate commissioner prosecutor boyfriend
+    girlfriend partner brother sister nurse surgeon footballer midfielder defender goalkeeper rider
+    comedian musician artist scientist researcher lawyer attorney detective soldier pilot"""
 PERSON_TITLES = frozenset(_PERSON_TEXT.split())
 """Words before a name (or after its comma) that make it a person."""
 _SPEECH = frozenset({"said", "says", "told", "who", "whose", "added", "explained", "admitted", "claimed"})
@@ -28,11 +33,11 @@ def kind_issue(
     """Why the claim's use of the name at tokens ``[start, end)`` (matchable words ``core``) contradicts
     the source's, or None."""
     mentions = _mentions(src, core)
-    if not mentions:
-        return None
+    if not mentions or len(core) == 1 and core[0] in PERSON_TITLES:
+        return None  # "the Mayor" is a role, not a name
     name = " ".join(t.text for t in toks[start:end])
     person = _given_name(toks, start, end) or any(_person_at(src.words, p, q, src.text) for p, q in mentions)
-    thing = any(_the_before(src.words, p) for p, _q in mentions)
+    thing = any(_the_before(src.words, p) or _part_of_name(src.words, p) for p, _q in mentions)
     place = any(_place_before(src.words, p) for p, _q in mentions)
     if _claim_thing(toks, start, end) and person and not thing:
         return f"'{name}' is a person in the source, not a thing"
@@ -40,7 +45,43 @@ def kind_issue(
         return f"'{name}' is a person in the source, not a place"
     if _claim_person(claim, toks, start, end) and (thing or place) and not person:
         return f"'{name}' is a {'thing' if thing else 'place'} in the source, not a person"
-    return None
+    return _role_issue(src, toks, start, name, mentions)
+
+
+def _role_issue(
+    src: SourceIndex, toks: list[Token], start: int, name: str, mentions: list[tuple[int, int]]
+) -> str | None:
+    """"Labour leader Henry Smith" where the source only has "Tory candidate Henry Smith": the role
+    right before the name contradicts the one the source gives it, and the source never puts the
+    claim's role near the name."""
+    role = _role_before(toks, start)
+    if role is None:
+        return None
+    roles = {r for p, _q in mentions if (r := _role_before(src.words, p))}
+    if not roles or any(_same_role(role.lower(), r.lower()) for r in roles):
+        return None
+    near = {w.lower for p, q in mentions for w in src.words[max(0, p - 8) : q + 8]}
+    if role.lower() in near:
+        return None
+    return f"'{name}' is a {'/'.join(sorted(roles))} in the source, not a {role}"
+
+
+_ROLE_GROUPS_TEXT = """coach manager boss trainer
+    leader chief head boss chairman director president
+    player star striker footballer midfielder defender goalkeeper captain"""
+_ROLE_GROUPS = tuple(frozenset(line.split()) for line in _ROLE_GROUPS_TEXT.splitlines())
+"""Roles that news prose uses for one another ("City boss" / "City coach")."""
+
+
+def _same_role(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _ROLE_GROUPS)
+
+
+def _role_before(words: list[Token], p: int) -> str | None:
+    t = words[p - 1] if p > 0 else None
+    if t is None or not t.text.islower() or t.end + 1 != words[p].start or t.lower not in PERSON_TITLES:
+        return None
+    return t.text
 
 
 _GIVEN_TEXT = """
@@ -97,6 +138,11 @@ def _the_before(words: list[Token], p: int) -> bool:
     return p > 0 and words[p - 1].lower in ("the", "a", "an")
 
 
+def _part_of_name(words: list[Token], p: int) -> bool:
+    """The tail of an organisation's name: "Department of Health Policy", "Health and Safety Executive"."""
+    return p > 1 and words[p - 1].lower in ("of", "and", "&") and words[p - 2].text[:1].isupper()
+
+
 def _person_at(words: list[Token], p: int, q: int, text: str = "", speech: bool = True) -> bool:
     """A title or role before ("Mr", "actor"), "who" after, or an appositive age or role after a comma
     ("Ann Loy, 45," / "Ann Loy, a teacher"); with ``speech``, also a speaker ("Loy said", "said Loy.")."""
@@ -114,11 +160,28 @@ def _person_at(words: list[Token], p: int, q: int, text: str = "", speech: bool 
 
 
 def _claim_thing(toks: list[Token], start: int, end: int) -> bool:
-    """The claim writes "the X" with X standing alone (not "the Obama administration")."""
-    if start == 0 or toks[start - 1].lower != "the":
+    """The claim writes "the X" with X standing alone (not "the Obama administration"), or "the Mr X",
+    or names an organisation: "band X", "X, a company"."""
+    before = toks[start - 1].lower if start > 0 else ""
+    if before in _ORGS and toks[start - 1].text.islower() and toks[start - 1].end + 1 == toks[start].start:
+        return True
+    after = [t.lower for t in toks[end : end + 2]]
+    if len(after) == 2 and after[0] in ("a", "an") and after[1] in _ORGS:
+        return True
+    if before.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+        return start > 1 and toks[start - 2].lower == "the"
+    if before != "the":
         return False
     nxt = toks[end] if end < len(toks) else None
     return nxt is None or not (is_content(nxt) and nxt.text[:1].islower())
+
+
+_ORGS_TEXT = """band company firm group college university school club team charity council party organisation
+    organization agency network trust society brand label newspaper channel bill act law hospital
+    stadium venue reserve park"""
+_ORGS = frozenset(_ORGS_TEXT.split())
+"""Nouns for organisations, bodies and places: one directly before a name, or after its comma, makes
+the name a thing ("Canadian band X", "X, a sub-college of Oxford")."""
 
 
 def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:

@@ -97,6 +97,24 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
     return names
 
 
+_OPENERS = frozenset({"however", "when", "and", "but", "meanwhile", "although", "while", "on", "the"})
+
+
+def _stray_opener(claim: str, toks: list[Token], idx: list[int]) -> str | None:
+    """A capitalised sentence opener inside a sentence, right before a name ("..., When Mr Reckless
+    made"): the name was pasted with the start of another sentence, so it stands in someone's place."""
+    if not idx or idx[0] == 0:
+        return None
+    before = toks[idx[0] - 1]
+    if before.lower not in _OPENERS or not before.text[:1].isupper():
+        return None
+    head = claim[: before.start].rstrip()
+    # "the The Times" repeats an article; a capitalised "The" elsewhere may open a title.
+    if before.lower == "the":
+        return before.text if idx[0] > 1 and toks[idx[0] - 2].lower == "the" else None
+    return before.text if head and head[-1] not in ".!?:;\"“‘'(" else None
+
+
 def _cap(t: Token) -> bool:
     # "Twenty-eight-year-old" is capitalised but is a number phrase, not a name.
     return t.text[0].isupper() and "-year" not in t.lower
@@ -118,6 +136,8 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
+        elif opener := _stray_opener(claim, claim_tokens, idx):
+            issues.append(f"name '{opener} {name.text}' is cut from another sentence ('{opener}' opens one)")
         elif (
             idx
             and core
