@@ -249,3 +249,11 @@ def test_claim_of_several_sentences_is_compared_sentence_by_sentence() -> None:
     result = check_claim(SOURCE, claim)
     assert not result.supported
     assert any(issue.startswith("negation") for issue in result.issues), result.issues
+
+
+def test_a_bare_not_frames_a_clause_rather_than_flipping_it() -> None:
+    source = "Another vote is the last thing the public wants, but the parties are getting ready for it."
+    claim = "Although not what voters want, the parties are getting ready for a vote."
+    assert check_claim(source, claim).supported
+    flipped = check_claim(source, "The parties are not getting ready for a vote next year.")
+    assert "negation 'not ready' not in source" in flipped.issues

@@ -93,3 +93,12 @@ def test_a_role_the_source_gives_to_someone_else() -> None:
     # News prose calls a coach a boss: roles of one kind are not contradictions.
     boss = "Rovers boss Tom Pryce praised the fans."
     assert check_claim(boss, "Rovers coach Tom Pryce praised the fans.").supported
+
+
+def test_an_indefinite_name_is_a_kind_and_need_not_be_placed() -> None:
+    source = (
+        "A sports car costs about £140,000 today. "
+        "The handbag, made of pink leather, was put on sale in Harbourtown for the same sum. "
+        "Dealers say a Varga Roadster GT is the car most buyers want."
+    )
+    assert check_claim(source, "The handbag costs as much as a Varga Roadster GT.").supported

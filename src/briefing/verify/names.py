@@ -148,7 +148,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             kind := kind_issue(src, claim, claim_tokens, at[0], at[-1] + 1, core)
         ):
             issues.append(kind)
-        elif _verbatim(src, name) and (
+        elif _verbatim(src, name) and not _indefinite(claim_tokens, idx) and (
             _misplaced(src, name, claim_tokens)
             or not _in_list(claim, name, names)
             and _out_of_context(src, name, claim_tokens, spans)
@@ -157,6 +157,12 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         else:
             issues += _role_issues(src, name, claim_tokens)
     return issues
+
+
+def _indefinite(toks: list[Token], idx: list[int]) -> bool:
+    """"an Aston Martin DB9", "a Chinese woman": a kind of thing, which need not be where the source says
+    the rest."""
+    return bool(idx) and idx[0] > 0 and toks[idx[0] - 1].lower in ("a", "an")
 
 
 _FORMER = frozenset({"former", "ex", "then", "previous", "retired", "outgoing", "erstwhile"})

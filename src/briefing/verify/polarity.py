@@ -31,6 +31,17 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
 
 
+def _framing(toks: list[Token], k: int) -> bool:
+    """A bare "not" that negates no verb ("Although not what people hoped", "urged him to not expose"):
+    the writer's framing of a clause, not a flipped statement, which takes an auxiliary ("is (still) not")."""
+    return toks[k].lower == "not" and not any(t.lower in _AUXILIARIES for t in toks[max(0, k - 2) : k])
+
+
+_AUXILIARIES_TEXT = """is are was were be been am do does did has have had
+    will would can could should may might must shall"""
+_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+
+
 def _targets(toks: list[Token], k: int, limit: int = 2) -> list[Token]:
     """The first content words after position ``k``: what the cue there applies to."""
     out: list[Token] = []
@@ -53,7 +64,7 @@ def check_polarity(
     while k < len(toks):
         skip = any(s <= toks[k].start < e for s, e in quoted) or (
             k + 1 < len(toks) and toks[k + 1].lower in {"only", "just", "merely"}
-        )
+        ) or _framing(toks, k)
         if skip or not _is_cue(toks, k):
             k += 1
             continue
