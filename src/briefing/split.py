@@ -57,6 +57,11 @@ _ATTRIBUTION = re.compile(
     r"[^.!?]{0,60}[.!?]['\"”’]?$"
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|ft|lt|ght|ck)\b")
+# "Jo Bloggs is technology correspondent for The World.": an author note closes its article, it opens none.
+_AUTHOR_NOTE = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*\s+){1,3}(?:is|was)\s+(?:a|an|the)?\s*[^.!?]{0,60}\b"
+    r"(?:correspondent|editor|reporter|writer|columnist|journalist|presenter|contributor|commentator)s?\b"
+)
 _BULLET = re.compile(r"^(?:[-•*–]\s|\d{1,2}[.)]\s)")
 _INNER_END = re.compile(r"""[.!?…]['"”’)\]]*\s""")  # a possible sentence end with text after it
 _END_PUNCT = re.compile(r"""[.!?…:;,]['"”’)\]]*$""")
@@ -113,8 +118,7 @@ def split_gaps(text: str) -> tuple[list[Segment], list[Gap]]:
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
-    cuts = _decode(units, scores, [f[_STANDALONE] for f in feats], sentence_lines)
+    cuts = _cuts(units, scores, feats)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -127,6 +131,17 @@ def split_gaps(text: str) -> tuple[list[Segment], list[Gap]]:
         if units[i - 1].kind != "title" and units[i].kind != "sep" and units[i - 1].kind != "sep"
     ]
     return segments, gaps
+
+
+def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> list[int]:
+    """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
+    sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
+    standalone = [f[_STANDALONE] for f in feats]
+    n = len(units)
+    if not sentence_lines:
+        return _decode(units, scores, standalone, sentence_lines)
+    cuts = _decode(units, scores, standalone, sentence_lines, _length_costs(None, n))
+    return _decode(units, scores, standalone, sentence_lines, _length_costs(n / (len(cuts) + 1), n))
 
 
 def _units(text: str) -> list[_Unit]:
@@ -241,6 +256,8 @@ WEIGHTS: dict[str, float] = {
     "prev_tie": -0.56,
     "unmarked_in_marked": -2.00,
     "next_listy": -4.00,
+    "next_author_note": -4.00,
+    "next_caps_title": -4.00,
     "sentence_lines": -0.27,
     "prev_ends_colon": -0.03,
     "starts_bullet": -2.00,
@@ -360,6 +377,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "next_leans_forward": lean[i],
             "prev_leans_back": -lean[i - 1],
             "next_listy": float(_listy(chunk)),
+            "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
+            # A headline in capitals is rare in pasted text; a subhead, kicker or section label often is one.
+            "next_caps_title": float(u.kind == "title" and chunk.upper() == chunk),
         }
         for name, values in col.items():
             f[name] = values[i]
@@ -540,7 +560,14 @@ _BETA = 4.0
 # which was made across sets with different boundary rates, for the joint decoding.
 # Where every line is one sentence there is no paragraph structure to lean on: the word distributions
 # (the lexical term) carry more of the decision.
-_SENTENCE_LINES_DECODE = (2.0, 1.0)
+_SENTENCE_LINES_DECODE = (3.0, 0.8)
+# There, too, a story of one or two sentences is implausible, and the stories of one text run to similar
+# lengths: a second pass adds _REGULARITY z^2, z being a story's length in sentences against the first
+# pass's mean, in units of _SPREAD times that mean. Without it, two stories that share vocabulary merge (or
+# one splits) whenever the words say so, however lopsided the result.
+_SHORT_STORY = (3, 10.0)  # fewer sentences than this cost this much
+_REGULARITY = 2.0
+_SPREAD = 0.35
 _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
@@ -553,9 +580,11 @@ def _decode(
     scores: list[float],
     standalone: list[float],
     sentence_lines: bool,
+    length_costs: list[float] | None = None,
     hopeless: float = _HOPELESS,
 ) -> list[int]:
-    """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming)."""
+    """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming).
+    ``length_costs[k]``, if given, is added for a story of k units."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
     ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
@@ -596,6 +625,8 @@ def _decode(
             m += sizes[j]
             j += 1
             total = base + mlog[m] - gain
+            if length_costs is not None:
+                total += length_costs[j - i]
             if j == i + 1:
                 total -= _TEASER_BONUS * standalone[i]  # a lone lead-shaped paragraph: a teaser, on its own
             if total < best[j]:
@@ -610,10 +641,20 @@ def _decode(
                 for wid in items[k]:
                     counts[wid] = 0
     if best[n] == math.inf:  # pruning cut every path past the length cap: decode again without it
-        return _decode(units, scores, standalone, sentence_lines, -math.inf) if hopeless > -math.inf else []
+        if hopeless > -math.inf:
+            return _decode(units, scores, standalone, sentence_lines, length_costs, -math.inf)
+        return []
     cuts = []
     j = n
     while j > 0:
         j = back[j]
         cuts.append(j)
     return sorted(cuts)[1:]
+
+
+def _length_costs(mean: float | None, n: int) -> list[float]:
+    """Cost of a story of each length 0..n (in units): too short, or (given a mean) far from the mean."""
+    short, short_cost = _SHORT_STORY
+    spread = max(1.0, _SPREAD * (mean or 0.0))
+    far = [_REGULARITY * ((k - mean) / spread) ** 2 if mean else 0.0 for k in range(n + 1)]
+    return [short_cost * (k < short) + cost for k, cost in enumerate(far)]
