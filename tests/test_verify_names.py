@@ -102,3 +102,15 @@ def test_an_indefinite_name_is_a_kind_and_need_not_be_placed() -> None:
         "Dealers say a Varga Roadster GT is the car most buyers want."
     )
     assert check_claim(source, "The handbag costs as much as a Varga Roadster GT.").supported
+
+
+def test_a_common_phrase_copied_from_another_passage_is_no_swap() -> None:
+    source = (
+        "In the heats, Ada Moss won the other semi-final in a fast time. "
+        "The pool was full on the opening night. Tickets had sold out weeks before. "
+        "Later the crowd rose as Kim Lane stormed to victory in the 200m butterfly final. "
+        "Her parents had both been ill this year."
+    )
+    claim = "Kim Lane won the 200m butterfly final although her parents had been ill."
+    assert check_claim(source, claim).supported
+

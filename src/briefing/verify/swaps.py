@@ -24,6 +24,7 @@ def swapped_name(
     if end - start > 4 or start > 0 and toks[start - 1].lower in ("a", "an"):
         return None  # "a North Charleston Police Officer" describes someone rather than naming them
     others: list[str] = []
+    rest = {t.stem for t in toks[:start] + toks[end:] if is_content(t)}
     for side in ("left", "right"):
         for k in range(MAX_CONTEXT, MIN_CONTEXT - 1, -1):
             ctx = toks[start - k : start] if side == "left" else toks[end : end + k]
@@ -44,6 +45,8 @@ def swapped_name(
                 near = src.words[p + k : p + k + NEAR] if side == "left" else src.words[max(0, p - NEAR) : p]
                 if _same_name(core, [t.lower for t in near]):
                     return None
+                if _elsewhere(src, p, rest - {t.stem for t in ctx}):
+                    continue
                 run = _run_after(src, p + k, starts) if side == "left" else _run_before(src, p - 1, starts)
                 # Only a run before the copied words can modify them ("the Togo international").
                 if not run or side == "left" and _modifier(src, run) or _same_name(core, _lower(run)):
@@ -70,6 +73,14 @@ def _same_name(core: list[str], words: list[str]) -> bool:
         return True
     initials = "".join(w[:1] for w in bare if w not in ("of", "the", "and"))
     return "".join(core) == initials or "".join(c[:1] for c in core) == "".join(bare)
+
+
+def _elsewhere(src: SourceIndex, p: int, rest: set[str]) -> bool:
+    """The copied words stand in a passage that tells none of the rest of the claim ("won the" in
+    another race): a common phrase, not the place the claim was copied from."""
+    i = src.sent_of_word[p]
+    near = range(max(0, i - 1), min(len(src.sentences), i + 2))
+    return not any(t.stem in rest for j in near for t in src.sent_tokens[j])
 
 
 def _alike(a: str, b: str) -> bool:
