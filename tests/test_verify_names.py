@@ -65,7 +65,7 @@ def test_a_person_is_not_an_organisation() -> None:
     assert "'Dale Fenn' is a person in the source, not a thing" in issues(
         "Dale Fenn, a charity, told the paper rehearsals went well."
     )
-    assert "'Fenn' is a person in the source, not a thing" in check_claim(
+    assert "'Mr Fenn' is a person in the source, not a thing" in check_claim(
         SOURCE + " Mr Fenn has managed Quill since 2019.", "Fans cheered the Mr Fenn act at the festival."
     ).issues
 
@@ -114,3 +114,20 @@ def test_a_common_phrase_copied_from_another_passage_is_no_swap() -> None:
     claim = "Kim Lane won the 200m butterfly final although her parents had been ill."
     assert check_claim(source, claim).supported
 
+
+
+def test_titles_in_a_name_are_its_roles() -> None:
+    source = (
+        "Jo Hart, 19, is accused with her 21-year-old boyfriend, Sam Roe, of a theft at a seaside hotel. "
+        "The trial opened on Monday in a crowded court. "
+        "Chief Prosecutor Ivo Brandt said the pair acted alone."
+    )
+    result = check_claim(source, "Jo Hart and her boyfriend Chief Prosecutor Ivo Brandt are accused.")
+    issue = "'Chief Prosecutor Ivo Brandt' is a chief/prosecutor in the source, not a boyfriend"
+    assert issue in result.issues
+
+
+def test_a_capitalised_modal_inside_a_sentence_opens_a_name() -> None:
+    source = "Guide Will Foss said the trip to the Ussuri Reserve lasts seven days."
+    result = check_claim(source, "Guests take a seven-day trip to the Will Foss.")
+    assert "'Will Foss' is a person in the source, not a thing" in result.issues

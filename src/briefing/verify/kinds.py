@@ -35,7 +35,7 @@ def kind_issue(
     mentions = _mentions(src, core)
     if not mentions or len(core) == 1 and core[0] in PERSON_TITLES:
         return None  # "the Mayor" is a role, not a name
-    name = " ".join(t.text for t in toks[start:end])
+    name = " ".join(t.text for t in toks[_title_start(toks, start) : end])
     person = _given_name(toks, start, end) or any(_person_at(src.words, p, q, src.text) for p, q in mentions)
     thing = any(_the_before(src.words, p) or _part_of_name(src.words, p) for p, _q in mentions)
     place = any(_place_before(src.words, p) for p, _q in mentions)
@@ -57,8 +57,8 @@ def _role_issue(
     role = _role_before(toks, start)
     if role is None:
         return None
-    roles = {r for p, _q in mentions if (r := _role_before(src.words, p))}
-    if not roles or any(_same_role(role.lower(), r.lower()) for r in roles):
+    roles = {r for p, _q in mentions for r in _titles_at(src.words, p)}
+    if not roles or any(_same_role(role.lower(), r) for r in roles):
         return None
     near = {w.lower for p, q in mentions for w in src.words[max(0, p - 8) : q + 8]}
     if role.lower() in near:
@@ -78,10 +78,29 @@ def _same_role(a: str, b: str) -> bool:
 
 
 def _role_before(words: list[Token], p: int) -> str | None:
+    """The lower-case role right before a name, past any titles in it ("boyfriend Chief Prosecutor X")."""
+    p = _title_start(words, p)
     t = words[p - 1] if p > 0 else None
     if t is None or not t.text.islower() or t.end + 1 != words[p].start or t.lower not in PERSON_TITLES:
         return None
     return t.text
+
+
+def _titles_at(words: list[Token], p: int) -> set[str]:
+    """The roles a mention at ``p`` is given: its titles ("Chief Prosecutor") and a role right before."""
+    first = _title_start(words, p)
+    roles = {t.lower for t in words[first : p + 1] if t.lower in _TITLE_WORDS}
+    role = _role_before(words, p)
+    return roles | {role.lower()} if role else roles
+
+
+def _title_start(words: list[Token], p: int) -> int:
+    while p > 0 and words[p - 1].text[:1].isupper() and words[p - 1].lower.rstrip(".") in _TITLE_WORDS:
+        p -= 1
+    return p
+
+
+_TITLE_WORDS = PERSON_TITLES | {"chief", "general", "senior", "interim", "acting", "vice", "police"}
 
 
 _GIVEN_TEXT = """

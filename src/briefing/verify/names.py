@@ -83,7 +83,9 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
             i = j
             continue
         # Drop a sentence-opening common word ("The", "But") from the run.
-        while run and (run[0].lower in _NOT_NAMES or run[0].lower in STOPWORDS - TITLES):
+        # Mid-sentence, a capitalised modal or verb opens a name ("the Will Bolsover").
+        opening = i == 0 or bool(re.search(r"[.!?:;\"“‘(]\s*$", text[: run[0].start]))
+        while run and (run[0].lower in _NOT_NAMES or opening and run[0].lower in STOPWORDS - TITLES):
             if run[0].lower in _CALENDAR and len(run) > 1 and i > 0:
                 break  # "the Sunday Telegraph" is named by its day; only an opening "Sunday" is dropped
             run = run[1:]
