@@ -16,10 +16,12 @@ from briefing.verify.align import align
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
+from briefing.verify.omissions import omission_issues
 from briefing.verify.placement import check_subject
 from briefing.verify.polarity import check_polarity
 from briefing.verify.quotes import check_quotes, quoted_spans
 from briefing.verify.source import index_source
+from briefing.verify.stitches import stitch_issues
 from briefing.verify.text import tokens
 
 MIN_COVERAGE = 0.1
@@ -57,6 +59,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
                 # Built only from source words (even reordered), the claim is extractive: place its subject.
                 extractive = 1.0 if part_alignment.anywhere >= 1.0 else edits.copy_ratio
                 issues += check_subject(src, claim, part, extractive)
+        # Copied runs joined where the source does not join them, or with words left out of a clause.
+        issues += stitch_issues(src, claim, part) + omission_issues(src, part)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     coverage = alignment.local
     if coverage < MIN_COVERAGE:

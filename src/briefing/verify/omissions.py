@@ -1,0 +1,80 @@
+"""Words left out of a copied clause: a claim that copies a passage but drops a qualifier or a verb.
+
+Compression is what summaries do, and dropping an aside between commas is harmless. Dropping words from
+inside a clause is not: without "allegedly", "first" or "failed to" the clause states something else, and
+without its verb ("filmed [emptying] out the cabinets") it joins words the source does not join. Only
+claims copied mostly in long runs are examined, and only gaps between two runs that follow each other in
+one source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.verify.fragments import LONG_RUN, MIN_COPIED, Copy, Run, SourceWords, match, source_words
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+MAX_GAP = 25  # source words left out between two runs of one sentence
+MIN_SIDE = 2  # words in the shorter of the two runs around a gap (single words match anywhere)
+_QUALIFIERS_TEXT = """
+    allegedly reportedly possible possibly formerly former alleged suspected believed apparently probably
+    likely may might could would should reported claimed accused if unless whether not never no nearly
+    almost planned plans expected hoping hopes attempted tried trying failed first initially
+    previously once only wait want wants wanted"""
+QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
+"""Words that make a clause less than a plain fact (or a first, or a wish): dropping one changes it."""
+_FRAMED = frozenset(("it", "he", "she", "they", "we", "i", "you", "that"))
+_VERB = re.compile(r"[a-z]{3,}(?:ing|ed)")
+_ASIDE = re.compile(r"[,;:()\"'`\u2013\u2014-]")
+
+
+def omission_issues(src: SourceIndex, claim_tokens: list[Token]) -> list[str]:
+    """One issue per gap inside a copied clause that leaves out a qualifier or a verb."""
+    source = source_words(src.text)
+    copy = match(source, claim_tokens)
+    if copy.copied_share() < MIN_COPIED:
+        return []
+    issues: list[str] = []
+    for a, b in zip(copy.runs, copy.runs[1:], strict=False):
+        if min(a.length, b.length) < MIN_SIDE or max(a.length, b.length) < LONG_RUN:
+            continue
+        gap = _gap(source, a, b)
+        if gap is None or _aside(src.text, source, *gap):
+            continue
+        left = [source.tokens[k] for k in range(*gap)]
+        dropped = [t.lower for t in left if t.lower in QUALIFIERS]
+        dropped += [t.lower for k, t in enumerate(left, gap[0]) if _verb(t, source.tokens[k + 1])]
+        if dropped:
+            issues.append(_describe(source, copy, a, b, gap, dropped[0]))
+    return issues
+
+
+def _verb(t: Token, after: Token) -> bool:
+    """An -ing or -ed content word followed by a function word: before a noun it would be a modifier, and
+    before a pronoun it frames what follows ("admitted it could"), which a summary may leave out."""
+    verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
+    return verb and not is_content(after) and after.lower not in _FRAMED
+
+
+def _gap(source: SourceWords, a: Run, b: Run) -> tuple[int, int] | None:
+    """The shortest stretch of one source sentence between an occurrence of run a and one of run b."""
+    gaps = [
+        (ja + a.length, jb)
+        for ja in a.positions
+        for jb in b.positions
+        if 0 < jb - ja - a.length <= MAX_GAP and source.sent[jb] == source.sent[ja]
+    ]
+    return min(gaps, key=lambda g: g[1] - g[0], default=None)
+
+
+def _aside(text: str, source: SourceWords, lo: int, hi: int) -> bool:
+    """Is the left-out stretch set off by punctuation (an aside, a list item, a quote)?"""
+    before = text[source.tokens[lo - 1].end : source.tokens[lo].start]
+    after = text[source.tokens[hi - 1].end : source.tokens[hi].start]
+    return bool(_ASIDE.search(before) or _ASIDE.search(after))
+
+
+def _describe(source: SourceWords, copy: Copy, a: Run, b: Run, gap: tuple[int, int], word: str) -> str:
+    left = " ".join(source.words[gap[0] : gap[1]])
+    return f"dropped '{word}' between '{copy.text(a)}' and '{copy.text(b)}' (the source has '... {left} ...')"

@@ -1,0 +1,104 @@
+"""Stitched copies: a claim built from long source runs that the source never puts together.
+
+Extractive summarisers join runs taken from different places, so every word is in the source while the
+claim says something it does not ("Devine tweeted" + "David Pocock a tosser", where the source has "calling
+David Pocock a tosser"). Where two long runs of a copied claim meet without continuing each other in the
+source, the join must be backed: the first run goes on to say the second in other words, or its words are
+in the second run's sentence (a few sentences back when that sentence refers to someone by a pronoun or
+description), or the words the source puts before the second run are near the first run (an apposition)
+or earlier in the claim (its subject). Paraphrase is left alone: only copied claims are examined.
+"""
+
+from __future__ import annotations
+
+from briefing.verify.fragments import MIN_COPIED, Copy, Run, SourceWords, match, source_words
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+MIN_RUN = 2
+"""Words in a run for its join to be examined; shorter runs are how paraphrase reuses source words."""
+LONG_ANCHOR = 4  # a run this long is examined with one content word; shorter ones need two
+GAP = 6  # source words a copy may skip between two runs and still be continuing one passage
+NEAR = 5  # words around a run in which the source may name what the next run was said of
+BEFORE = 4  # source words before a run that say whom it was said of
+AFTER = 10  # source words after the first run that may say the second run differently
+AFTER_SHARE = 0.6
+BACK = 2  # sentences back in which a pronoun's or description's referent may be named
+_REFERRING_TEXT = "he she they it we i you his her their its who which that whose"
+REFERRING = frozenset(_REFERRING_TEXT.split())
+CLAUSE = 5  # words in a run that says something by itself
+PAUSES = ".!?;,"
+DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those"))
+
+
+def stitch_issues(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> list[str]:
+    """One issue per join of two copied runs that the source does not back, naming both runs."""
+    source = source_words(src.text)
+    copy = match(source, claim_tokens)
+    if copy.copied_share() < MIN_COPIED:
+        return []
+    anchors = [r for r in copy.runs if _anchor(copy, r)]
+    issues: list[str] = []
+    for a, b in zip(anchors, anchors[1:], strict=False):
+        between = [t for t in copy.tokens[a.start + a.length : b.start]]
+        if any(not r.positions for r in copy.runs if a.start < r.start < b.start) and between:
+            continue  # new words between the runs: a rewrite, not a join (paraphrase is not checked here)
+        gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
+        if any(c in gap for c in PAUSES):
+            continue
+        if not _backed(src, source, copy, a, b):
+            issues.append(_describe(source, copy, a, b))
+    return issues
+
+
+def _anchor(copy: Copy, run: Run) -> bool:
+    if not run.positions or run.length < MIN_RUN:
+        return False
+    content = sum(is_content(t) for t in dict.fromkeys(copy.tokens[run.start : run.start + run.length]))
+    return content >= (1 if run.length >= LONG_ANCHOR else 2)
+
+
+def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+    owners = copy.tokens
+    a_stems = {t.stem for t in owners[a.start : a.start + a.length] if is_content(t)}
+    b_stems = {t.stem for t in owners[b.start : b.start + b.length] if is_content(t)}
+    # Copied words put between the runs must be between them in the source too ("tweeted" for "calling").
+    inserted = {t.stem for t in owners[a.start + a.length : b.start] if is_content(t)}
+    claim_before = {t.stem for t in owners[: b.start] if is_content(t)}
+    n = len(source.words)
+    for ja in a.positions:
+        end_a = ja + a.length
+        near_a = {source.tokens[k].stem for k in range(max(0, ja - NEAR), min(n, end_a + NEAR))}
+        after_a = {source.tokens[k].stem for k in range(end_a, min(n, end_a + AFTER))}
+        if b_stems and len(b_stems & after_a) >= AFTER_SHARE * len(b_stems) and inserted <= after_a:
+            return True  # the first run goes on to say the second in other words
+        for jb in b.positions:
+            if 0 <= jb - end_a <= GAP and inserted <= {source.tokens[k].stem for k in range(end_a, jb)}:
+                return True  # one passage, a few words left out
+            if jb in source.sent_start and (end_a in source.sent_end or a.length >= CLAUSE):
+                return True  # a whole source sentence run on after a clause
+            sb = source.sent[jb]
+            before = [source.tokens[k] for k in range(max(0, jb - BEFORE), jb) if source.sent[k] == sb]
+            refers = bool(before) and (
+                before[-1].lower in REFERRING or any(t.lower in DETERMINERS for t in before[-3:])
+            )
+            lo = sb - (BACK if refers else 0)
+            if inserted - {t.stem for t in before}:
+                continue  # the claim puts other words before the second run than the source does
+            in_b = [s for s in a_stems if any(lo <= i <= sb for i in src.stem_sents.get(s, ()))]
+            if 2 * len(in_b) >= len(a_stems):
+                return True
+            said_of = [t.stem for t in before if is_content(t)]
+            if any(s in near_a or s in claim_before for s in said_of):
+                return True
+    return False
+
+
+def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
+    jb = b.positions[0]
+    said_of = range(max(0, jb - BEFORE), jb)
+    before = " ".join(source.words[k] for k in said_of if source.sent[k] == source.sent[jb])
+    told = f"'{before} {copy.text(b)}'" if before else f"'{copy.text(b)}' in another sentence"
+    between = " ".join(copy.words[a.start + a.length : b.start])
+    joined = f"'{copy.text(a)}' to '{copy.text(b)}'" + (f" with '{between}'" if between else "")
+    return f"joined {joined}: the source says {told}"
