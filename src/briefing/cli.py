@@ -79,6 +79,14 @@ def engine_options(func: Any) -> Any:
     return func
 
 
+refine_option = click.option(
+    "--refine",
+    is_flag=True,
+    default=None,
+    help="Ask the configured LLM about the story boundaries the splitter is unsure of.",
+)
+
+
 def settings_from(flags: dict[str, Any]) -> Settings:
     no_cache = flags.pop("no_cache", None)
     if no_cache:
@@ -198,6 +206,7 @@ def cli() -> None:
 @click.option(
     "--judge", is_flag=True, default=None, help="Also ask the configured LLM about prose the checks pass."
 )
+@refine_option
 @engine_options
 def summarize(
     paths: tuple[str, ...],
@@ -237,22 +246,41 @@ def demo(fmt: str, out: Path | None, **flags: Any) -> None:
     show_default=True,
     help='jsonl: rows {"id","text"} in, rows {"id","stories":[{start,end,title}]} out.',
 )
-def split_command(paths: tuple[str, ...], fmt: str, input_format: str) -> None:
-    """Split bundles into stories and print their character spans."""
+@refine_option
+@engine_options
+def split_command(paths: tuple[str, ...], fmt: str, input_format: str, **flags: Any) -> None:
+    """Split bundles into stories and print their character spans.
+
+    With --refine, the configured LLM decides the boundaries the splitter is least sure of.
+    """
     from briefing.ingest import iter_jsonl_file, read_paths
-    from briefing.pipeline import split_bundles
-    from briefing.split import split
+    from briefing.pipeline import refine_each, split_bundles, stories_of
+    from briefing.split import Segment, split
+
+    settings = settings_from(flags) if flags.get("refine") else None
+
+    def emit_row(row_id: str, segments: list[Segment]) -> None:
+        spans = [{"start": s.start, "end": s.end, "title": s.title} for s in segments]
+        click.echo(json.dumps({"id": row_id, "stories": spans}, ensure_ascii=False))
 
     if input_format == "jsonl":
-        for path in paths or ("-",):
-            for row_id, text in iter_jsonl_file(path):
-                spans = [{"start": s.start, "end": s.end, "title": s.title} for s in split(text)]
-                click.echo(json.dumps({"id": row_id, "stories": spans}, ensure_ascii=False))
+        rows = (row for path in paths or ("-",) for row in iter_jsonl_file(path))
+        if settings is None:
+            for row_id, text in rows:
+                emit_row(row_id, split(text))
+        else:
+            refine_each(rows, settings, emit_row)
         return
-    stories = split_bundles(read_paths(list(paths)))
+    bundles = read_paths(list(paths))
+    if settings is None:
+        stories = split_bundles(bundles)
+    else:
+        refined: list[list[Segment]] = []
+        refine_each(((b.source, b.text) for b in bundles), settings, lambda _, segs: refined.append(segs))
+        stories = stories_of(bundles, refined)
     if fmt == "json":
-        rows = [s.model_dump(exclude={"text"}) for s in stories]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        rows_out = [s.model_dump(exclude={"text"}) for s in stories]
+        click.echo(json.dumps(rows_out, indent=2, ensure_ascii=False))
         return
     for story in stories:
         first = story.title or story.text.split("\n", 1)[0]

@@ -180,6 +180,8 @@ class RunStats(Frozen):
     cache_hits: int = 0
     fallbacks: int = 0
     failed_checks: int = Field(default=0, description="Items that failed verification (repaired or dropped).")
+    boundaries_asked: int = Field(default=0, description="Uncertain story boundaries asked about (--refine).")
+    boundaries_changed: int = Field(default=0, description="Of those, where the LLM overrode the splitter.")
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0

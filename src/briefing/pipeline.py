@@ -9,17 +9,19 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from briefing.dedupe import duplicate_of
 from briefing.engines.base import Engine, Usage
 from briefing.engines.extractive import ExtractiveEngine
 from briefing.engines.factory import make_engine
-from briefing.errors import BudgetError, LLMError
+from briefing.errors import BudgetError, ConfigError, LLMError
 from briefing.evidence import extract_evidence
+from briefing.llm.engine import LLMEngine
 from briefing.model import Briefing, BriefingItem, Bundle, Evidence, RunStats, Story, StorySummary
+from briefing.refine import BoundaryJudge, RefineStats, refine_split
 from briefing.settings import Settings
-from briefing.split import split
+from briefing.split import Segment, split
 from briefing.verify.policy import enforce
 from briefing.verify.summary import verify_summary
 
@@ -29,9 +31,58 @@ ProgressHook = Callable[[int, int], None]
 
 def split_bundles(bundles: Sequence[Bundle]) -> list[Story]:
     """Stories of every bundle, with ids ``s1, s2, ...`` unique across the run."""
+    return stories_of(bundles, [split(bundle.text) for bundle in bundles])
+
+
+async def refine_bundles(
+    bundles: Sequence[Bundle], judge: BoundaryJudge, stats: RefineStats, concurrency: int
+) -> list[Story]:
+    """Like :func:`split_bundles`, with the uncertain boundaries of each bundle put to ``judge``."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(bundle: Bundle) -> list[Segment]:
+        async with gate:
+            return await refine_split(bundle.text, judge, stats)
+
+    return stories_of(bundles, list(await asyncio.gather(*(one(b) for b in bundles))))
+
+
+def refine_each(
+    texts: Iterable[tuple[str, str]], settings: Settings, emit: Callable[[str, list[Segment]], None]
+) -> RefineStats:
+    """``--refine`` for ``briefing split``: each ``(key, text)`` split, refined by the LLM ``settings``
+    configure, and handed to ``emit`` as soon as it is done (so JSONL streams). One engine serves all."""
+    engine, _ = make_engine(settings)
+    stats = RefineStats()
+
+    async def run() -> None:
+        try:
+            judge = boundary_judge(engine, settings)
+            for key, text in texts:
+                emit(key, await refine_split(text, judge, stats))
+        finally:
+            close = getattr(engine, "aclose", None)
+            if close is not None:
+                await close()
+
+    asyncio.run(run())
+    return stats
+
+
+def boundary_judge(engine: Engine, settings: Settings) -> BoundaryJudge:
+    """The judge ``--refine`` uses: the run's own LLM engine. Raises ``ConfigError`` without one."""
+    if not isinstance(engine, LLMEngine):
+        raise ConfigError(
+            f"--refine needs an LLM (--base-url, an API key or a local model); the engine is {engine.name}"
+        )
+    return BoundaryJudge(engine, settings)
+
+
+def stories_of(bundles: Sequence[Bundle], segments: Sequence[Sequence[Segment]]) -> list[Story]:
+    """Stories from each bundle's segments, with ids ``s1, s2, ...`` unique across the run."""
     stories: list[Story] = []
-    for bundle in bundles:
-        for segment in split(bundle.text):
+    for bundle, bundle_segments in zip(bundles, segments, strict=True):
+        for segment in bundle_segments:
             stories.append(
                 Story(
                     id=f"s{len(stories) + 1}",
@@ -93,17 +144,24 @@ async def summarize_all(
     return list(await asyncio.gather(*(one(s, e) for s, e in zip(stories, evidence, strict=True))))
 
 
-async def _summarize_and_close(
-    engine: Engine,
-    stories: Sequence[Story],
-    evidence: Sequence[Evidence],
-    *,
-    concurrency: int,
-    progress: ProgressHook | None,
-) -> list[StorySummary]:
-    """Summarise, then release the engine's clients and cache inside the same event loop."""
+async def _split_and_summarize(
+    engine: Engine, bundles: Sequence[Bundle], settings: Settings, progress: ProgressHook | None
+) -> tuple[list[Story], dict[str, list[str]], list[Evidence], list[StorySummary], RefineStats]:
+    """Split (refined if asked), merge duplicates, extract evidence and summarise, then release the engine's
+    clients and cache inside the same event loop."""
+    refined = RefineStats()
     try:
-        return await summarize_all(engine, stories, evidence, concurrency=concurrency, progress=progress)
+        if settings.refine:
+            judge = boundary_judge(engine, settings)
+            stories = await refine_bundles(bundles, judge, refined, settings.concurrency)
+        else:
+            stories = split_bundles(bundles)
+        stories, also_in = merge_duplicates(stories)
+        evidence = [extract_evidence(story) for story in stories]
+        summaries = await summarize_all(
+            engine, stories, evidence, concurrency=settings.concurrency, progress=progress
+        )
+        return stories, also_in, evidence, summaries, refined
     finally:
         close = getattr(engine, "aclose", None)
         if close is not None:
@@ -148,10 +206,8 @@ def build_briefing(
     reason = "given by the caller"
     if engine is None:
         engine, reason = make_engine(settings)
-    stories, also_in = merge_duplicates(split_bundles(bundles))
-    evidence = [extract_evidence(story) for story in stories]
-    summaries = asyncio.run(
-        _summarize_and_close(engine, stories, evidence, concurrency=settings.concurrency, progress=progress)
+    stories, also_in, evidence, summaries, refined = asyncio.run(
+        _split_and_summarize(engine, bundles, settings, progress)
     )
     checked = [verify_summary(s, e, m) for s, e, m in zip(stories, evidence, summaries, strict=True)]
     judge_usage = Usage()
@@ -176,6 +232,8 @@ def build_briefing(
         failed_checks=sum(
             item.verification.checked - item.verification.passed for item in items if item.verification
         ),
+        boundaries_asked=refined.asked,
+        boundaries_changed=refined.changed,
         prompt_tokens=usage.prompt_tokens + judge_usage.prompt_tokens,
         completion_tokens=usage.completion_tokens + judge_usage.completion_tokens,
         cost_usd=round(usage.cost_usd + judge_usage.cost_usd, 6),

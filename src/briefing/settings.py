@@ -47,6 +47,7 @@ class Settings(BaseModel):
     use_cache: bool = True
     max_cost: float | None = Field(default=None, ge=0)
     judge: bool = Field(default=False, description="Ask the LLM judge about prose the checks pass.")
+    refine: bool = Field(default=False, description="Ask the LLM about the uncertain story boundaries.")
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
     quiet: bool = False
