@@ -3,7 +3,8 @@
 Each POST to ``/v1/chat/completions`` takes the next behaviour from a script (then ``default``):
 
 - ``ok``: 200 with a valid answer *canned from the request's schema* (first evidence ids offered). It is
-  a stand-in for latency and reliability measurements only, never a summary anyone should read;
+  a stand-in for latency and reliability measurements only, never a summary anyone should read; or, when
+  ``replies`` maps a text found in the request to an answer, that answer (recorded model output);
 - ``429`` (with ``Retry-After``), ``quota`` (429 insufficient_quota), ``500``;
 - ``hang``: answer only after ``hang_seconds`` (past the client's timeout);
 - ``malformed``: 200 whose content is not JSON; ``bad-ids``: valid JSON naming an unknown figure id;
@@ -66,6 +67,7 @@ class FaultServer:
         serial: bool = False,
         upstream: str | None = None,
         fail_rate: float = 0.0,
+        replies: dict[str, str] | None = None,
         port: int = 0,
         seed: int = 0,
         log: bool = False,
@@ -79,6 +81,7 @@ class FaultServer:
         self.serial = threading.Lock() if serial else None
         self.upstream = upstream.rstrip("/") if upstream else None
         self.fail_rate = fail_rate
+        self.replies = replies or {}
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # (method, path, body)
         self.served: collections.Counter[str] = collections.Counter()
         self._random = random.Random(seed)
@@ -102,6 +105,14 @@ class FaultServer:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join()
+
+    def _reply(self, body: dict[str, Any]) -> str:
+        """A scripted reply for the first ``replies`` key found in the request's messages, else canned."""
+        text = " ".join(str(m.get("content", "")) for m in body.get("messages", []))
+        for key, content in self.replies.items():
+            if key in text:
+                return content
+        return json.dumps(canned_answer(body))
 
     def _next(self) -> str:
         with self._lock:
@@ -168,7 +179,7 @@ class FaultServer:
                 elif behaviour == "truncated":
                     self._completion(body, json.dumps(canned_answer(body))[:40], "length")
                 else:
-                    self._completion(body, json.dumps(canned_answer(body)), "stop")
+                    self._completion(body, server._reply(body), "stop")
 
             def _completion(self, body: dict[str, Any], content: str, finish: str) -> None:
                 prompt = sum(len(str(m.get("content", "")).split()) for m in body.get("messages", []))

@@ -146,3 +146,37 @@ def test_unsupported_llm_prose_is_dropped_and_strict_fails(tmp_path: Path) -> No
     bullets = [b for item in briefing["items"] for b in item["summary"]["bullets"]]
     assert {b["status"] for b in bullets if "fault server" in b["text"]} == {"dropped"}
     assert briefing["stats"]["engine"] == "openai" and briefing["stats"]["failed_checks"] > 0
+
+
+def test_planted_errors_in_real_llm_answers_never_show_unmarked(tmp_path: Path) -> None:
+    """Recorded 1.5B answers for a bundle no prompt was tuned on, served over loopback, with a wrong
+    number, an invented speaker and an invented quote planted: all marked, none shown; --strict fails."""
+    recorded = json.loads((FIXTURES / "cli-three-stories.llm-answers.json").read_text(encoding="utf-8"))
+    recorded.pop("_recorded")
+    planted = {key: dict(answer) for key, answer in recorded.items()}
+    crypto, brewing, schools = planted
+    planted[crypto]["bullets"] = [b.replace("14 people", "41 people") for b in planted[crypto]["bullets"]]
+    planted[brewing]["bullets"] = [
+        *planted[brewing]["bullets"][:1],
+        'Chief executive Mark Olsen said "the sale secures our future".',
+    ]
+    planted[schools]["bullets"] = [b.replace("£45m", "£54m") for b in planted[schools]["bullets"]]
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    replies = {key: json.dumps(answer) for key, answer in planted.items()}
+    with FaultServer(replies=replies) as server:
+        args = ["summarize", str(THREE), "--engine", "openai", "--base-url", server.base_url, "--no-cache"]
+        shown = run(*args, "-q", "--format", "md", env=env)
+        strict = run(*args, "-q", "--format", "json", "--strict", env=env)
+    markdown = shown.stdout.decode()
+    assert shown.returncode == 0, shown.stderr.decode()
+    for invented in ("41 people", "Mark Olsen", "secures our future", "£54m"):
+        assert invented not in markdown
+    assert strict.returncode == 6 and "--strict" in strict.stderr.decode()
+    items = json.loads(strict.stdout)["items"]
+    assert [item["summary"]["engine"] for item in items] == ["openai"] * 3
+    bullets = {b["text"]: b for item in items for b in item["summary"]["bullets"]}
+    for text, bullet in bullets.items():
+        if any(invented in text for invented in ("41 people", "Mark Olsen", "£54m")):
+            assert bullet["status"] == "dropped" and bullet["issues"], bullet
+        elif bullet["status"] != "dropped":
+            assert bullet["status"] in ("supported", "grounded") and bullet["evidence"], bullet
