@@ -108,12 +108,11 @@ def test_a_common_phrase_copied_from_another_passage_is_no_swap() -> None:
     source = (
         "In the heats, Ada Moss won the other semi-final in a fast time. "
         "The pool was full on the opening night. Tickets had sold out weeks before. "
-        "Later the crowd rose as Kim Lane stormed to victory in the 200m butterfly final. "
-        "Her parents had both been ill this year."
+        "Kim Lane's parents had both been ill this year. "
+        "Later Kim Lane won gold. She stormed to victory in the 200m butterfly final."
     )
     claim = "Kim Lane won the 200m butterfly final although her parents had been ill."
     assert check_claim(source, claim).supported
-
 
 
 def test_titles_in_a_name_are_its_roles() -> None:
@@ -131,3 +130,16 @@ def test_a_capitalised_modal_inside_a_sentence_opens_a_name() -> None:
     source = "Guide Will Foss said the trip to the Ussuri Reserve lasts seven days."
     result = check_claim(source, "Guests take a seven-day trip to the Will Foss.")
     assert "'Will Foss' is a person in the source, not a thing" in result.issues
+
+
+def test_the_word_next_to_a_name_must_be_near_it_in_the_source() -> None:
+    source = (
+        "Kim Lane stormed to victory in the 200m butterfly final. "
+        "The pool was full on the opening night. Tickets had sold out weeks before. "
+        "Ada Moss, who trains in Eastmoor, watched from the stands."
+    )
+    assert check_claim(source, "Kim Lane stormed to victory in the final.").supported
+    result = check_claim(source, "Ada Moss stormed from the stands.")
+    assert "name 'Ada Moss' is not where the source says this" in result.issues
+    # A scene-setting name after a preposition is judged by two words either side.
+    assert check_claim(source, "Ada Moss watched from the stands in Eastmoor.").supported

@@ -222,7 +222,10 @@ def _verbatim(src: SourceIndex, name: Name) -> bool:
     return bool(core) and _phrase_in(src, core)
 
 
-CONTEXT_WORDS = 2  # content words either side of a name in the claim that the source must put near it
+CONTEXT_WORDS = 2  # content words either side of a name in a phrase that the source must put near it
+_PREPOSITIONS = frozenset(
+    {"in", "at", "into", "to", "from", "of", "on", "for", "with", "by", "across", "near", "about", "against"}
+)
 CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
 
 
@@ -236,8 +239,12 @@ def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list
         t for t in toks
         if is_content(t) and t.stem in src.stem_sents and not any(s <= t.start < e for s, e in spans)
     ]
-    context = {t.stem for t in [t for t in words if t.end <= name.start][-CONTEXT_WORDS:]}
-    context |= {t.stem for t in [t for t in words if t.start >= name.end][:CONTEXT_WORDS]}
+    # A name in a phrase ("in Melbourne", "into the African Union") sets a scene that may be told apart
+    # from the rest; any other name is judged by the very words next to it.
+    before = [t for t in toks if t.end <= name.start]
+    n_words = CONTEXT_WORDS if before and before[-1].lower in _PREPOSITIONS | {"the"} else 1
+    context = {t.stem for t in [t for t in words if t.end <= name.start][-n_words:]}
+    context |= {t.stem for t in [t for t in words if t.start >= name.end][:n_words]}
     if not at or not context:
         return False
     n = len(src.sentences)
