@@ -7,7 +7,8 @@ level), entity introduction vs continuation, structural cues (headlines, separat
 open quotes; lists and bullet items, which rarely start a story) and the shape of a news lead. A dynamic
 programme then picks the cheapest segmentation under a segment model (Utiyama & Isahara 2001: each story's
 words drawn from one distribution) plus the gap scores and a term for stand-alone one-paragraph items
-(teasers), so boundaries are chosen jointly, not by a greedy threshold.
+(teasers), so boundaries are chosen jointly, not by a greedy threshold. Where every line is one sentence
+(no paragraph structure to lean on) a second pass adds a story-length prior around the first pass's mean.
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
 were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
 narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
@@ -566,7 +567,7 @@ _SENTENCE_LINES_DECODE = (3.0, 0.8)
 # pass's mean, in units of _SPREAD times that mean. Without it, two stories that share vocabulary merge (or
 # one splits) whenever the words say so, however lopsided the result.
 _SHORT_STORY = (3, 10.0)  # fewer sentences than this cost this much
-_REGULARITY = 2.0
+_REGULARITY = 1.5
 _SPREAD = 0.35
 _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
@@ -584,7 +585,7 @@ def _decode(
     hopeless: float = _HOPELESS,
 ) -> list[int]:
     """Unit indices where stories start (besides 0) under the cheapest segmentation (dynamic programming).
-    ``length_costs[k]``, if given, is added for a story of k units."""
+    ``length_costs[k]``, if given, is added for a story of k units; no story runs longer than that list."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
     ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
@@ -600,6 +601,7 @@ def _decode(
         _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
     dflog = _DFLOG
     mlog = [m * math.log(m + vocab) for m in range(top)]
+    max_units = n if length_costs is None else len(length_costs) - 1
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
     back = [0] * (n + 1)
@@ -632,7 +634,7 @@ def _decode(
             if total < best[j]:
                 best[j] = total
                 back[j] = i
-            if m >= _MAX_SEGMENT_TOKENS or ends_sep[j - 1] and not ends_sep[j]:
+            if m >= _MAX_SEGMENT_TOKENS or j - i >= max_units or ends_sep[j - 1] and not ends_sep[j]:
                 break  # an explicit separator (or a run of them) always ends a story
         if 8 * m > len(counts):
             counts = [0] * len(counts)  # a fresh list (C memset) beats clearing many counts in Python
@@ -640,9 +642,9 @@ def _decode(
             for k in range(i, j):
                 for wid in items[k]:
                     counts[wid] = 0
-    if best[n] == math.inf:  # pruning cut every path past the length cap: decode again without it
+    if best[n] == math.inf:  # pruning cut every path past the length caps: decode again without them
         if hopeless > -math.inf:
-            return _decode(units, scores, standalone, sentence_lines, length_costs, -math.inf)
+            return _decode(units, scores, standalone, sentence_lines, None, -math.inf)
         return []
     cuts = []
     j = n
@@ -653,8 +655,10 @@ def _decode(
 
 
 def _length_costs(mean: float | None, n: int) -> list[float]:
-    """Cost of a story of each length 0..n (in units): too short, or (given a mean) far from the mean."""
+    """Cost of a story of each length (in units): too short, or (given a mean) far from the mean. Beyond
+    three times the mean the cost is prohibitive, and the list ends there, which bounds the decoding work."""
     short, short_cost = _SHORT_STORY
     spread = max(1.0, _SPREAD * (mean or 0.0))
-    far = [_REGULARITY * ((k - mean) / spread) ** 2 if mean else 0.0 for k in range(n + 1)]
+    longest = n if mean is None else min(n, int(3 * mean) + 3)
+    far = [_REGULARITY * ((k - mean) / spread) ** 2 if mean else 0.0 for k in range(longest + 1)]
     return [short_cost * (k < short) + cost for k, cost in enumerate(far)]
