@@ -257,3 +257,11 @@ def test_a_bare_not_frames_a_clause_rather_than_flipping_it() -> None:
     assert check_claim(source, claim).supported
     flipped = check_claim(source, "The parties are not getting ready for a vote next year.")
     assert "negation 'not ready' not in source" in flipped.issues
+
+
+def test_a_contracted_negation_is_judged_only_on_words_the_source_states() -> None:
+    source = "The coach said the squad had trained hard all week and the players felt ready for the final."
+    # The writer's own wording: "convinced" is not in the source, so there is nothing to contradict.
+    assert check_claim(source, "The squad trained hard, though some players aren't convinced.").supported
+    flipped = check_claim(source, "The squad hadn't trained hard all week, the coach said.")
+    assert not flipped.supported

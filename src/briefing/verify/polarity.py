@@ -73,7 +73,12 @@ def check_polarity(
             run_end += 1
         targets = _targets(toks, run_end)
         count = sum(_is_cue(toks, j) for j in range(max(0, k - 3), run_end + 1))
-        if targets and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems, count):
+        # Only a plain "not" is judged when the source words it differently: other negations ("wasn't
+        # punishment enough", "neither team") are the writer's own phrasing unless the source states
+        # what they negate.
+        plain = all(toks[j].text.lower() == "not" for j in range(k, run_end + 1))
+        stated = plain or any(src.stem_sents.get(t.stem, set()) & set(evidence) for t in targets)
+        if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems, count):
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
