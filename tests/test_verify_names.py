@@ -143,3 +143,25 @@ def test_the_word_next_to_a_name_must_be_near_it_in_the_source() -> None:
     assert "name 'Ada Moss' is not where the source says this" in result.issues
     # A scene-setting name after a preposition is judged by two words either side.
     assert check_claim(source, "Ada Moss watched from the stands in Eastmoor.").supported
+
+
+def test_hyphenated_and_title_case_forms_of_source_words() -> None:
+    source = (
+        "Rovers last reached the semi-finals in 1937, and the club is now in the last four again. "
+        "A study found that Lumo-Kit magnet toys taught children letters."
+    )
+    assert check_claim(source, "A study found that Lumo Kit magnet toys taught children letters.").supported
+    assert check_claim(source, "Rovers are in the Semi-Finals again, last reached in 1937.").supported
+
+
+def test_a_clause_joined_from_another_sentence_is_not_an_edit() -> None:
+    source = (
+        "Nick Vale is lined up to ride Blue Fen in the Grand Cup at Eastmoor on April 11. "
+        "The horse won twice last season. "
+        "Vale will travel to Ireland to sit on Blue Fen at a stable on Friday."
+    )
+    claim = "Nick Vale will travel to Ireland and is lined up to ride Blue Fen in the Grand Cup at Eastmoor."
+    issues = check_claim(source, claim).issues
+    assert not [i for i in issues if i.startswith("modality") or "differs from the source" in i], issues
+    result = check_claim(source, "Nick Vale could be lined up to ride Blue Fen in the Grand Cup at Eastmoor.")
+    assert "modality 'could' added to the source sentence" in result.issues

@@ -62,16 +62,20 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     issues: list[str] = []
     # Hedging or future added to a plain statement ("built" copied as "could build"). The reverse is
     # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
+    # A run told by another source sentence ("... will travel to Ireland") joins two facts: no change.
+    changed = [run for run in edits.changed if not _told_elsewhere(src, run, (lo, hi))]
     more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS)
-    if more_modals and any(_count(run, _MODALS) for run in edits.changed):
-        added = next(t.text for run in edits.changed for t in run if t.lower in _MODALS)
+    if more_modals and any(_count(run, _MODALS) for run in changed):
+        added = next(t.text for run in changed for t in run if t.lower in _MODALS)
         issues.append(f"modality '{added}' added to the source sentence")
-    for run in edits.changed:
+    hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
+    for run in changed:
         if extra_negations and any(t.lower in NEGATIONS for t in run):
             issues.append(f"negation '{' '.join(t.text for t in run)}' added to the source sentence")
             continue
         new = [t for t in run if t.stem not in near and not any(_variant(t.lower, w.lower) for w in window)]
-        if any(t.start > 0 and _capitalised(t) for t in new):
+        new = [t for t in new if t.lower not in hyphened]
+        if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere.
     starts = {s for s, _e in src.sentences}
@@ -80,6 +84,7 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         new_names = [t for t in new if _capitalised(t)]
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
         swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
+        swapped = swapped and "-".join(t.lower for t in new_names) not in {t.lower for t in old}
         if short and swapped and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
@@ -96,6 +101,27 @@ def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:
         if any(w.lower == new.lower for w in src.words[max(0, p - 3) : p + 4]):
             return True
     return False
+
+
+def _told_elsewhere(src: SourceIndex, run: list[Token], window: tuple[int, int]) -> bool:
+    """Do a run's words (two or more, with a lower-case content word: a clause, not a lone name) all
+    stand in one source sentence outside the copied window?"""
+    if len(run) < 2 or not any(is_content(t) and t.text.islower() for t in run):
+        return False
+    sets = [src.stem_sents.get(t.stem, set()) for t in run if t.lower not in _JOINING]
+    shared = set.intersection(*sets) if sets else set()
+    return any(not window[0] <= i <= window[1] for i in shared)
+
+
+_JOINING = frozenset({"and", "but", "or", "to", "the", "a", "an", ","})
+
+
+def _common_word(src: SourceIndex, t: Token) -> bool:
+    """"Semi-Finals" in title case is the source's "semi-finals": a word the source writes in lower case
+    mid-sentence is no name."""
+    starts = {s for s, _e in src.sentences}
+    return any(src.words[p].text[:1].islower() and src.words[p].start not in starts
+               for p in src.lower_positions.get(t.lower, ()))
 
 
 def _capitalised(t: Token) -> bool:

@@ -256,8 +256,8 @@ def name_in_source(src: SourceIndex, name: Name) -> bool:
     """Verbatim, as an acronym (either way round), or word by word: writers recombine names ("Police and
     MI5", "London Wasps captain James Haskell"), so each word must be one the source uses."""
     words = [w for w in name.words if w not in TITLES and w not in _JOINERS]
-    if not words or _phrase_in(src, words):
-        return True
+    if not words or _phrase_in(src, words) or "-".join(words) in src.lower_positions:
+        return True  # "Fisher Price" is "Fisher-Price"
     joined = " ".join(words)
     for group in _ALIASES:
         for alias in group:
