@@ -165,3 +165,14 @@ def test_a_clause_joined_from_another_sentence_is_not_an_edit() -> None:
     assert not [i for i in issues if i.startswith("modality") or "differs from the source" in i], issues
     result = check_claim(source, "Nick Vale could be lined up to ride Blue Fen in the Grand Cup at Eastmoor.")
     assert "modality 'could' added to the source sentence" in result.issues
+
+
+def test_former_may_qualify_the_role_the_source_calls_former() -> None:
+    source = (
+        "Viewers will follow Ivo Brandt as he moves to a farm in a new series. "
+        "The former Olympic gold medallist has kept the plan private until now."
+    )
+    claim = "Former Olympic champion Ivo Brandt is moving to a farm in a new series."
+    assert check_claim(source, claim).supported
+    result = check_claim(source, "Former actor Ivo Brandt is moving to a farm in a new series.")
+    assert "title 'former' for 'Ivo Brandt' not in source" in result.issues

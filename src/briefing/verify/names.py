@@ -175,6 +175,11 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     someone the source calls former (when it gives the title)."""
     before = [t.lower for t in claim_tokens if name.start - 40 <= t.start < name.start][-3:]
     claim_former = any(w in _FORMER for w in (*before, *name.words))
+    # "Former Olympic champion X": the source's "former Olympic gold medalist" says the same.
+    after = [*before, *name.words]
+    said = [after[k + 1] for k, w in enumerate(after[:-1]) if w in _FORMER]
+    if said and any(positions(src, [f, w]) for w in said for f in _FORMER):
+        claim_former = False
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
     if not core:
         return []
