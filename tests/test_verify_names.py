@@ -176,3 +176,14 @@ def test_former_may_qualify_the_role_the_source_calls_former() -> None:
     assert check_claim(source, claim).supported
     result = check_claim(source, "Former actor Ivo Brandt is moving to a farm in a new series.")
     assert "title 'former' for 'Ivo Brandt' not in source" in result.issues
+
+
+def test_a_name_given_the_of_phrase_of_another() -> None:
+    source = (
+        "Researchers at the University of Eastmoor built the device. "
+        "Lead researcher Dr Ada Moss said it wastes little energy."
+    )
+    result = check_claim(source, "Dr Ada Moss of Eastmoor built the device.")
+    issue = "name 'Dr Ada Moss of Eastmoor' is not where the source puts it"
+    assert f"{issue}: the source says 'University of Eastmoor'" in result.issues
+    assert check_claim(source, "Researchers at the University of Eastmoor built the device.").supported

@@ -102,6 +102,29 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
 _OPENERS = frozenset({"however", "when", "and", "but", "meanwhile", "although", "while", "on", "the"})
 
 
+def _of_swap(src: SourceIndex, name: Name) -> str | None:
+    """"Lady Gaga of Psychology" where the source has "Department of Psychology": both halves are in
+    the source, the whole is not, and the source gives the second half to another name."""
+    if "of" not in name.words or _verbatim(src, name):
+        return None
+    k = name.words.index("of")
+    head = [w for w in name.words[:k] if w not in TITLES]
+    tail = [w for w in name.words[k + 1 :] if w != "the"]
+    if not head or not tail or not _phrase_in(src, head) or not _phrase_in(src, tail):
+        return None
+    for p in positions(src, tail):
+        q = p - 1 - (src.words[p - 1].lower == "the")
+        if q < 1 or src.words[q].lower != "of" or not src.words[q - 1].text[:1].isupper():
+            continue
+        run = q - 1
+        while run > 0 and (w := src.words[run - 1]).text[:1].isupper() and w.lower not in _NOT_NAMES:
+            run -= 1
+        other = src.text[src.words[run].start : src.words[p + len(tail) - 1].end]
+        if not {part for w in src.words[run:q] for part in w.lower.split("-")} & set(head):
+            return other  # "Google-esque HQ of Australia" is still Google's
+    return None
+
+
 def _stray_opener(claim: str, toks: list[Token], idx: list[int]) -> str | None:
     """A capitalised sentence opener inside a sentence, right before a name ("..., When Mr Reckless
     made"): the name was pasted with the start of another sentence, so it stands in someone's place."""
@@ -138,6 +161,8 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
+        elif other := _of_swap(src, name):
+            issues.append(f"name '{name.text}' is not where the source puts it: the source says '{other}'")
         elif opener := _stray_opener(claim, claim_tokens, idx):
             issues.append(f"name '{opener} {name.text}' is cut from another sentence ('{opener}' opens one)")
         elif (
