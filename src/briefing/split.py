@@ -96,7 +96,7 @@ class _Unit:
 
 def split(text: str) -> list[Segment]:
     """Split ``text`` into stories, in order, together covering every non-space character."""
-    return split_gaps(text)[0]
+    return _split(text, None)
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,15 @@ def split_gaps(text: str) -> tuple[list[Segment], list[Gap]]:
     """split() plus every candidate gap with its score; ``split(text) == split_gaps(text)[0]``.
 
     Gaps the structure decides (after a headline, at a separator) are left out: nothing re-judges them."""
+    gaps: list[Gap] = []
+    return _split(text, gaps), gaps
+
+
+def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
+    """The stories of ``text``; appends every open gap to ``gaps`` unless it is None."""
     units = _units(text)
     if not units:
-        return [], []
+        return []
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
@@ -125,24 +131,29 @@ def split_gaps(text: str) -> tuple[list[Segment], list[Gap]]:
     for a, b in zip(bounds, bounds[1:], strict=False):
         title = text[units[a].start : units[a].end] if units[a].kind == "title" and b - a > 1 else None
         segments.append(Segment(units[a].start, units[b - 1].end, title))
-    chosen = set(cuts)
-    gaps = [
-        Gap(units[i - 1].end, units[i].start, scores[i], i in chosen)
-        for i in range(1, len(units))
-        if units[i - 1].kind != "title" and units[i].kind != "sep" and units[i - 1].kind != "sep"
-    ]
-    return segments, gaps
+    if gaps is not None:
+        chosen = set(cuts)
+        gaps += [
+            Gap(units[i - 1].end, units[i].start, scores[i], i in chosen)
+            for i in range(1, len(units))
+            if units[i - 1].kind != "title" and units[i].kind != "sep" and units[i - 1].kind != "sep"
+        ]
+    return segments
 
 
 def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> list[int]:
     """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
     sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
     standalone = [f[_STANDALONE] for f in feats]
-    n = len(units)
     if not sentence_lines:
         return _decode(units, scores, standalone, sentence_lines)
-    cuts = _decode(units, scores, standalone, sentence_lines, _length_costs(None, n))
-    return _decode(units, scores, standalone, sentence_lines, _length_costs(n / (len(cuts) + 1), n))
+    # The first pass only has to find the typical story length: stories twice as long as the gap scores
+    # alone suggest need not be tried, which bounds its work.
+    n = len(units)
+    guess = n / (1 + sum(s > 0 for s in scores[1:]))
+    cuts = _decode(units, scores, standalone, sentence_lines, _length_costs(None, min(n, int(2 * guess) + 3)))
+    mean = n / (len(cuts) + 1)
+    return _decode(units, scores, standalone, sentence_lines, _length_costs(mean, min(n, int(2 * mean) + 3)))
 
 
 def _units(text: str) -> list[_Unit]:
@@ -307,7 +318,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     tie = [min(2.0, t / typical) for t in tie]
     # A story's first unit shares its words with what follows, its last with what precedes.
     lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
-    seen_names = _names_before(text, units)
+    # Capitalised words of each unit; last[w] is the last unit before the current gap that used w, so "seen
+    # in the six units before" is one lookup (who and what the story already knows).
+    unit_names = [{w for _, nm in _names(text[u.start : u.end]) for w in nm} for u in units]
+    last: dict[str, int] = {}
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
@@ -326,6 +340,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     rows = [[0.0] * len(FEATURES)]
     for i in range(1, n):
         u, prev = units[i], units[i - 1]
+        last.update(dict.fromkeys(unit_names[i - 1], i - 1))
+        floor = i - 6
         chunk = text[u.start : u.end]
         first = firsts[i]
         names = _names(first)
@@ -347,10 +363,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "next_title": float(u.kind == "title" and u.gap == 3),
             "next_title_line": float(u.kind == "title" and u.gap != 3),
             "prev_sep": float(prev.kind == "sep"),
-            "names_new": min(3, sum(1 for _, nm in names if len(nm) > 1 and nm[-1] not in seen_names[i])) / 3,
-            "names_seen": min(3, sum(1 for _, nm in names if nm[-1] in seen_names[i])) / 3,
-            "honorific_seen": float(any(h in seen_names[i] for h in honorific)),
-            "honorific_new": float(any(h not in seen_names[i] for h in honorific)),
+            "names_new": min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3,
+            "names_seen": min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3,
+            "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
+            "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
             "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(bool(_DATELINE.match(chunk))),
@@ -365,7 +381,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
             "starts_indefinite": float(word is not None and word.group(0) in ("A", "An")),
             "lead_perfect": float(bool(_PERFECT.search(" ".join(first_words[:15])))),
-            "subject_new_name": float(any(nm[-1] not in seen_names[i] for nm in subject)),
+            "subject_new_name": float(any(last.get(nm[-1], -9) < floor for nm in subject)),
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
             "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
             "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
@@ -416,15 +432,6 @@ def _names(chunk: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         words = tuple(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in m.group(0).split())
         out.append((m.start(), words))
     return tuple(out)
-
-
-def _names_before(text: str, units: list[_Unit]) -> list[set[str]]:
-    """Capitalised words seen in the few units before each unit (who and what the story already knows)."""
-    per_unit = []
-    for u in units:
-        chunk = text[u.start : u.end]
-        per_unit.append({w for _, nm in _names(chunk) for w in nm})
-    return [set().union(*per_unit[max(0, i - 6) : i]) for i in range(len(units))]
 
 
 _Vec = tuple[list[int], list[float]]
@@ -564,8 +571,9 @@ _BETA = 4.0
 _SENTENCE_LINES_DECODE = (3.0, 0.8)
 # There, too, a story of one or two sentences is implausible, and the stories of one text run to similar
 # lengths: a second pass adds _REGULARITY z^2, z being a story's length in sentences against the first
-# pass's mean, in units of _SPREAD times that mean. Without it, two stories that share vocabulary merge (or
-# one splits) whenever the words say so, however lopsided the result.
+# pass's mean, in units of _SPREAD times that mean, and tries no story over twice the mean (z > 2.9).
+# Without it, two stories that share vocabulary merge (or one splits) whenever the words say so, however
+# lopsided the result.
 _SHORT_STORY = (3, 10.0)  # fewer sentences than this cost this much
 _REGULARITY = 1.5
 _SPREAD = 0.35
@@ -654,11 +662,9 @@ def _decode(
     return sorted(cuts)[1:]
 
 
-def _length_costs(mean: float | None, n: int) -> list[float]:
-    """Cost of a story of each length (in units): too short, or (given a mean) far from the mean. Beyond
-    three times the mean the cost is prohibitive, and the list ends there, which bounds the decoding work."""
+def _length_costs(mean: float | None, longest: int) -> list[float]:
+    """Cost of a story of each length up to ``longest`` (in units): too short, or far from ``mean``."""
     short, short_cost = _SHORT_STORY
     spread = max(1.0, _SPREAD * (mean or 0.0))
-    longest = n if mean is None else min(n, int(3 * mean) + 3)
     far = [_REGULARITY * ((k - mean) / spread) ** 2 if mean else 0.0 for k in range(longest + 1)]
     return [short_cost * (k < short) + cost for k, cost in enumerate(far)]
