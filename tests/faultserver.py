@@ -22,6 +22,7 @@ import argparse
 import collections
 import json
 import random
+import re
 import threading
 import time
 import urllib.error
@@ -107,11 +108,17 @@ class FaultServer:
         self._thread.join()
 
     def _reply(self, body: dict[str, Any]) -> str:
-        """A scripted reply for the first ``replies`` key found in the request's messages, else canned."""
-        text = " ".join(str(m.get("content", "")) for m in body.get("messages", []))
+        """A scripted reply for the first ``replies`` key found in the request's messages (evidence ids
+        such as ``[f1]`` ignored), else canned; ``served`` counts each as "reply" or "canned"."""
+        messages = " ".join(str(m.get("content", "")) for m in body.get("messages", []))
+        text = re.sub(r"\[[fq]\d+\]", "", messages)
         for key, content in self.replies.items():
             if key in text:
+                with self._lock:
+                    self.served["reply"] += 1
                 return content
+        with self._lock:
+            self.served["canned"] += 1
         return json.dumps(canned_answer(body))
 
     def _next(self) -> str:

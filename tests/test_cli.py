@@ -167,6 +167,7 @@ def test_planted_errors_in_real_llm_answers_never_show_unmarked(tmp_path: Path) 
         args = ["summarize", str(THREE), "--engine", "openai", "--base-url", server.base_url, "--no-cache"]
         shown = run(*args, "-q", "--format", "md", env=env)
         strict = run(*args, "-q", "--format", "json", "--strict", env=env)
+    assert server.served["reply"] >= 6 and not server.served["canned"]
     markdown = shown.stdout.decode()
     assert shown.returncode == 0, shown.stderr.decode()
     for invented in ("41 people", "Mark Olsen", "secures our future", "£54m"):

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
+from faultserver import FaultServer
+
 from briefing.engines.extractive import ExtractiveEngine
 from briefing.evidence import extract_evidence
-from briefing.model import Claim, Story, StorySummary
+from briefing.model import Bundle, Claim, Story, StorySummary
+from briefing.pipeline import build_briefing
+from briefing.render import render
+from briefing.settings import load_settings
 from briefing.verify.policy import verify_and_enforce
 
 TEXT = (
@@ -12,6 +21,9 @@ TEXT = (
     "north pier, which was damaged in storms last winter. Board chair Amira Haddad said work would "
     "start in March and take about 18 months. The pier, built in 1896, carries 40,000 visitors a year."
 )
+FIXTURES = Path(__file__).parent / "fixtures"
+THREE = FIXTURES / "cli-three-stories.txt"
+DAY = dt.date(2026, 11, 25)
 STORY = Story(id="s1", source="t.txt", start=100, end=100 + len(TEXT), text=TEXT)
 
 
@@ -67,3 +79,30 @@ def test_title_case_headlines_are_checked_as_sentences() -> None:
     assert good.headline.status == "supported"
     bad, _ = verify_and_enforce(STORY, evidence, summary("Mayor Tom Briggs Approves £12m Pier Plan"))
     assert bad.headline.status == "repaired"
+
+
+def test_llm_is_asked_once_more_with_the_failures_and_what_it_fixes_is_repaired(tmp_path: Path) -> None:
+    """Over loopback: the first answer has a wrong number; the re-ask lists it; the corrected bullet is
+    shown marked repaired, the wrong one is dropped, and the re-ask is one more call."""
+    text = "\n".join(THREE.read_text(encoding="utf-8").splitlines()[:4]) + "\n"
+    recorded = json.loads((FIXTURES / "cli-three-stories.llm-answers.json").read_text(encoding="utf-8"))
+    first = next(answer for key, answer in recorded.items() if text.startswith(key))
+    kept = "The raids were carried out across six towns."
+    arrests = "Police arrested {} people in raids on a cryptocurrency mining network."
+    wrong = {**first, "bullets": [arrests.format(41), kept]}
+    fixed = {**first, "bullets": [arrests.format(14), kept]}
+    replies = {"Checked against the story": json.dumps(fixed), text[:60]: json.dumps(wrong)}
+    with FaultServer(replies=replies) as server:
+        flags = {"base_url": server.base_url, "model": "m", "engine": "openai", "cache_dir": tmp_path}
+        settings = load_settings({**flags, "use_cache": False}, env={})
+        briefing = build_briefing([Bundle(source="crypto.txt", text=text)], settings, title="t", date=DAY)
+    assert server.served["reply"] == 2 and not server.served["canned"]
+    [item] = briefing.items
+    bullets = [(b.text, b.status) for b in item.summary.bullets]
+    assert bullets == [(arrests.format(41), "dropped"), (kept, "supported"), (arrests.format(14), "repaired")]
+    assert briefing.stats.revisions == 1 and briefing.stats.llm_calls == 2
+    reask = server.requests[-1][2]["messages"]
+    assert reask[-2]["role"] == "assistant" and "41 people" in reask[-2]["content"]
+    assert "bullet 1" in reask[-1]["content"] and "41" in reask[-1]["content"]
+    rendered = render(briefing, "md")
+    assert "41 people" not in rendered and "14 people" in rendered

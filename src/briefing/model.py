@@ -179,6 +179,7 @@ class RunStats(Frozen):
     llm_calls: int = 0
     cache_hits: int = 0
     fallbacks: int = 0
+    revisions: int = Field(default=0, description="Stories the LLM was asked again about, failures listed.")
     failed_checks: int = Field(default=0, description="Items that failed verification (repaired or dropped).")
     boundaries_asked: int = Field(default=0, description="Uncertain story boundaries asked about (--refine).")
     boundaries_changed: int = Field(default=0, description="Of those, where the LLM overrode the splitter.")

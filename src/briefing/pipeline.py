@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from briefing.dedupe import duplicate_of
 from briefing.engines.base import Engine, Usage
@@ -18,11 +19,20 @@ from briefing.engines.factory import make_engine
 from briefing.errors import BudgetError, ConfigError, LLMError
 from briefing.evidence import extract_evidence
 from briefing.llm.engine import LLMEngine
-from briefing.model import Briefing, BriefingItem, Bundle, Evidence, RunStats, Story, StorySummary
+from briefing.model import (
+    Briefing,
+    BriefingItem,
+    Bundle,
+    Evidence,
+    RunStats,
+    Story,
+    StorySummary,
+    VerificationReport,
+)
 from briefing.refine import BoundaryJudge, RefineStats, refine_split
 from briefing.settings import Settings
 from briefing.split import Segment, split
-from briefing.verify.policy import enforce
+from briefing.verify.policy import enforce, failures, merge_revision
 from briefing.verify.summary import verify_summary
 
 ProgressHook = Callable[[int, int], None]
@@ -144,11 +154,24 @@ async def summarize_all(
     return list(await asyncio.gather(*(one(s, e) for s, e in zip(stories, evidence, strict=True))))
 
 
-async def _split_and_summarize(
+@dataclass
+class _Drafts:
+    """What the engine's event loop produces: stories, their evidence, and checked summaries."""
+
+    stories: list[Story]
+    also_in: dict[str, list[str]]
+    evidence: list[Evidence]
+    summaries: list[StorySummary]
+    checked: list[tuple[StorySummary, VerificationReport]]
+    refined: RefineStats
+    revisions: int = 0
+
+
+async def _draft(
     engine: Engine, bundles: Sequence[Bundle], settings: Settings, progress: ProgressHook | None
-) -> tuple[list[Story], dict[str, list[str]], list[Evidence], list[StorySummary], RefineStats]:
-    """Split (refined if asked), merge duplicates, extract evidence and summarise, then release the engine's
-    clients and cache inside the same event loop."""
+) -> _Drafts:
+    """Split (refined if asked), merge duplicates, extract evidence, summarise, check, and re-ask an LLM
+    once about each story whose items failed; then release the engine inside the same event loop."""
     refined = RefineStats()
     try:
         if settings.refine:
@@ -161,11 +184,42 @@ async def _split_and_summarize(
         summaries = await summarize_all(
             engine, stories, evidence, concurrency=settings.concurrency, progress=progress
         )
-        return stories, also_in, evidence, summaries, refined
+        checked = [verify_summary(s, e, m) for s, e, m in zip(stories, evidence, summaries, strict=True)]
+        drafts = _Drafts(stories, also_in, evidence, summaries, checked, refined)
+        if isinstance(engine, LLMEngine):
+            await _revise_failed(engine, drafts, settings.concurrency)
+        return drafts
     finally:
         close = getattr(engine, "aclose", None)
         if close is not None:
             await close()
+
+
+async def _revise_failed(engine: LLMEngine, drafts: _Drafts, concurrency: int) -> None:
+    """The policy's one re-ask: each LLM summary with failed items is asked again with the failures listed,
+    and what the new answer gets right is merged in. A failed call leaves the summary as it was."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(
+        story: Story, ev: Evidence, checked: tuple[StorySummary, VerificationReport]
+    ) -> tuple[StorySummary, VerificationReport]:
+        summary, report = checked
+        wrong = failures(summary)
+        if not wrong or summary.fallback:
+            return checked
+        async with gate:
+            try:
+                revised = await engine.revise(story, ev, summary, wrong)
+            except (LLMError, BudgetError):
+                return checked
+        drafts.revisions += 1
+        return merge_revision(summary, report, verify_summary(story, ev, revised)[0])
+
+    drafts.checked = list(
+        await asyncio.gather(
+            *(one(s, e, c) for s, e, c in zip(drafts.stories, drafts.evidence, drafts.checked, strict=True))
+        )
+    )
 
 
 async def _judge_all(
@@ -206,10 +260,8 @@ def build_briefing(
     reason = "given by the caller"
     if engine is None:
         engine, reason = make_engine(settings)
-    stories, also_in, evidence, summaries, refined = asyncio.run(
-        _split_and_summarize(engine, bundles, settings, progress)
-    )
-    checked = [verify_summary(s, e, m) for s, e, m in zip(stories, evidence, summaries, strict=True)]
+    drafts = asyncio.run(_draft(engine, bundles, settings, progress))
+    stories, evidence, checked = drafts.stories, drafts.evidence, drafts.checked
     judge_usage = Usage()
     if settings.judge:
         judged, judge_usage = asyncio.run(_judge_all(settings, stories, [c for c, _ in checked]))
@@ -217,9 +269,8 @@ def build_briefing(
     items = []
     for story, ev, (summary, found) in zip(stories, evidence, checked, strict=True):
         summary, report = enforce(story, ev, summary, found)
-        items.append(
-            BriefingItem(story=story, summary=summary, verification=report, also_in=also_in.get(story.id, []))
-        )
+        also_in = drafts.also_in.get(story.id, [])
+        items.append(BriefingItem(story=story, summary=summary, verification=report, also_in=also_in))
     usage = engine.usage
     stats = RunStats(
         engine=engine.name,
@@ -228,12 +279,13 @@ def build_briefing(
         stories=len(items),
         llm_calls=usage.llm_calls + judge_usage.llm_calls,
         cache_hits=usage.cache_hits + judge_usage.cache_hits,
-        fallbacks=sum(1 for m in summaries if m.fallback),
+        fallbacks=sum(1 for m in drafts.summaries if m.fallback),
+        revisions=drafts.revisions,
         failed_checks=sum(
             item.verification.checked - item.verification.passed for item in items if item.verification
         ),
-        boundaries_asked=refined.asked,
-        boundaries_changed=refined.changed,
+        boundaries_asked=drafts.refined.asked,
+        boundaries_changed=drafts.refined.changed,
         prompt_tokens=usage.prompt_tokens + judge_usage.prompt_tokens,
         completion_tokens=usage.completion_tokens + judge_usage.completion_tokens,
         cost_usd=round(usage.cost_usd + judge_usage.cost_usd, 6),

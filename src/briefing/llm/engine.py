@@ -12,6 +12,7 @@ story keeps cost and latency predictable; chunk-and-merge would double the calls
 from __future__ import annotations
 
 import abc
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,8 +96,37 @@ class LLMEngine(abc.ABC):
     async def summarize(self, story: Story, evidence: Evidence) -> StorySummary:
         """Summarise one story; raises ``LLMError`` (caller falls back) or ``BudgetError``."""
         part, part_evidence = self.fit(story, evidence)
-        messages = self.prompts.messages(part, part_evidence)
+        return await self._answer(story, part_evidence, self.prompts.messages(part, part_evidence), "summary")
+
+    async def revise(
+        self, story: Story, evidence: Evidence, summary: StorySummary, failures: list[str]
+    ) -> StorySummary:
+        """Ask once more, with the answer that was given and the ``failures`` its checks found listed.
+
+        The new answer is a whole summary in the same schema; the caller checks it again and keeps only
+        what now passes. Raises ``LLMError`` or ``BudgetError`` like :meth:`summarize`.
+        """
+        part, part_evidence = self.fit(story, evidence)
+        previous = {
+            "headline": summary.headline.text,
+            "bullets": [b.text for b in summary.bullets],
+            "topic": summary.topic,
+            "figures": [{"id": f.figure_id, "label": f.label} for f in summary.key_figures],
+            "quotes": [q.quote_id for q in summary.quotes],
+        }
+        messages = [
+            *self.prompts.messages(part, part_evidence),
+            {"role": "assistant", "content": json.dumps(previous, ensure_ascii=False)},
+            self.prompts.revise(failures),
+        ]
+        return await self._answer(story, part_evidence, messages, "revision")
+
+    async def _answer(
+        self, story: Story, evidence: Evidence, messages: list[Message], kind: str
+    ) -> StorySummary:
+        """The validated answer to ``messages``: from the cache, else asked (and cached)."""
         key = cache_key(
+            kind=kind,
             engine=self.name,
             identity=self.cache_identity(),
             prompt=self.prompts.hash,
@@ -108,15 +138,15 @@ class LLMEngine(abc.ABC):
         cached = self.cache.get(key)
         if cached is not None:
             try:
-                response = parse_response(cached, part_evidence)
+                response = parse_response(cached, evidence)
             except ValidationError:
                 pass  # an entry from an incompatible version: ask again and overwrite it
             else:
                 self.usage.cache_hits += 1
-                return to_story_summary(response, story, part_evidence, self.name)
-        response = await self._ask(messages, part_evidence)
+                return to_story_summary(response, story, evidence, self.name)
+        response = await self._ask(messages, evidence)
         self.cache.set(key, response.model_dump_json())
-        return to_story_summary(response, story, part_evidence, self.name)
+        return to_story_summary(response, story, evidence, self.name)
 
     def fit(self, story: Story, evidence: Evidence) -> tuple[Story, Evidence]:
         """The part of ``story`` that fits ``max_story_tokens`` (cut at a sentence end) and its evidence."""

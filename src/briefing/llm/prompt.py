@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -20,7 +21,8 @@ from briefing.model import Evidence, NumericMention, Story
 SYSTEM = "summarize.system.j2"
 USER = "summarize.user.j2"
 REASK = "reask.j2"
-_NAMES = (SYSTEM, USER, REASK)
+REVISE = "revise.j2"
+_NAMES = (SYSTEM, USER, REASK, REVISE)
 _OPENING_QUOTES = "\"'“‘«"
 
 Message = dict[str, str]
@@ -77,7 +79,11 @@ class Prompts:
         """The user message that feeds a validation error back to the model."""
         return {"role": "user", "content": self._render(REASK, error=error)}
 
-    def _render(self, name: str, **values: str) -> str:
+    def revise(self, failures: list[str]) -> Message:
+        """The user message that lists what the checks found wrong with an answer and asks again."""
+        return {"role": "user", "content": self._render(REVISE, failures=failures)}
+
+    def _render(self, name: str, **values: Any) -> str:
         try:
             return self.env.get_template(name).render(**values).strip()
         except jinja2.TemplateError as exc:

@@ -104,7 +104,7 @@ async def judge_summary(
     base = bundle_text_offset + story.start
 
     async def one(item: Claim) -> Claim:
-        if item.status != "supported":
+        if item.status not in ("supported", "repaired"):  # repaired: by the policy's re-ask, unjudged yet
             return item
         local = [(span.start - base, span.end - base) for span in item.evidence]
         try:

@@ -1,5 +1,8 @@
 """The verification policy: what happens to items that fail their checks, so none reaches a reader unmarked.
 
+- with an LLM engine, a story whose items failed is asked about once more with the failures listed
+  (:func:`failures`); what the new answer gets right replaces or adds to the failed items, marked
+  ``repaired`` (:func:`merge_revision`). What still fails goes on to:
 - an unsupported headline is replaced by the extractive (grounded) headline and marked ``repaired``;
 - unsupported bullets, figures and quotes are marked ``dropped``: kept in the JSON for the record, never
   rendered elsewhere;
@@ -18,6 +21,74 @@ def verify_and_enforce(
 ) -> tuple[StorySummary, VerificationReport]:
     """Check ``summary`` against ``story`` and apply the policy; the report counts what was changed."""
     return enforce(story, evidence, *verify_summary(story, evidence, summary))
+
+
+MAX_BULLETS = 4
+
+
+def failures(checked: StorySummary) -> list[str]:
+    """The failed items of a checked summary, each with what its checks found, for the LLM re-ask."""
+    out = []
+    items = [("headline", checked.headline), *((f"bullet {n}", b) for n, b in enumerate(checked.bullets, 1))]
+    for label, claim in items:
+        if claim.status == "unsupported":
+            out.append(f"{label} \"{claim.text}\": {'; '.join(claim.issues) or 'not supported'}")
+    for figure in checked.key_figures:
+        if figure.status == "unsupported":
+            out.append(f"figure {figure.figure_id} label \"{figure.label}\": a number not in the story")
+    for quote in checked.quotes:
+        if quote.status == "unsupported":
+            out.append(f"quote {quote.quote_id}: not the story's words or not its speaker")
+    return out
+
+
+def merge_revision(
+    checked: StorySummary, report: VerificationReport, revised: StorySummary
+) -> tuple[StorySummary, VerificationReport]:
+    """Keep what passed in ``checked``; take from the checked ``revised`` answer what now passes.
+
+    A failed headline is replaced by a supported revised one; supported revised bullets that are new are
+    added (up to MAX_BULLETS shown); a failed figure or quote is replaced by its revised version when that
+    passes. Each replacement is marked ``repaired`` and keeps the original's issues, so a reader of the
+    JSON sees why. Failed originals stay ``unsupported`` for :func:`enforce` to drop.
+    """
+    repaired = 0
+    headline = checked.headline
+    if headline.status == "unsupported" and revised.headline.status == "supported":
+        headline = revised.headline.model_copy(update={"status": "repaired", "issues": headline.issues})
+        repaired += 1
+    bullets = list(checked.bullets)
+    shown = {_key(b.text) for b in bullets} | {_key(headline.text)}
+    room = MAX_BULLETS - sum(b.status == "supported" for b in bullets)
+    if room > 0 and any(b.status == "unsupported" for b in bullets):
+        for bullet in revised.bullets:
+            if bullet.status == "supported" and _key(bullet.text) not in shown and room > 0:
+                bullets.append(bullet.model_copy(update={"status": "repaired"}))
+                shown.add(_key(bullet.text))
+                room -= 1
+                repaired += 1
+    new_figures = {f.figure_id: f for f in revised.key_figures if f.status == "grounded"}
+    figures = []
+    for figure in checked.key_figures:
+        if figure.status == "unsupported" and figure.figure_id in new_figures:
+            figure = new_figures[figure.figure_id].model_copy(update={"status": "repaired"})
+            repaired += 1
+        figures.append(figure)
+    new_quotes = {q.quote_id: q for q in revised.quotes if q.status == "grounded"}
+    quotes = []
+    for quote in checked.quotes:
+        if quote.status == "unsupported" and quote.quote_id in new_quotes:
+            quote = new_quotes[quote.quote_id].model_copy(update={"status": "repaired"})
+            repaired += 1
+        quotes.append(quote)
+    merged = checked.model_copy(
+        update={"headline": headline, "bullets": bullets, "key_figures": figures, "quotes": quotes}
+    )
+    return merged, report.model_copy(update={"repaired": report.repaired + repaired})
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def enforce(
