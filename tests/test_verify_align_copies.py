@@ -33,8 +33,10 @@ def test_runs_cover_a_claim_by_its_longest_copied_stretches() -> None:
 def test_a_copied_object_joined_to_another_verb_is_flagged_with_the_source_words() -> None:
     claim = "Nina Hale tweeted striker Tom Reeve a show-off for celebrating a goal with a dance."
     (issue,) = _stitches(HALE, claim)
-    assert issue.startswith("joined 'nina hale' to 'striker tom reeve a show off")
-    assert "with 'tweeted'" in issue and "calling striker tom reeve" in issue
+    assert issue == (
+        "joined 'nina hale' to 'striker tom reeve a show off' with 'tweeted': "
+        "the source says 'hale apologised after calling striker tom reeve a show off'"
+    )
     assert not check_claim(HALE, claim).supported
 
 
@@ -71,7 +73,7 @@ def test_paraphrase_is_not_examined() -> None:
 def test_a_qualifier_left_out_of_a_copied_clause_is_flagged() -> None:
     source = "Police said the driver allegedly ran a red light before the crash on Friday. Two were hurt."
     (issue,) = _omissions(source, "The driver ran a red light before the crash on Friday.")
-    assert issue.startswith("dropped 'allegedly' between 'the driver' and 'ran a red light")
+    assert issue == "omitted 'allegedly': the source says 'the driver allegedly ran a red'"
     assert not check_claim(source, "The driver ran a red light before the crash on Friday.").supported
 
 
@@ -82,7 +84,7 @@ def test_a_verb_left_out_of_a_copied_clause_is_flagged_but_not_a_modifier_or_an_
         "upcoming film on Monday. The council admitted it could lose the vote next week."
     )
     (issue,) = _omissions(source, "The toddler was filmed out the contents of the kitchen cupboards at home.")
-    assert "dropped 'emptying'" in issue
+    assert issue == "omitted 'emptying': the source says 'toddler was filmed emptying out the contents'"
     for claim in (
         "The mayor opened the new bridge over the river.",
         "Producers unveiled a trailer for the film on Monday.",

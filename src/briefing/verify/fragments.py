@@ -53,8 +53,16 @@ class Copy:
         long = sum(r.length for r in self.runs if r.positions and r.length >= min_length)
         return long / len(self.words) if self.words else 0.0
 
-    def text(self, run: Run) -> str:
-        return " ".join(self.words[run.start : run.start + run.length])
+    def is_copy(self) -> bool:
+        """Copied mostly in long runs, so the places where they meet are worth checking."""
+        return self.copied_share() >= MIN_COPIED
+
+    def text(self, run: Run, most: int = 0) -> str:
+        """The run's words; with ``most``, only its last (negative) or first (positive) ``most`` words."""
+        words = self.words[run.start : run.start + run.length]
+        if most and len(words) > abs(most):
+            return " ".join(words[most:]) if most < 0 else " ".join(words[:most])
+        return " ".join(words)
 
 
 _SPLIT = re.compile(r"-|(?<=\d)\.(?=\d)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.verify.fragments import LONG_RUN, MIN_COPIED, Copy, Run, SourceWords, match, source_words
+from briefing.verify.fragments import LONG_RUN, Copy, Run, SourceWords, match, source_words
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
@@ -33,7 +33,7 @@ def omission_issues(src: SourceIndex, claim_tokens: list[Token]) -> list[str]:
     """One issue per gap inside a copied clause that leaves out a qualifier or a verb."""
     source = source_words(src.text)
     copy = match(source, claim_tokens)
-    if copy.copied_share() < MIN_COPIED:
+    if not copy.is_copy():
         return []
     issues: list[str] = []
     for a, b in zip(copy.runs, copy.runs[1:], strict=False):
@@ -76,5 +76,5 @@ def _aside(text: str, source: SourceWords, lo: int, hi: int) -> bool:
 
 
 def _describe(source: SourceWords, copy: Copy, a: Run, b: Run, gap: tuple[int, int], word: str) -> str:
-    left = " ".join(source.words[gap[0] : gap[1]])
-    return f"dropped '{word}' between '{copy.text(a)}' and '{copy.text(b)}' (the source has '... {left} ...')"
+    said = " ".join([copy.text(a, -3), *source.words[gap[0] : gap[1]], copy.text(b, 3)])
+    return f"omitted '{word}': the source says '{said}'"

@@ -11,7 +11,7 @@ or earlier in the claim (its subject). Paraphrase is left alone: only copied cla
 
 from __future__ import annotations
 
-from briefing.verify.fragments import MIN_COPIED, Copy, Run, SourceWords, match, source_words
+from briefing.verify.fragments import Copy, Run, SourceWords, match, source_words
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
@@ -26,6 +26,8 @@ AFTER_SHARE = 0.6
 BACK = 2  # sentences back in which a pronoun's or description's referent may be named
 _REFERRING_TEXT = "he she they it we i you his her their its who which that whose"
 REFERRING = frozenset(_REFERRING_TEXT.split())
+OWN_SUBJECT = False
+MAX_BETWEEN = 1
 CLAUSE = 5  # words in a run that says something by itself
 PAUSES = ".!?;,"
 DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those"))
@@ -35,14 +37,14 @@ def stitch_issues(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     """One issue per join of two copied runs that the source does not back, naming both runs."""
     source = source_words(src.text)
     copy = match(source, claim_tokens)
-    if copy.copied_share() < MIN_COPIED:
+    if not copy.is_copy():
         return []
     anchors = [r for r in copy.runs if _anchor(copy, r)]
     issues: list[str] = []
     for a, b in zip(anchors, anchors[1:], strict=False):
-        between = [t for t in copy.tokens[a.start + a.length : b.start]]
-        if any(not r.positions for r in copy.runs if a.start < r.start < b.start) and between:
-            continue  # new words between the runs: a rewrite, not a join (paraphrase is not checked here)
+        between = [r for r in copy.runs if a.start < r.start < b.start]
+        if any(not r.positions or r.length > 1 for r in between) or len(between) > MAX_BETWEEN:
+            continue  # new words, or more than one copied word, between the runs: a rewrite, not a join
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
         if any(c in gap for c in PAUSES):
             continue
@@ -85,10 +87,12 @@ def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -
             lo = sb - (BACK if refers else 0)
             if inserted - {t.stem for t in before}:
                 continue  # the claim puts other words before the second run than the source does
-            in_b = [s for s in a_stems if any(lo <= i <= sb for i in src.stem_sents.get(s, ()))]
-            if 2 * len(in_b) >= len(a_stems):
-                return True
             said_of = [t.stem for t in before if is_content(t)]
+            # The source gives the second run its own subject or object: the first run must be it.
+            own = bool(before) and is_content(before[-1]) and OWN_SUBJECT
+            in_b = [s for s in a_stems if any(lo <= i <= sb for i in src.stem_sents.get(s, ()))]
+            if 2 * len(in_b) >= len(a_stems) and not own:
+                return True
             if any(s in near_a or s in claim_before for s in said_of):
                 return True
     return False
@@ -98,7 +102,11 @@ def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
     jb = b.positions[0]
     said_of = range(max(0, jb - BEFORE), jb)
     before = " ".join(source.words[k] for k in said_of if source.sent[k] == source.sent[jb])
-    told = f"'{before} {copy.text(b)}'" if before else f"'{copy.text(b)}' in another sentence"
+    second = copy.text(b, SHOWN)
+    told = f"'{before} {second}'" if before else f"'{second}' in another sentence"
     between = " ".join(copy.words[a.start + a.length : b.start])
-    joined = f"'{copy.text(a)}' to '{copy.text(b)}'" + (f" with '{between}'" if between else "")
+    joined = f"'{copy.text(a, -SHOWN)}' to '{second}'" + (f" with '{between}'" if between else "")
     return f"joined {joined}: the source says {told}"
+
+
+SHOWN = 6  # words of a long run quoted in an issue
