@@ -187,3 +187,16 @@ def test_a_name_given_the_of_phrase_of_another() -> None:
     issue = "name 'Dr Ada Moss of Eastmoor' is not where the source puts it"
     assert f"{issue}: the source says 'University of Eastmoor'" in result.issues
     assert check_claim(source, "Researchers at the University of Eastmoor built the device.").supported
+
+
+def test_a_place_the_claim_calls_he_or_she() -> None:
+    source = "Striker Sam Roe says he is happy to fight for his place at Castle Park and will not leave."
+    result = check_claim(source, "Castle Park said he is happy to fight for his place.")
+    assert "'Castle Park' is a place in the source, not a person" in result.issues
+    assert check_claim(source, "Sam Roe says he is happy to fight for his place at Castle Park.").supported
+
+
+def test_a_day_pasted_with_an_opener_is_flagged() -> None:
+    source = "The mayor named her deputy, Ann Loy, as interim chief. On Tuesday the council agreed."
+    result = check_claim(source, "The mayor named her deputy On Tuesday as interim chief.")
+    assert "'On Tuesday' is cut from another sentence ('On' opens one)" in result.issues

@@ -11,6 +11,7 @@ Smith" is not "Labour leader Henry Smith").
 
 from __future__ import annotations
 
+from briefing.verify.placement import VERBS as _VERBS
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
@@ -212,7 +213,13 @@ def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:
     after = [t.lower for t in toks[end : end + 3]]
     if len(after) == 3 and after[0] in ("is", "was") and after[1] in ("a", "an", "the"):
         return after[2] in PERSON_TITLES
+    # The subject the claim goes on to call "he" or "her" ("X took to Twitter to announce his intention").
+    opens = start == 0 or start == 1 and toks[0].lower == "the"
+    verb = end < len(toks) and (toks[end].lower in _VERBS or toks[end].lower.endswith("ed"))
+    if opens and verb and any(t.lower in _PRONOUNS for t in toks[end:]):
+        return True
     return _person_at(toks, start, end, claim, speech=False)
 
 
+_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "hers"})
 _PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "of", "to", "for", "with", "by", "on", "into"}

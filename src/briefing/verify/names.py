@@ -183,6 +183,11 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
             issues += _role_issues(src, name, claim_tokens)
+    # A day or month pasted with another sentence's opener ("with deputy On Tuesday for") is no name.
+    for k, t in enumerate(claim_tokens):
+        opener = _stray_opener(claim, claim_tokens, [k]) if t.lower in _CALENDAR else None
+        if opener and t.text[:1].isupper():
+            issues.append(f"'{opener} {t.text}' is cut from another sentence ('{opener}' opens one)")
     return issues
 
 

@@ -27,7 +27,8 @@ _VERBS_TEXT = """
     lost made took gave found left came went got saw became began ran paid sold bought held kept led met
     put shot struck wrote threw hit fell drove flew broke chose spent sent built caught fought brought
     thought felt stood sat hung gets makes takes gives finds leaves goes sees becomes"""
-_VERBS = frozenset(_VERBS_TEXT.split())
+VERBS = frozenset(_VERBS_TEXT.split())
+"""Auxiliaries and common verbs in the past or present: where a subject ends."""
 
 
 def placement_gap(
@@ -59,7 +60,7 @@ def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:
     """The words before the claim's first verb (a listed auxiliary or reporting verb, or an -ed word),
     if the claim opens with its subject: not after an opening clause ("Although ...,", "Heavily armed,")."""
     for i, t in enumerate(claim_tokens[:MAX_SUBJECT + 1]):
-        if t.lower in _VERBS or i > 0 and re.fullmatch(r"[a-z]+ed", t.lower):
+        if t.lower in VERBS or i > 0 and re.fullmatch(r"[a-z]+ed", t.lower):
             opener = claim_tokens[0].lower in _OPENERS or claim_tokens[0].lower.endswith("ly")
             if i == 0 or opener or "," in claim[claim_tokens[0].start : t.start]:
                 return []
