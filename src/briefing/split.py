@@ -82,6 +82,14 @@ _CONTINUE_WORDS = """
     he she they it his her their its this these those but however and also meanwhile yet so then
     instead still although though while there that such both which we i our"""
 _CONTINUE = frozenset(_CONTINUE_WORDS.split())
+# Words that point back to something already said ("has also", "such a move", "both sides", "the same
+# day"): near the start of a paragraph they mark a continuation, wherever they sit in the sentence.
+_BACK_REF_WORDS = """
+    also however such both already same meanwhile instead again too similar similarly latter likewise
+    nevertheless nonetheless furthermore moreover"""
+_BACK_REF = frozenset(_BACK_REF_WORDS.split())
+_BACK_REF_SPAN = 10  # words
+_PUNCT = ".,;:!?'\"“”‘’()"
 
 
 @dataclass
@@ -232,51 +240,52 @@ def _stem(word: str) -> str:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.64,
-    "gap_space": -1.83,
-    "gap_line": 0.39,
-    "gap_blank": -0.19,
+    "bias": -1.58,
+    "gap_space": -1.87,
+    "gap_line": 0.38,
+    "gap_blank": -0.10,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
     "cos_s": -1.18,
-    "depth_s": 0.04,
-    "cos_m": -1.21,
+    "depth_s": 0.03,
+    "cos_m": -1.19,
     "depth_m": 0.29,
-    "cos_l": -0.20,
-    "depth_l": 0.16,
-    "cos_next_left": -1.06,
-    "cos_prev_right": -0.99,
-    "names_new": 0.18,
-    "names_seen": -0.61,
+    "cos_l": -0.19,
+    "depth_l": 0.17,
+    "cos_next_left": -1.07,
+    "cos_prev_right": -0.97,
+    "names_new": 0.21,
+    "names_seen": -0.62,
     "honorific_seen": -0.25,
-    "honorific_new": -0.38,
-    "starts_continue": -0.94,
-    "starts_quote": -0.68,
+    "honorific_new": -0.41,
+    "starts_continue": -0.91,
+    "starts_quote": -0.70,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.17,
-    "lead_one_sentence": 0.06,
-    "lead_attribution": 0.36,
-    "prev_short": -1.01,
-    "prev_one_sentence": -0.28,
-    "prev_open_quote": 0.06,
-    "starts_indefinite": 0.34,
-    "lead_perfect": 0.82,
+    "lead_len": 0.15,
+    "lead_one_sentence": 0.10,
+    "lead_attribution": 0.34,
+    "prev_short": -1.04,
+    "prev_one_sentence": -0.31,
+    "prev_open_quote": 0.07,
+    "starts_indefinite": 0.33,
+    "lead_perfect": 0.80,
     "subject_new_name": 0.61,
-    "next_tie": -0.04,
-    "prev_tie": -0.56,
+    "next_tie": -0.02,
+    "prev_tie": -0.54,
     "unmarked_in_marked": -2.00,
     "next_listy": -4.00,
     "next_author_note": -4.00,
     "next_caps_title": -4.00,
-    "sentence_lines": -0.27,
+    "sentence_lines": -0.28,
     "prev_ends_colon": -0.03,
     "starts_bullet": -2.00,
     "next_standalone": 0.48,
-    "prev_standalone": 0.34,
-    "next_leans_forward": 1.30,
-    "prev_leans_back": 1.04,
+    "prev_standalone": 0.32,
+    "next_leans_forward": 1.27,
+    "prev_leans_back": 1.03,
+    "back_reference": -1.03,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -349,6 +358,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         opening = len(first) - len(first.lstrip("'\"‘“(["))
         names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
         first_words = first.split()
+        head_words = first_words[:_BACK_REF_SPAN]
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
@@ -368,6 +378,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
             "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
             "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
+            "back_reference": float(not _BACK_REF.isdisjoint(w.strip(_PUNCT).lower() for w in head_words)),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(bool(_DATELINE.match(chunk))),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
