@@ -117,7 +117,7 @@ def test_a_common_phrase_copied_from_another_passage_is_no_swap() -> None:
 
 def test_titles_in_a_name_are_its_roles() -> None:
     source = (
-        "Jo Hart, 19, is accused with her 21-year-old boyfriend, Sam Roe, of a theft at a seaside hotel. "
+        "Jo Hart, 19, is accused with her boyfriend of a theft at a seaside hotel. "
         "The trial opened on Monday in a crowded court. "
         "Chief Prosecutor Ivo Brandt said the pair acted alone."
     )
@@ -200,3 +200,16 @@ def test_a_day_pasted_with_an_opener_is_flagged() -> None:
     source = "The mayor named her deputy, Ann Loy, as interim chief. On Tuesday the council agreed."
     result = check_claim(source, "The mayor named her deputy On Tuesday as interim chief.")
     assert "'On Tuesday' is cut from another sentence ('On' opens one)" in result.issues
+
+
+def test_the_source_fills_the_slot_beside_the_claims_word_with_another_name() -> None:
+    source = (
+        "Paint was thrown at the statue of Queen Ida in Eastmoor, starting protests across Norland. "
+        "The city council met on Monday. "
+        "In the north, a statue of General Bo Hale was splashed with red paint."
+    )
+    # "protest across" is not copied word for word, but the source has "protests across Norland".
+    claim = "Paint thrown at a statue started a protest across General Bo Hale."
+    issue = "name 'General Bo Hale' is not where the source puts it: the source says 'Norland'"
+    assert issue in check_claim(source, claim).issues
+    assert check_claim(source, "Paint thrown at a statue started a protest across Norland.").supported

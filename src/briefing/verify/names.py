@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import placement_gap
 from briefing.verify.source import SourceIndex
-from briefing.verify.swaps import swapped_name
+from briefing.verify.swaps import slot_filler, swapped_name
 from briefing.verify.text import STOPWORDS, Token, is_content, stem
 
 _TITLES_TEXT = """
@@ -171,6 +171,12 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             and (other := swapped_name(src, claim, claim_tokens, idx[0], idx[-1] + 1, core, starts))
         ):
             issues.append(f"name '{name.text}' where the source says '{other}'")
+        elif (
+            idx
+            and core
+            and (other := slot_filler(src, claim, claim_tokens, idx[0], idx[-1] + 1, core, starts))
+        ):
+            issues.append(f"name '{name.text}' is not where the source puts it: the source says '{other}'")
         elif (at := [k for k in idx if claim_tokens[k].lower in core]) and (
             kind := kind_issue(src, claim, claim_tokens, at[0], at[-1] + 1, core)
         ):

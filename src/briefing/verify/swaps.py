@@ -5,6 +5,8 @@ The commonest entity error puts a name from the same story where the source has 
 is then a source word, so presence checks pass; but the words right around the name are copied from the
 source, where they surround a different name. A phrase copied on one side (with a content word in it)
 that the source completes with another capitalised run, and never with this name, marks the swap.
+Looser, ``slot_filler`` needs only the content word next to the name (by stem, past prepositions) in a
+source sentence that tells more of the claim and names someone else in that slot.
 """
 
 from __future__ import annotations
@@ -134,3 +136,72 @@ def _run_before(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
     if len(run) == 1 and p >= 0 and src.words[p].start in starts and _cap(src, p, set()):
         run.insert(0, src.words[p])
     return run
+
+
+_SLOT_WORDS = frozenset({"the", "a", "an", "of", "in", "at", "to", "for", "by", "with", "from", "on", "as"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def slot_filler(
+    src: SourceIndex, claim: str, toks: list[Token], start: int, end: int, core: list[str], starts: set[int]
+) -> str | None:
+    """The source name standing where the claim puts this one, next to the same word: "semi-finals were
+    at Steven Gerrard" where the source has "semi-finals at Wembley". The claim's neighbouring content
+    word (past prepositions) is looked up by stem; the source must fill that slot with another name,
+    with the same preposition, in a passage telling more of the claim, and never with this name."""
+    rest = {t.stem for t in toks[:start] + toks[end:] if is_content(t)}
+    found: list[str] = []
+    for side in ("left", "right"):
+        step = -1 if side == "left" else 1
+        k, preps = (start - 1 if side == "left" else end), []
+        while 0 <= k < len(toks) and toks[k].lower in _SLOT_WORDS and len(preps) < 2:
+            preps.append(toks[k].lower)
+            k += step
+        if not 0 <= k < len(toks) or not is_content(toks[k]) or not toks[k].text.islower():
+            continue
+        gap = claim[min(toks[k].end, toks[start].end) : max(toks[k].start, toks[start].start)]
+        if any(c in gap for c in ",;:()\""):
+            continue
+        anchor = toks[k]
+        want = sorted(w for w in preps if w not in _ARTICLES)
+        sents = sorted(src.stem_sents.get(anchor.stem, ()))
+        if any(_same_name_in(core, [t.lower for t in src.sent_tokens[i]]) for i in sents):
+            continue  # the source puts the name beside this word somewhere: it may fill the slot
+        for i in sents:
+            sent = src.sent_tokens[i]
+            if len((rest - {anchor.stem}) & {t.stem for t in sent}) < 2:
+                continue
+            for p, t in enumerate(sent):
+                if t.stem != anchor.stem:
+                    continue
+                # Walk from the anchor towards where the name should stand.
+                q, got = (p + 1 if side == "left" else p - 1), []
+                while 0 <= q < len(sent) and sent[q].lower in _SLOT_WORDS and len(got) < 2:
+                    got.append(sent[q].lower)
+                    q += 1 if side == "left" else -1
+                if sorted(w for w in got if w not in _ARTICLES) != want or not 0 <= q < len(sent):
+                    continue
+                run = _slot_run(sent, q, 1 if side == "left" else -1, starts)
+                if run and side == "left" and _modifier(src, run):
+                    continue  # "the 31-year-old Togo striker": a describing word, not a name in the slot
+                if run and not _same_name(core, _lower(run)) and not any(
+                    t.lower in claim.lower() for t in run
+                ):
+                    found.append(" ".join(t.text for t in run))
+    return found[0] if found else None
+
+
+def _same_name_in(core: list[str], words: list[str]) -> bool:
+    """Does the phrase ``core`` name the same thing as some stretch of ``words``?"""
+    return any(_same_name(core, words[i : i + len(core)]) for i in range(len(words)))
+
+
+def _slot_run(sent: list[Token], q: int, step: int, starts: set[int]) -> list[Token]:
+    """The capitalised run from ``q`` walking by ``step`` (not opening a sentence when walking on)."""
+    run: list[Token] = []
+    while 0 <= q < len(sent) and sent[q].text[:1].isupper() and is_content(sent[q]) and len(run) < 5:
+        if sent[q].start in starts and not run and step > 0:
+            break
+        run.append(sent[q])
+        q += step
+    return run if step > 0 else run[::-1]
