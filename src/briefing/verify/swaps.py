@@ -153,7 +153,8 @@ def slot_filler(
     found: list[str] = []
     for side in ("left", "right"):
         step = -1 if side == "left" else 1
-        k, preps = (start - 1 if side == "left" else end), []
+        k = start - 1 if side == "left" else end
+        preps: list[str] = []
         while 0 <= k < len(toks) and toks[k].lower in _SLOT_WORDS and len(preps) < 2:
             preps.append(toks[k].lower)
             k += step
@@ -175,7 +176,8 @@ def slot_filler(
                 if t.stem != anchor.stem:
                     continue
                 # Walk from the anchor towards where the name should stand.
-                q, got = (p + 1 if side == "left" else p - 1), []
+                q = p + 1 if side == "left" else p - 1
+                got: list[str] = []
                 while 0 <= q < len(sent) and sent[q].lower in _SLOT_WORDS and len(got) < 2:
                     got.append(sent[q].lower)
                     q += 1 if side == "left" else -1
