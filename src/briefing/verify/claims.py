@@ -3,6 +3,8 @@
 Hard checks each produce issues that name the offending words: numbers, names (present, placed where the
 source says the rest, titles), quotes (verbatim, speaker), negation flips, and for claims that copy a
 source sentence, what they changed in it (a name, a negation, a modal) and whose subject they gave it.
+Claims copied mostly in long runs (extractive output) are also checked where the runs meet: runs joined
+where the source does not join them, and qualifiers or verbs left out of a copied clause.
 The lexical alignment gives the evidence spans and a coverage score that catches unrelated claims.
 """
 

@@ -22,14 +22,13 @@ GAP = 6  # source words a copy may skip between two runs and still be continuing
 NEAR = 5  # words around a run in which the source may name what the next run was said of
 BEFORE = 4  # source words before a run that say whom it was said of
 AFTER = 10  # source words after the first run that may say the second run differently
-AFTER_SHARE = 0.6
+AFTER_SHARE = 0.6  # share of the second run's content words those AFTER words must have
 BACK = 2  # sentences back in which a pronoun's or description's referent may be named
+CLAUSE = 5  # words in a run that says something by itself, so a whole source sentence may follow it
+PAUSES = ".!?;,"  # a join across these in the claim is a new clause, not a new relation
+SHOWN = 6  # words of a long run quoted in an issue
 _REFERRING_TEXT = "he she they it we i you his her their its who which that whose"
 REFERRING = frozenset(_REFERRING_TEXT.split())
-OWN_SUBJECT = False
-MAX_BETWEEN = 1
-CLAUSE = 5  # words in a run that says something by itself
-PAUSES = ".!?;,"
 DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those"))
 
 
@@ -43,8 +42,8 @@ def stitch_issues(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     issues: list[str] = []
     for a, b in zip(anchors, anchors[1:], strict=False):
         between = [r for r in copy.runs if a.start < r.start < b.start]
-        if any(not r.positions or r.length > 1 for r in between) or len(between) > MAX_BETWEEN:
-            continue  # new words, or more than one copied word, between the runs: a rewrite, not a join
+        if len(between) > 1 or any(not r.positions or r.length > 1 for r in between):
+            continue  # more than one copied word between the runs (or a new one): a rewrite, not a join
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
         if any(c in gap for c in PAUSES):
             continue
@@ -81,20 +80,18 @@ def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -
                 return True  # a whole source sentence run on after a clause
             sb = source.sent[jb]
             before = [source.tokens[k] for k in range(max(0, jb - BEFORE), jb) if source.sent[k] == sb]
+            if inserted - {t.stem for t in before}:
+                continue  # the claim puts other words before the second run than the source does
             refers = bool(before) and (
                 before[-1].lower in REFERRING or any(t.lower in DETERMINERS for t in before[-3:])
             )
             lo = sb - (BACK if refers else 0)
-            if inserted - {t.stem for t in before}:
-                continue  # the claim puts other words before the second run than the source does
-            said_of = [t.stem for t in before if is_content(t)]
-            # The source gives the second run its own subject or object: the first run must be it.
-            own = bool(before) and is_content(before[-1]) and OWN_SUBJECT
             in_b = [s for s in a_stems if any(lo <= i <= sb for i in src.stem_sents.get(s, ()))]
-            if 2 * len(in_b) >= len(a_stems) and not own:
-                return True
+            if 2 * len(in_b) >= len(a_stems):
+                return True  # the second run's sentence (or the referent before it) is about the first
+            said_of = [t.stem for t in before if is_content(t)]
             if any(s in near_a or s in claim_before for s in said_of):
-                return True
+                return True  # what the source says the second run of is beside the first, or in the claim
     return False
 
 
@@ -107,6 +104,3 @@ def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
     between = " ".join(copy.words[a.start + a.length : b.start])
     joined = f"'{copy.text(a, -SHOWN)}' to '{second}'" + (f" with '{between}'" if between else "")
     return f"joined {joined}: the source says {told}"
-
-
-SHOWN = 6  # words of a long run quoted in an issue
