@@ -46,3 +46,13 @@ def test_a_count_told_as_an_ordinal() -> None:
     assert check_claim(SOURCE, "The boy was knocked down after 3 rounds of a junior boxing bout.").supported
     result = check_claim(SOURCE, "The boy was knocked down after 7 rounds of a junior boxing bout.")
     assert not result.supported
+
+
+def test_an_ordinal_must_be_the_sources_ordinal_or_a_dates_day() -> None:
+    source = (
+        "The Italian broke serve in the third and eleventh games. The final is on 5 June, with 6 courts open."
+    )
+    assert check_claim(source, "The Italian broke serve in the 3rd and 11th games.").supported
+    assert check_claim(source, "The final is on the 5th of June.").supported
+    result = check_claim(source, "The Italian broke serve in the third and 6th games.")
+    assert "number '6th' not in source" in result.issues

@@ -62,7 +62,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and t.lower not in src.lower_positions
             and t.lower not in _hyphenated(src_text)
             and not _SLASH.fullmatch(t.text)
-            and not (_ORDINAL.fullmatch(t.lower) and re.search(rf"(?<![\d.,]){t.lower[:-2]}(?!\d)", src_text))
+            and not (_ORDINAL.fullmatch(t.lower) and _ordinal_written(src_text, t.lower))
         ):
             issues.append(f"number '{t.text}' not in source")
     for n in claim_numbers:
@@ -112,6 +112,19 @@ _ORDINALS = [
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
     "nineteenth", "twentieth",
 ]  # fmt: skip
+
+
+def _ordinal_written(source: str, ordinal: str) -> bool:
+    """"6th" in the source as "sixth", or as a date's day ("the 5th" for "5 May")."""
+    k = int(ordinal[:-2])
+    if 0 < k <= len(_ORDINALS) and re.search(rf"\b{_ORDINALS[k - 1]}\b", source, re.IGNORECASE):
+        return True
+    day = rf"(?<![\d.,]){k}(?!\d)"
+    date = rf"{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD}\s+{day}"
+    return re.search(date, source) is not None
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 
 def _ordinal_in(source: str, n: NumberMatch) -> bool:
