@@ -3,10 +3,11 @@
 Extractive summarisers join runs taken from different places, so every word is in the source while the
 claim says something it does not ("Devine tweeted" + "David Pocock a tosser", where the source has "calling
 David Pocock a tosser"). Where two long runs of a copied claim meet without continuing each other in the
-source, the join must be backed: the first run goes on to say the second in other words, or its words are
-in the second run's sentence (a few sentences back when that sentence refers to someone by a pronoun or
-description), or the words the source puts before the second run are near the first run (an apposition)
-or earlier in the claim (its subject). Paraphrase is left alone: only copied claims are examined.
+source, the join must be backed: the first run goes on to say the second in other words, or its words come
+before the second run in that run's sentence (or a few sentences back when that sentence refers to someone
+by a pronoun or description), or the words the source puts before the second run are near the first run
+(an apposition) or earlier in the claim (its subject). Paraphrase is left alone: only copied claims are
+examined, and only joins of two runs with at most one copied word between them.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def stitch_issues(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
         if any(c in gap for c in PAUSES):
             continue
-        if not _backed(src, source, copy, a, b):
+        if not _backed(source, copy, a, b):
             issues.append(_describe(source, copy, a, b))
     return issues
 
@@ -59,7 +60,7 @@ def _anchor(copy: Copy, run: Run) -> bool:
     return content >= (1 if run.length >= LONG_ANCHOR else 2)
 
 
-def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     owners = copy.tokens
     a_stems = {t.stem for t in owners[a.start : a.start + a.length] if is_content(t)}
     b_stems = {t.stem for t in owners[b.start : b.start + b.length] if is_content(t)}
@@ -70,8 +71,9 @@ def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -
     for ja in a.positions:
         end_a = ja + a.length
         near_a = {source.tokens[k].stem for k in range(max(0, ja - NEAR), min(n, end_a + NEAR))}
-        after_a = {source.tokens[k].stem for k in range(end_a, min(n, end_a + AFTER))}
-        if b_stems and len(b_stems & after_a) >= AFTER_SHARE * len(b_stems) and inserted <= after_a:
+        after_a = [source.tokens[k].stem for k in range(end_a, min(n, end_a + AFTER))]
+        said_next = next((k for k, s in enumerate(after_a) if s in b_stems), len(after_a))
+        if len(b_stems & set(after_a)) >= AFTER_SHARE * len(b_stems) and inserted <= set(after_a[:said_next]):
             return True  # the first run goes on to say the second in other words
         for jb in b.positions:
             if 0 <= jb - end_a <= GAP and inserted <= {source.tokens[k].stem for k in range(end_a, jb)}:
@@ -86,9 +88,12 @@ def _backed(src: SourceIndex, source: SourceWords, copy: Copy, a: Run, b: Run) -
                 before[-1].lower in REFERRING or any(t.lower in DETERMINERS for t in before[-3:])
             )
             lo = sb - (BACK if refers else 0)
-            in_b = [s for s in a_stems if any(lo <= i <= sb for i in src.stem_sents.get(s, ()))]
-            if 2 * len(in_b) >= len(a_stems):
-                return True  # the second run's sentence (or the referent before it) is about the first
+            start = jb
+            while start > 0 and source.sent[start - 1] >= lo:
+                start -= 1
+            earlier = {source.tokens[k].stem for k in range(start, jb)}
+            if 2 * len(a_stems & earlier) >= len(a_stems):
+                return True  # the second run's sentence names the first before it (or the referent does)
             said_of = [t.stem for t in before if is_content(t)]
             if any(s in near_a or s in claim_before for s in said_of):
                 return True  # what the source says the second run of is beside the first, or in the claim
