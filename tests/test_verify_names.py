@@ -213,3 +213,17 @@ def test_the_source_fills_the_slot_beside_the_claims_word_with_another_name() ->
     issue = "name 'General Bo Hale' is not where the source puts it: the source says 'Norland'"
     assert issue in check_claim(source, claim).issues
     assert check_claim(source, "Paint thrown at a statue started a protest across Norland.").supported
+
+
+def test_an_indefinite_subject_called_him_is_a_person_unless_a_role_ends_its_name() -> None:
+    source = (
+        "Officer Sam Roe of the Eastmoor Police was charged with assault, the Daily Courier reported. "
+        "A video showed him pushing a man."
+    )
+    result = check_claim(source, "A Daily Courier was charged with assault after a video showed him.")
+    assert "'Daily Courier' is a thing in the source, not a person" in result.issues
+    claim = "An Eastmoor Police Officer was charged with assault after a video showed him pushing a man."
+    assert not [i for i in check_claim(source, claim).issues if "in the source, not" in i]
+    assert "'Sam Roe' is a person in the source, not a thing" in check_claim(
+        source, "Sam Roe, a company in Eastmoor, was charged with assault."
+    ).issues

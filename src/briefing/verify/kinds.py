@@ -34,8 +34,9 @@ def kind_issue(
     """Why the claim's use of the name at tokens ``[start, end)`` (matchable words ``core``) contradicts
     the source's, or None."""
     mentions = _mentions(src, core)
-    if not mentions or len(core) == 1 and core[0] in PERSON_TITLES:
-        return None  # "the Mayor" is a role, not a name
+    titled = end < len(toks) and toks[end].text[:1].isupper() and toks[end].lower in _TITLE_WORDS
+    if not mentions or len(core) == 1 and core[0] in PERSON_TITLES or titled:
+        return None  # "the Mayor", "a North Charleston Police Officer" are roles, not names
     name = " ".join(t.text for t in toks[_title_start(toks, start) : end])
     person = _given_name(toks, start, end) or any(_person_at(src.words, p, q, src.text) for p, q in mentions)
     thing = any(_the_before(src.words, p) or _part_of_name(src.words, p) for p, _q in mentions)
@@ -186,8 +187,8 @@ def _claim_thing(toks: list[Token], start: int, end: int) -> bool:
     if before in _ORGS and toks[start - 1].text.islower() and toks[start - 1].end + 1 == toks[start].start:
         return True
     after = [t.lower for t in toks[end : end + 2]]
-    if len(after) == 2 and after[0] in ("a", "an") and after[1] in _ORGS:
-        return True
+    if len(after) == 2 and after[0] in ("a", "an") and after[1].rpartition("-")[2] in _ORGS:
+        return True  # "X, a sub-college of Oxford"
     if before.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr"):
         return start > 1 and toks[start - 2].lower == "the"
     if before != "the":
@@ -214,7 +215,7 @@ def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:
     if len(after) == 3 and after[0] in ("is", "was") and after[1] in ("a", "an", "the"):
         return after[2] in PERSON_TITLES
     # The subject the claim goes on to call "he" or "her" ("X took to Twitter to announce his intention").
-    opens = start == 0 or start == 1 and toks[0].lower == "the"
+    opens = start == 0 or start == 1 and toks[0].lower in ("the", "a", "an")
     verb = end < len(toks) and (toks[end].lower in _VERBS or toks[end].lower.endswith("ed"))
     if opens and verb and any(t.lower in _PRONOUNS for t in toks[end:]):
         return True
