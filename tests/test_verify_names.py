@@ -104,6 +104,16 @@ def test_an_indefinite_name_is_a_kind_and_need_not_be_placed() -> None:
     assert check_claim(source, "The handbag costs as much as a Varga Roadster GT.").supported
 
 
+def test_a_name_set_beside_an_indefinite_description_is_not_placed() -> None:
+    source = (
+        "Chris and Sue Hale's son Wayne died when his motorbike was struck by a drink driver in 2010. "
+        "The couple have campaigned for tougher sentences ever since. "
+        "Mr Hale, 28, was killed by a car driven by Donna Reed on the ring road."
+    )
+    claim = "Wayne died when a drunk driver, Donna Reed, struck his motorbike in 2010."
+    assert not [i for i in check_claim(source, claim).issues if "Donna Reed" in i]
+
+
 def test_a_common_phrase_copied_from_another_passage_is_no_swap() -> None:
     source = (
         "In the heats, Ada Moss won the other semi-final in a fast time. "

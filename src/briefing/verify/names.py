@@ -181,7 +181,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             kind := kind_issue(src, claim, claim_tokens, at[0], at[-1] + 1, core)
         ):
             issues.append(kind)
-        elif _verbatim(src, name) and not _indefinite(claim_tokens, idx) and (
+        elif _verbatim(src, name) and not _indefinite(claim_tokens, idx, claim) and (
             _misplaced(src, name, claim_tokens)
             or not _in_list(claim, name, names)
             and _out_of_context(src, name, claim_tokens, spans)
@@ -197,10 +197,18 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
     return issues
 
 
-def _indefinite(toks: list[Token], idx: list[int]) -> bool:
+def _indefinite(toks: list[Token], idx: list[int], claim: str = "") -> bool:
     """"an Aston Martin DB9", "a Chinese woman": a kind of thing, which need not be where the source says
-    the rest."""
-    return bool(idx) and idx[0] > 0 and toks[idx[0] - 1].lower in ("a", "an")
+    the rest; so is a name set beside one ("a drunk driver, Donna Hackett,"), told of in its own place."""
+    if not idx or idx[0] == 0:
+        return False
+    if toks[idx[0] - 1].lower in ("a", "an"):
+        return True
+    before = toks[max(0, idx[0] - 4) : idx[0]]
+    enclosed = claim[toks[idx[0] - 1].end : toks[idx[0]].start].strip() == "," and (
+        claim[toks[idx[-1]].end :].lstrip().startswith(",")
+    )
+    return enclosed and any(t.lower in ("a", "an") for t in before)
 
 
 _FORMER = frozenset({"former", "ex", "then", "previous", "retired", "outgoing", "erstwhile"})
