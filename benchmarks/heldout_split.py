@@ -15,6 +15,7 @@ tests use it); only scoring reads score.py from the eval dir.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -203,6 +204,10 @@ def misses(bundles: list[Bundle], pred: dict[str, list[Segment]]) -> list[str]:
     return out
 
 
+def _splitter_hash() -> str:
+    return hashlib.sha1((ROOT / "src" / "briefing" / "split.py").read_bytes()).hexdigest()[:10]
+
+
 def _dev_rows() -> list[str]:
     path = RESULTS / "segmentation.txt"
     if not path.exists():
@@ -218,6 +223,7 @@ def run(eval_dir: Path, show_misses: bool = False) -> tuple[str, str]:
     header = f"{'set':<22} {'Pk':>6} {'WD':>6} {'F1':>6} {'exact':>6}  teaser-recall"
     lines = [
         f"held out: {len(bundles)} bundles of self-written fictional stories (fixtures/heldout, seed {SEED})",
+        f"splitter: src/briefing/split.py sha1 {_splitter_hash()} (working tree)",
         header,
     ]
     groups = [("heldout", bundles)] + [(f"  {v}", [b for b in bundles if b.variant == v]) for v in VARIANTS]
