@@ -237,3 +237,13 @@ def test_an_indefinite_subject_called_him_is_a_person_unless_a_role_ends_its_nam
     assert "'Sam Roe' is a person in the source, not a thing" in check_claim(
         source, "Sam Roe, a company in Eastmoor, was charged with assault."
     ).issues
+
+
+def test_a_scene_setting_place_is_not_placed() -> None:
+    source = (
+        "Researchers studied the microbes of a remote tribe from the Amazon. "
+        "The samples were taken in 2009 and shipped abroad. The tests took years. Results were mixed. "
+        "The villagers have been fighting for the return of the samples for over a decade."
+    )
+    claim = "In the Amazon, the villagers have been fighting for the return of the samples for a decade."
+    assert not [i for i in check_claim(source, claim).issues if "Amazon" in i]

@@ -181,10 +181,15 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             kind := kind_issue(src, claim, claim_tokens, at[0], at[-1] + 1, core)
         ):
             issues.append(kind)
-        elif _verbatim(src, name) and not _indefinite(claim_tokens, idx, claim) and (
-            _misplaced(src, name, claim_tokens)
-            or not _in_list(claim, name, names)
-            and _out_of_context(src, name, claim_tokens, spans)
+        elif (
+            _verbatim(src, name)
+            and not _indefinite(claim_tokens, idx, claim)
+            and not _scene(claim, claim_tokens, idx)
+            and (
+                _misplaced(src, name, claim_tokens)
+                or not _in_list(claim, name, names)
+                and _out_of_context(src, name, claim_tokens, spans)
+            )
         ):
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
@@ -195,6 +200,18 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         if opener and t.text[:1].isupper():
             issues.append(f"'{opener} {t.text}' is cut from another sentence ('{opener}' opens one)")
     return issues
+
+
+def _scene(claim: str, toks: list[Token], idx: list[int]) -> bool:
+    """"living in the Amazon", "in rural Scott, Indiana": a place the claim sets its fact in, which the
+    source may name in another passage than the one telling the fact."""
+    if not idx or idx[0] < 2 or not any(t.lower in _SCENE for t in toks[idx[0] - 2 : idx[0]]):
+        return False
+    state = re.match(r",\s*[A-Z][a-z]+\s*,", claim[toks[idx[-1]].end :])  # "Scott, Indiana,"
+    return toks[idx[0] - 1].lower == "the" or state is not None
+
+
+_SCENE = frozenset({"in", "at", "across", "near"})
 
 
 def _indefinite(toks: list[Token], idx: list[int], claim: str = "") -> bool:
