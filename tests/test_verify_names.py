@@ -245,5 +245,5 @@ def test_a_scene_setting_place_is_not_placed() -> None:
         "The samples were taken in 2009 and shipped abroad. The tests took years. Results were mixed. "
         "The villagers have been fighting for the return of the samples for over a decade."
     )
-    claim = "In the Amazon, the villagers have been fighting for the return of the samples for a decade."
+    claim = "In the Amazon, villagers have fought for a decade to get the samples back."
     assert not [i for i in check_claim(source, claim).issues if "Amazon" in i]
