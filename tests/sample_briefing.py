@@ -1,8 +1,9 @@
 """A fixed, fictional Briefing for renderer tests, built from the real model with spans into a real bundle.
 
 Every span is found in ``BUNDLE_TEXT`` rather than typed, so ``bundle.text[start:end]`` always equals what
-the item shows. One story is an extractive fallback, one bullet is unverified, one is dropped, and one story
-carries hostile text (HTML, Slack mentions and links, ampersands) that every renderer must neutralise.
+the item shows. One story is an extractive fallback, one bullet is unverified, one is dropped, one is
+repaired, and one story carries hostile text (HTML, Slack mentions and links, ampersands) that every renderer
+must neutralise. Each story has the verification report its statuses imply.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from briefing.model import (
     Story,
     StorySummary,
     SummaryQuote,
+    VerificationReport,
 )
 
 SOURCE = "bundles/monday.txt"
@@ -116,7 +118,10 @@ def _harbour() -> BriefingItem:
         topic="local",
         engine="openai",
     )
-    return BriefingItem(story=story, summary=summary, also_in=["bundles/gazette.txt"])
+    report = VerificationReport(
+        story_id=story.id, checked=9, passed=7, dropped=1, issues=["bullet 4: no source span supports it"]
+    )
+    return BriefingItem(story=story, summary=summary, verification=report, also_in=["bundles/gazette.txt"])
 
 
 def _portal() -> BriefingItem:
@@ -144,7 +149,10 @@ def _portal() -> BriefingItem:
         topic="technology",
         engine="openai",
     )
-    return BriefingItem(story=story, summary=summary)
+    report = VerificationReport(
+        story_id=story.id, checked=6, passed=5, repaired=1, issues=["bullet 3: '5,000 users' not in source"]
+    )
+    return BriefingItem(story=story, summary=summary, verification=report)
 
 
 def _library() -> BriefingItem:
@@ -174,7 +182,9 @@ def _library() -> BriefingItem:
         fallback=True,
         fallback_reason="LLM timed out after 4 attempts",
     )
-    return BriefingItem(story=story, summary=summary)
+    return BriefingItem(
+        story=story, summary=summary, verification=VerificationReport(story_id=story.id, checked=5, passed=5)
+    )
 
 
 def sample_briefing() -> Briefing:

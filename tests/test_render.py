@@ -12,17 +12,20 @@ import pytest
 from sample_briefing import big_briefing, sample_bundle
 
 from briefing.errors import TemplateError
-from briefing.model import Briefing
+from briefing.model import Briefing, BriefingItem, Claim, Span, Story, StorySummary
 from briefing.render import (
     MAX_BLOCKS,
     MAX_CONTEXT_ELEMENTS,
     MAX_HEADER_CHARS,
     MAX_MESSAGE_CHARS,
     MAX_SECTION_CHARS,
+    NOTE_CHARS,
     TEMPLATES,
     Format,
+    footnotes,
     render,
     slack_messages,
+    verification_line,
 )
 from briefing.resources import templates_dir
 
@@ -41,6 +44,16 @@ HOSTILE = ["<script>alert(1)</script>", "<!channel>", "<@U123>", "<http://evil|c
 def test_output_equals_golden(fmt: Format, sample_briefing: Briefing, update_goldens: bool) -> None:
     golden = GOLDEN / f"sample.{EXTENSIONS[fmt]}"
     output = render(sample_briefing, fmt)
+    if update_goldens:
+        golden.write_text(output, encoding="utf-8")
+    assert golden.exists(), f"{golden} missing: run pytest --update-goldens"
+    assert output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_sources_output_equals_golden(fmt: Format, sample_briefing: Briefing, update_goldens: bool) -> None:
+    golden = GOLDEN / f"sample.sources.{EXTENSIONS[fmt]}"
+    output = render(sample_briefing, fmt, sources=True)
     if update_goldens:
         golden.write_text(output, encoding="utf-8")
     assert golden.exists(), f"{golden} missing: run pytest --update-goldens"
@@ -234,3 +247,132 @@ def test_missing_templates_dir_is_an_error(sample_briefing: Briefing, tmp_path: 
 
 def test_bundled_templates_exist() -> None:
     assert all((templates_dir() / name).is_file() for name in TEMPLATES.values())
+
+
+# -- verification line and sources footnotes (issue 6's policy: what is shown is marked verified) ------------
+
+LINES = [
+    "⚠ Checked against the source: 7 of 9 items supported · 1 dropped",
+    "✓ Checked against the source: 5 of 6 items supported · 1 repaired",
+    "✓ Grounded: the source's own sentences, 5 items checked",
+]
+HEADLINES = ["Port Ellis approves £20m", "Tallow & Finch shows <script>", "The Port Ellis central library"]
+
+
+def _shown_text(briefing: Briefing, fmt: Format, sources: bool = False) -> str:
+    """What a reader sees: HTML as parsed text, Slack as its mrkdwn unescaped, other formats as they are."""
+    output = render(briefing, fmt, sources=sources)
+    if fmt == "html":
+        parser = _Elements()
+        parser.feed(output)
+        return "".join(parser.text)
+    if fmt == "slack":
+        texts = _mrkdwn_texts(json.loads(output))
+        return "\n".join(texts).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text", "slack"])
+def test_each_story_shows_its_verification_line(fmt: Format, sample_briefing: Briefing) -> None:
+    shown = _shown_text(sample_briefing, fmt)
+    positions = [shown.index(h) for h in HEADLINES] + [len(shown)]
+    for number, line in enumerate(LINES):
+        assert shown.count(line) == 1, (fmt, line)
+        assert positions[number] < shown.index(line) < positions[number + 1], (fmt, line)
+
+
+def test_slack_verification_is_a_context_block_of_its_story(sample_briefing: Briefing) -> None:
+    (message,) = slack_messages(sample_briefing)
+    blocks = message["blocks"]
+    for line in LINES:
+        [index] = [i for i, b in enumerate(blocks) if b["type"] == "context" and _mrkdwn_texts(b) == [line]]
+        assert blocks[index - 1]["type"] == "section" and blocks[index + 1]["type"] == "context"
+
+
+def _with(briefing: Briefing, number: int, **update: Any) -> Briefing:
+    items = list(briefing.items)
+    items[number] = items[number].model_copy(update=update)
+    return briefing.model_copy(update={"items": items})
+
+
+def test_verification_line_wording(sample_briefing: Briefing) -> None:
+    portal = sample_briefing.items[1]
+    report = portal.verification
+    assert report is not None
+    clean = report.model_copy(update={"passed": 6, "repaired": 0})
+    assert verification_line(portal.model_copy(update={"verification": clean})) == (
+        "✓ Checked against the source: all 6 items supported"
+    )
+    assert verification_line(portal.model_copy(update={"verification": None})) == (
+        "⚠ Not checked against the source"
+    )
+    extractive = portal.summary.model_copy(update={"engine": "extractive"})
+    assert verification_line(portal.model_copy(update={"summary": extractive})).startswith("✓ Grounded: ")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_sources_footnotes_only_with_the_setting(fmt: Format, sample_briefing: Briefing) -> None:
+    plain = _shown_text(sample_briefing, fmt)
+    noted = _shown_text(sample_briefing, fmt, sources=True)
+    assert "From the source" not in plain and "[a]" not in plain
+    assert noted.count("From the source") == 3
+    # the footnote is the source sentence the bullet's evidence span falls in, quoted
+    assert "[b] “Construction is due to start in March 2027 and take 30 months.”" in noted
+    assert "[a] “Opening hours rise to 58 a week from 50.”" in noted
+    # a bullet with no evidence span gets no marker
+    assert not re.search(r"up 15%\. \[[a-z]\]", noted)
+    assert render(sample_briefing, "slack", sources=True) == render(sample_briefing, "slack")
+
+
+def test_dropped_bullet_gets_no_footnote(sample_briefing: Briefing) -> None:
+    harbour = sample_briefing.items[0]
+    dropped = "Opponents said the cost could rise by 15% once steel prices are known."
+    bullets = [
+        b.model_copy(update={"evidence": [_span_of(harbour, dropped)]}) if b.status == "dropped" else b
+        for b in harbour.summary.bullets
+    ]
+    briefing = _with(sample_briefing, 0, summary=harbour.summary.model_copy(update={"bullets": bullets}))
+    notes = [note for _, note in footnotes(briefing.items[0]) if note is not None]
+    assert [n.marker for n in notes] == ["a", "b"]
+    for fmt in ("md", "html", "text"):
+        assert "steel prices are known" not in _shown_text(briefing, fmt, sources=True), fmt
+
+
+def _span_of(item: BriefingItem, needle: str) -> Span:
+    start = item.story.start + item.story.text.index(needle)
+    return Span(start=start, end=start + len(needle))
+
+
+def test_footnote_collapses_whitespace_and_cuts_long_sentences() -> None:
+    long = "The   district \t said " + "the repair list keeps growing, " * 12 + "officials said."
+    text = f"Short headline.\n\n{long} A second sentence follows."
+    story = Story(id="x", source="t.txt", start=100, end=100 + len(text), text=text)
+    bullets = [
+        Claim(text="The list keeps growing.", status="supported", evidence=[_span_of_text(story, "keeps")]),
+        Claim(text="Something else.", status="supported", evidence=[_span_of_text(story, "A second")]),
+    ]
+    summary = StorySummary(
+        story_id="x", headline=Claim(text="Short headline."), bullets=bullets, engine="openai"
+    )
+    [(_, first), (_, second)] = footnotes(BriefingItem(story=story, summary=summary))
+    assert first is not None and second is not None
+    [quote] = first.quotes
+    assert quote.startswith("The district said the repair list") and quote.endswith("…")
+    assert len(quote) <= NOTE_CHARS
+    assert second.quotes == ["A second sentence follows."]
+
+
+def _span_of_text(story: Story, needle: str) -> Span:
+    start = story.start + story.text.index(needle)
+    return Span(start=start, end=start + len(needle))
+
+
+def test_html_footnotes_escape_hostile_evidence(sample_briefing: Briefing) -> None:
+    output = render(sample_briefing, "html", sources=True)
+    parser = _Elements()
+    parser.feed(output)
+    assert "script" not in parser.tags
+    shown = "".join(parser.text)
+    assert "[a] “In a demonstration, a comment reading <script>alert(1)</script> opened a pop-up" in shown
+    assert "[b] “A bot account also posted <!channel> and <@U123> alongside a link written as" in shown
+    assert 'href="#note-2-a"' in output and 'id="note-2-a"' in output

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -19,7 +20,8 @@ import jinja2
 
 from briefing import resources
 from briefing.errors import TemplateError
-from briefing.model import Briefing, Status
+from briefing.model import Briefing, BriefingItem, Claim, Status
+from briefing.sentences import sentence_spans
 
 Format = Literal["md", "html", "text", "slack", "json"]
 
@@ -45,14 +47,29 @@ MARKS: dict[str, str] = {
 }
 """What readers see next to an item that is not grounded or supported by its source."""
 
+NOTE_CHARS = 200
+"""A quoted source sentence in a footnote is cut here, with an ellipsis."""
+
 Block = dict[str, Any]
 T = TypeVar("T")
 
 
-def render(briefing: Briefing, fmt: Format, templates_dir: Path | None = None) -> str:
+@dataclass(frozen=True)
+class Note:
+    """A bullet's footnote: its marker and the source sentences its evidence spans fall in, quoted."""
+
+    marker: str
+    quotes: list[str]
+
+
+def render(
+    briefing: Briefing, fmt: Format, templates_dir: Path | None = None, *, sources: bool = False
+) -> str:
     """Render ``briefing`` in ``fmt``; ``templates_dir`` overrides bundled templates file by file.
 
-    Raises ``TemplateError`` (naming the template and line) when a template is missing or fails.
+    With ``sources``, Markdown and the email (HTML and text) footnote each shown bullet with the source
+    sentences that back it. Raises ``TemplateError`` (naming the template and line) when a template is
+    missing or fails.
     """
     if fmt == "json":
         return briefing.model_dump_json(indent=2) + "\n"
@@ -60,7 +77,63 @@ def render(briefing: Briefing, fmt: Format, templates_dir: Path | None = None) -
         return json.dumps(slack_messages(briefing, templates_dir), indent=2, ensure_ascii=False) + "\n"
     name = TEMPLATES[fmt]
     template = _template(name, templates_dir)
-    return _guard(name, lambda: template.render(briefing=briefing, stats=briefing.stats))
+    return _guard(name, lambda: template.render(briefing=briefing, stats=briefing.stats, sources=sources))
+
+
+def verification_line(item: BriefingItem) -> str:
+    """One line telling the reader how this story's items were checked, from ``item.verification``.
+
+    Starts with ✓ only when every shown item is grounded, supported or repaired; an extractive summary
+    (extractive engine or fallback) is the source's own sentences, so it says so rather than "supported".
+    """
+    report = item.verification
+    summary = item.summary
+    if report is None or report.checked == 0:
+        return "⚠ Not checked against the source"
+    statuses = [summary.headline.status, *(i.status for i in summary.bullets)]
+    statuses += [f.status for f in summary.key_figures] + [q.status for q in summary.quotes]
+    doubtful = "unverified" in statuses or "unsupported" in statuses
+    tick = "⚠" if doubtful else "✓"
+    if summary.engine == "extractive" or summary.fallback:
+        head = f"Grounded: the source's own sentences, {_plural(report.checked, 'item')} checked"
+    elif report.passed == report.checked > 1:
+        head = f"Checked against the source: all {report.checked} items supported"
+    else:
+        head = f"Checked against the source: {report.passed} of {_plural(report.checked, 'item')} supported"
+    parts = [f"{tick} {head}"]
+    parts += [f"{n} {what}" for n, what in ((report.repaired, "repaired"), (report.dropped, "dropped")) if n]
+    return " · ".join(parts)
+
+
+def footnotes(item: BriefingItem) -> list[tuple[Claim, Note | None]]:
+    """The shown bullets of ``item``, each with its footnote (None when it has no evidence span).
+
+    Markers are letters per story (a, b, ...), so they never read as the story numbers beside them.
+    """
+    story = item.story
+    sentences = sentence_spans(story.text)
+    out: list[tuple[Claim, Note | None]] = []
+    for claim in _visible(item.summary.bullets):
+        picked: set[tuple[int, int]] = set()
+        for span in claim.evidence:
+            start, end = span.start - story.start, max(span.end, span.start + 1) - story.start
+            picked.update(s for s in sentences if s[0] < end and start < s[1])
+        note = None
+        if picked:
+            marker = _marker(sum(1 for _, n in out if n is not None))
+            note = Note(marker, [_quote_text(story.text[s:e]) for s, e in sorted(picked)])
+        out.append((claim, note))
+    return out
+
+
+def _marker(index: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < len(letters) else str(index + 1)
+
+
+def _quote_text(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= NOTE_CHARS else flat[: NOTE_CHARS - 1].rstrip() + "…"
 
 
 def slack_messages(briefing: Briefing, templates_dir: Path | None = None) -> list[dict[str, Any]]:
@@ -131,7 +204,13 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        mrkdwn=mrkdwn_escape, mark=_mark, visible=_visible, longdate=_long_date, plural=_plural
+        mrkdwn=mrkdwn_escape,
+        mark=_mark,
+        visible=_visible,
+        longdate=_long_date,
+        plural=_plural,
+        verification=verification_line,
+        footnotes=footnotes,
     )
     return env
 
