@@ -87,6 +87,14 @@ refine_option = click.option(
 )
 
 
+sources_option = click.option(
+    "--sources",
+    is_flag=True,
+    default=None,
+    help="Footnote each bullet with the source sentences it was checked against (md, html, text).",
+)
+
+
 def settings_from(flags: dict[str, Any]) -> Settings:
     no_cache = flags.pop("no_cache", None)
     if no_cache:
@@ -176,7 +184,7 @@ def run_summarize(
             "extractive summary (marked in the output)",
             err=True,
         )
-    write_output(render(briefing, fmt_of(fmt), settings.templates_dir), out)
+    write_output(render(briefing, fmt_of(fmt), settings.templates_dir, sources=settings.sources), out)
     if strict and stats.failed_checks:
         raise VerificationError(
             f"--strict: {stats.failed_checks} item(s) failed verification and were repaired or dropped "
@@ -206,6 +214,7 @@ def cli() -> None:
 @click.option(
     "--judge", is_flag=True, default=None, help="Also ask the configured LLM about prose the checks pass."
 )
+@sources_option
 @refine_option
 @engine_options
 def summarize(
@@ -228,6 +237,7 @@ def summarize(
 @cli.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(get_args(Format)), default="md", show_default=True)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@sources_option
 @engine_options
 def demo(fmt: str, out: Path | None, **flags: Any) -> None:
     """Run the main job on the sample bundle shipped with briefing."""

@@ -48,6 +48,7 @@ class Settings(BaseModel):
     max_cost: float | None = Field(default=None, ge=0)
     judge: bool = Field(default=False, description="Ask the LLM judge about prose the checks pass.")
     refine: bool = Field(default=False, description="Ask the LLM about the uncertain story boundaries.")
+    sources: bool = Field(default=False, description="Footnote each bullet with its source sentences.")
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
     quiet: bool = False
