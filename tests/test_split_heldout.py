@@ -147,8 +147,6 @@ def _xfail(case_id: str, variant: str, names: list[str], reason: str) -> object:
         _xfail("interview-drift", "lines", ["okafor-fieldkit-interview", "granton-budget-wire"],
                "interview drift: the \"Ms Okafor's comments come after ... announced\" paragraph goes to the "
                "next story, whose US dateline ('GRANTON, Ohio (Wire) —') gets no dateline cue"),
-        _xfail("liveblog-timestamp", "lines", ["cup-final-liveblog", "bitcrest-bankruptcy-wire"],
-               "a timestamped live-blog entry ('21:38 — Full-time ...') opens a story"),
         _xfail("headline-then-byline", "blank", ["quillon-acquisition-release", "bitcrest-bankruptcy-wire"],
                "headline then byline after a story ending on an unpunctuated 'Media contact: ...' line: the "
                "boundary lands at the byline and the headline stays with the story before"),
