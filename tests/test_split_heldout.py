@@ -48,7 +48,7 @@ def _paragraphs(story: Story) -> list[str]:
 
 def test_fixtures_are_within_the_brief() -> None:
     stories = list(STORIES.values())
-    assert Counter(s.teaser for s in stories) == {False: 18, True: 6}
+    assert 20 <= len(stories) <= 30 and sum(s.teaser for s in stories) >= 4
     for s in stories:
         words = sum(len(_WORDS.findall(p)) for p in s.body())
         if s.teaser:
@@ -67,10 +67,11 @@ def test_builder_is_deterministic_and_gold_spans_are_the_stories() -> None:
         assert 2 <= len(b.spans) <= 7
         pos = 0
         for (start, end), name in zip(b.spans, b.sources, strict=True):
-            piece = b.text[start:end]
-            assert piece == piece.strip() and b.text[pos:start].strip() == ""
-            first = next(p for p in STORIES[name.split("--")[1]].body() if not BOILERPLATE.match(p))
-            assert first[:40].split()[0] in piece
+            story, piece = STORIES[name.split("--")[1]], b.text[start:end]
+            assert b.text[pos:start].strip() == ""
+            body = story.body(web=b.variant == "web")
+            assert piece.startswith(story.headline if b.variant in ("blank", "web") else body[0])
+            assert piece.endswith(body[-1])
             pos = end
         assert b.text[pos:].strip() == ""
         if b.variant == "teaser":
@@ -136,7 +137,7 @@ def _xfail(case_id: str, variant: str, names: list[str], reason: str) -> object:
                "is cut off as a story of its own"),
         _xfail("web-related-line", "web", ["tram-strike-web", "granton-budget-wire"],
                "web paste: a trailing 'Related: ...' line is taken for the next story's headline"),
-        _xfail("teaser-meanwhile", "teaser", ["boil-water-wire", "airline-strike", "kestrel-rovers-wire"],
+        _xfail("teaser-meanwhile", "teaser", ["veridian-layoffs-wire", "airline-strike", "boil-water-wire"],
                "a teaser opening 'Meanwhile,' is glued to the article before it (read as a continuation)"),
         _xfail("teaser-plain", "teaser", ["granton-budget-wire", "bridge-reopens", "veridian-layoffs-wire"],
                "a plain 45-word teaser with no cue between two wire stories is glued to the article "
@@ -147,9 +148,6 @@ def _xfail(case_id: str, variant: str, names: list[str], reason: str) -> object:
         _xfail("interview-drift", "lines", ["okafor-fieldkit-interview", "granton-budget-wire"],
                "interview drift: the \"Ms Okafor's comments come after ... announced\" paragraph goes to the "
                "next story, whose US dateline ('GRANTON, Ohio (Wire) —') gets no dateline cue"),
-        _xfail("headline-then-byline", "blank", ["quillon-acquisition-release", "bitcrest-bankruptcy-wire"],
-               "headline then byline after a story ending on an unpunctuated 'Media contact: ...' line: the "
-               "boundary lands at the byline and the headline stays with the story before"),
     ],
 )
 def test_heldout_systematic_failures(variant: str, names: list[str], line_sep: str) -> None:
