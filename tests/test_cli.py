@@ -124,6 +124,14 @@ def test_stdin_summarize_markdown() -> None:
     assert "Halden Brewing" in result.stdout.decode()
 
 
+def test_sources_flag_footnotes_each_story() -> None:
+    args = ("summarize", "-", "--engine", "extractive", "--quiet")
+    plain = run(*args, stdin=THREE.read_bytes()).stdout.decode()
+    noted = run(*args, "--sources", stdin=THREE.read_bytes()).stdout.decode()
+    assert plain.count("✓ Grounded: ") == noted.count("✓ Grounded: ") == 3
+    assert "From the source" not in plain and noted.count("From the source") == 3
+
+
 def test_demo_runs_the_sample_bundle(tmp_path: Path) -> None:
     out = tmp_path / "demo.md"
     result = run("demo", "--engine", "extractive", "--out", str(out), "--quiet")

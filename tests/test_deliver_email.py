@@ -62,6 +62,15 @@ def test_html_part_has_css_inlined_and_hostile_text_escaped(sample_briefing: Bri
     assert "<script>alert(1)</script>" in text
 
 
+def test_sources_footnotes_reach_both_parts_escaped_in_html(sample_briefing: Briefing) -> None:
+    message = build_message(sample_briefing, sender="b@example.com", to=["a@example.com"], sources=True)
+    text, html = _parts(message)
+    assert "[a] “In a demonstration, a comment reading <script>alert(1)</script> opened" in text
+    assert "comment reading &lt;script&gt;alert(1)&lt;/script&gt; opened" in html
+    assert 'id="note-2-a"' in html and 'style="' in html.split('id="note-2-a"')[1][:40]
+    assert "From the source" not in _parts(_message(sample_briefing))[0]
+
+
 needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl command not installed")
 
 
@@ -122,9 +131,12 @@ def _png_size_and_rows(png: bytes) -> tuple[int, int, int]:
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed (.ci/run installs it)")
-def test_email_html_renders_phone_width_and_not_blank(sample_briefing: Briefing, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sources", [False, True], ids=["plain", "sources"])
+def test_email_html_renders_phone_width_and_not_blank(
+    sample_briefing: Briefing, tmp_path: Path, sources: bool
+) -> None:
     page = tmp_path / "email.html"
-    page.write_text(email_html(sample_briefing), encoding="utf-8")
+    page.write_text(email_html(sample_briefing, sources=sources), encoding="utf-8")
     shot = tmp_path / "email.png"
     subprocess.run(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -249,3 +249,19 @@ def test_sections_order_and_limit_stories(sample_briefing: Briefing, tmp_path: P
         "Harbour council approves £20m flood barrier",
     ]  # the portal story matched "portal" but the Harbour section was full
     assert ordered.stats.stories == 2
+
+
+def test_sources_setting_footnotes_the_email_and_markdown_not_slack(site: Site) -> None:
+    site.config.write_text(
+        site.config.read_text(encoding="utf-8").replace("[engine]\n", "[engine]\nsources = true\n"),
+        encoding="utf-8",
+    )
+    with smtp_server(site.smtp_port) as (_, sink):
+        result = run_digest(site.config, date=DAY, send=True, env=site.env)
+    assert result.exit_code == 0, result.lines()
+    html, text = _html_and_text(sink.messages[0])
+    markdown = (site.config.parent / "digests" / "2026-11-24" / "digest.md").read_text(encoding="utf-8")
+    for shown in (html, text, markdown):
+        assert "From the source" in shown and "[a]" in shown
+    assert 'href="#note-1-a"' in html
+    assert "From the source" not in json.dumps(site.slack_posts())

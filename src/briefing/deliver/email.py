@@ -41,9 +41,12 @@ class SmtpServer:
     """Trust this CA bundle instead of the system's (an internal relay with its own certificate)."""
 
 
-def email_html(briefing: Briefing, templates_dir: Path | None = None) -> str:
-    """The HTML email body: the rendered document with its CSS inlined (no remote fetches)."""
-    html = render(briefing, "html", templates_dir)
+def email_html(briefing: Briefing, templates_dir: Path | None = None, *, sources: bool = False) -> str:
+    """The HTML email body: the rendered document with its CSS inlined (no remote fetches).
+
+    ``sources`` footnotes each bullet with the source sentences that back it (see ``render``).
+    """
+    html = render(briefing, "html", templates_dir, sources=sources)
     try:
         return str(css_inline.inline(html, load_remote_stylesheets=False, keep_at_rules=True))
     except ValueError as exc:
@@ -58,6 +61,7 @@ def build_message(
     subject: str | None = None,
     list_unsubscribe: Sequence[str] = (),
     templates_dir: Path | None = None,
+    sources: bool = False,
 ) -> EmailMessage:
     """The email for ``briefing``: text part first (the fallback), HTML second (the preferred part).
 
@@ -72,8 +76,8 @@ def build_message(
     message["Message-ID"] = make_msgid(domain=domain)
     if list_unsubscribe:
         message["List-Unsubscribe"] = ", ".join(f"<{uri}>" for uri in list_unsubscribe)
-    message.set_content(render(briefing, "text", templates_dir))
-    message.add_alternative(email_html(briefing, templates_dir), subtype="html")
+    message.set_content(render(briefing, "text", templates_dir, sources=sources))
+    message.add_alternative(email_html(briefing, templates_dir, sources=sources), subtype="html")
     return message
 
 

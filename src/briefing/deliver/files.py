@@ -39,12 +39,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise DeliveryError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
-def write_outputs(briefing: Briefing, out_dir: Path, templates_dir: Path | None = None) -> list[Path]:
+def write_outputs(
+    briefing: Briefing, out_dir: Path, templates_dir: Path | None = None, *, sources: bool = False
+) -> list[Path]:
     """Render ``briefing`` in every format into ``out_dir`` (see ``OUTPUT_FILES``); return the paths.
 
     Everything is rendered before anything is written, so a template error leaves the folder untouched.
+    ``sources`` footnotes bullets with their source sentences where a format has footnotes.
     """
-    rendered = {name: render(briefing, fmt, templates_dir) for name, fmt in OUTPUT_FILES.items()}
+    rendered = {
+        name: render(briefing, fmt, templates_dir, sources=sources) for name, fmt in OUTPUT_FILES.items()
+    }
     paths = []
     for name, text in rendered.items():
         atomic_write(out_dir / name, text)

@@ -35,6 +35,7 @@ from briefing.ingest import read_paths
 from briefing.model import Briefing, BriefingItem, Bundle
 from briefing.pipeline import build_briefing
 from briefing.render import slack_messages
+from briefing.settings import Settings
 
 EXAMPLE = Path(__file__).with_name("example.toml")
 
@@ -142,7 +143,7 @@ def run_digest(
                 return replace(base, notes=[*notes, "nothing new since the last digest"], outcomes=skipped)
             built = build_briefing(bundles, settings, title=config.title, date=date)
             briefing = apply_sections(built, config)
-            files = write_outputs(briefing, out_dir, settings.templates_dir)
+            files = write_outputs(briefing, out_dir, settings.templates_dir, sources=settings.sources)
             if not dry_run:
                 ledger.record_build(key, date, _digest_sha(briefing), str(out_dir / "briefing.json"))
                 seen.mark(key, date, bundles)
@@ -158,9 +159,7 @@ def run_digest(
         outcomes = [Outcome(d, "skipped", _sent_at(ledger, key, date, d)) for d in already]
         for destination in pending:
             try:
-                detail = _deliver(
-                    destination, briefing, config, env, ledger, date, sha, force, settings.templates_dir
-                )
+                detail = _deliver(destination, briefing, config, env, ledger, date, sha, force, settings)
             except (DeliveryError, ConfigError) as exc:
                 outcomes.append(Outcome(destination, "failed", str(exc)))
                 continue
@@ -243,7 +242,7 @@ def _deliver(
     date: dt.date,
     sha: str,
     force: bool,
-    templates_dir: Path | None,
+    settings: Settings,
 ) -> str:
     """Send to one destination and return what to record about it."""
     if destination == "email":
@@ -256,14 +255,15 @@ def _deliver(
             to=spec.to,
             subject=subject,
             list_unsubscribe=spec.list_unsubscribe,
-            templates_dir=templates_dir,
+            templates_dir=settings.templates_dir,
+            sources=settings.sources,
         )
         refused = send_message(message, smtp_server(config, env))
         detail = f"{message['Message-ID']} to {len(spec.to) - len(refused)} recipient(s)"
         return detail + (f"; refused: {', '.join(refused)}" if refused else "")
     assert config.slack is not None
     target = slack_target(config, env)
-    messages = slack_messages(briefing, templates_dir)
+    messages = slack_messages(briefing, settings.templates_dir)
     if force:
         ledger.forget_parts(config.key, date, destination)
     start = ledger.parts_sent(config.key, date, destination, sha)
