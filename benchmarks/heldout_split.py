@@ -7,7 +7,9 @@ dev set's variants plus ``web``, with gold spans known by construction, and scor
 them with the shared reference scorer, per variant and overall, next to the dev numbers.
 
 Run from the repo root: ``.venv/bin/python benchmarks/heldout_split.py [--eval-dir DIR] [--misses]``
-(eval dir defaults to ../shared/eval; ``--misses`` lists every missed and added boundary).
+(eval dir defaults to ../shared/eval; ``--misses`` lists every missed and added boundary;
+``--write-gold FILE`` writes the bundles as gold JSONL, to run the CLI on them:
+``briefing split --input-format jsonl FILE > PRED`` then ``python3 score.py seg FILE PRED``).
 Writes the table to benchmarks/results/heldout_split.txt. ``build_bundles()`` needs no eval data (the
 tests use it); only scoring reads score.py from the eval dir.
 """
@@ -246,7 +248,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--misses", action="store_true", help="also list every missed and added boundary")
+    parser.add_argument(
+        "--write-gold", type=Path, metavar="JSONL",
+        help="only write the bundles as gold rows (for `briefing split --input-format jsonl`)",
+    )
     args = parser.parse_args()
+    if args.write_gold:
+        with args.write_gold.open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(b.gold_row()) + "\n" for b in build_bundles())
+        return
     table, miss_list = run(args.eval_dir, args.misses)
     print(table + miss_list)
     (RESULTS / "heldout_split.txt").write_text(table, encoding="utf-8")
