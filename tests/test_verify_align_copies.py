@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from briefing.verify import check_claim
-from briefing.verify.fragments import match, source_words
+from briefing.verify.fragments import match
 from briefing.verify.omissions import omission_issues
-from briefing.verify.source import index_source
 from briefing.verify.stitches import stitch_issues
 from briefing.verify.text import tokens
 
@@ -17,15 +16,15 @@ HALE = (
 
 
 def _stitches(source: str, claim: str) -> list[str]:
-    return stitch_issues(index_source(source), claim, tokens(claim))
+    return stitch_issues(match(source, tokens(claim)), claim)
 
 
 def _omissions(source: str, claim: str) -> list[str]:
-    return omission_issues(index_source(source), tokens(claim))
+    return omission_issues(match(source, tokens(claim)))
 
 
 def test_runs_cover_a_claim_by_its_longest_copied_stretches() -> None:
-    copy = match(source_words(HALE), tokens("Nina Hale tweeted striker Tom Reeve a show-off."))
+    copy = match(HALE, tokens("Nina Hale tweeted striker Tom Reeve a show-off."))
     assert [copy.text(r) for r in copy.runs] == ["nina hale", "tweeted", "striker tom reeve a show off"]
     assert copy.runs[1].positions and copy.copied_share() == 6 / 9
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from briefing.sentences import sentence_spans
 from briefing.verify.align import align
 from briefing.verify.edits import edit_issues, find_edits
+from briefing.verify.fragments import match
 from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.omissions import omission_issues
@@ -62,7 +63,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
                 extractive = 1.0 if part_alignment.anywhere >= 1.0 else edits.copy_ratio
                 issues += check_subject(src, claim, part, extractive)
         # Copied runs joined where the source does not join them, or with words left out of a clause.
-        issues += stitch_issues(src, claim, part) + omission_issues(src, part)
+        copy = match(source, part)
+        issues += stitch_issues(copy, claim) + omission_issues(copy)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     coverage = alignment.local
     if coverage < MIN_COVERAGE:

@@ -33,6 +33,7 @@ class Run:
 class SourceWords:
     """Source words as runs are matched (hyphens and decimals split), each with its Token and sentence."""
 
+    text: str
     words: list[str]
     tokens: list[Token]
     sent: list[int]
@@ -45,6 +46,7 @@ class SourceWords:
 class Copy:
     """A claim as matched against a source: its words, the Token each came from, and its runs."""
 
+    source: SourceWords
     words: list[str]
     tokens: list[Token]
     runs: list[Run]
@@ -98,11 +100,12 @@ def source_words(text: str) -> SourceWords:
     positions: dict[str, list[int]] = {}
     for p, word in enumerate(words):
         positions.setdefault(word, []).append(p)
-    return SourceWords(words, owners, sent, positions, frozenset(starts), frozenset(ends))
+    return SourceWords(text, words, owners, sent, positions, frozenset(starts), frozenset(ends))
 
 
-def match(source: SourceWords, claim_tokens: list[Token]) -> Copy:
+def match(source_text: str, claim_tokens: list[Token]) -> Copy:
     """Greedy longest-first cover of the claim by source runs; uncopied words are runs with no positions."""
+    source = source_words(source_text)
     claim, owners = split_words(claim_tokens)
     out: list[Run] = []
     words = source.words
@@ -122,4 +125,4 @@ def match(source: SourceWords, claim_tokens: list[Token]) -> Copy:
         at = tuple(j for j in source.positions[claim[i]] if words[j : j + best] == seq)
         out.append(Run(i, best, at))
         i += best
-    return Copy(claim, owners, out)
+    return Copy(source, claim, owners, out)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.verify.fragments import LONG_RUN, Copy, Run, SourceWords, match, source_words
-from briefing.verify.source import SourceIndex
+from briefing.verify.fragments import LONG_RUN, Copy, Run, SourceWords
 from briefing.verify.text import Token, is_content
 
 MAX_GAP = 25  # source words left out between two runs of one sentence
@@ -29,10 +28,9 @@ _VERB = re.compile(r"[a-z]{3,}(?:ing|ed)")
 _ASIDE = re.compile(r"[,;:()\"'`\u2013\u2014-]")
 
 
-def omission_issues(src: SourceIndex, claim_tokens: list[Token]) -> list[str]:
+def omission_issues(copy: Copy) -> list[str]:
     """One issue per gap inside a copied clause that leaves out a qualifier or a verb."""
-    source = source_words(src.text)
-    copy = match(source, claim_tokens)
+    source = copy.source
     if not copy.is_copy():
         return []
     issues: list[str] = []
@@ -40,7 +38,7 @@ def omission_issues(src: SourceIndex, claim_tokens: list[Token]) -> list[str]:
         if min(a.length, b.length) < MIN_SIDE or max(a.length, b.length) < LONG_RUN:
             continue
         gap = _gap(source, a, b)
-        if gap is None or _aside(src.text, source, *gap):
+        if gap is None or _aside(source, *gap):
             continue
         left = [source.tokens[k] for k in range(*gap)]
         dropped = [t.lower for t in left if t.lower in QUALIFIERS]
@@ -68,10 +66,10 @@ def _gap(source: SourceWords, a: Run, b: Run) -> tuple[int, int] | None:
     return min(gaps, key=lambda g: g[1] - g[0], default=None)
 
 
-def _aside(text: str, source: SourceWords, lo: int, hi: int) -> bool:
+def _aside(source: SourceWords, lo: int, hi: int) -> bool:
     """Is the left-out stretch set off by punctuation (an aside, a list item, a quote)?"""
-    before = text[source.tokens[lo - 1].end : source.tokens[lo].start]
-    after = text[source.tokens[hi - 1].end : source.tokens[hi].start]
+    before = source.text[source.tokens[lo - 1].end : source.tokens[lo].start]
+    after = source.text[source.tokens[hi - 1].end : source.tokens[hi].start]
     return bool(_ASIDE.search(before) or _ASIDE.search(after))
 
 

@@ -12,9 +12,8 @@ examined, and only joins of two runs with at most one copied word between them.
 
 from __future__ import annotations
 
-from briefing.verify.fragments import Copy, Run, SourceWords, match, source_words
-from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content
+from briefing.verify.fragments import Copy, Run, SourceWords
+from briefing.verify.text import is_content
 
 MIN_RUN = 2
 """Words in a run for its join to be examined; shorter runs are how paraphrase reuses source words."""
@@ -33,10 +32,10 @@ REFERRING = frozenset(_REFERRING_TEXT.split())
 DETERMINERS = frozenset(("the", "a", "an", "this", "these", "those"))
 
 
-def stitch_issues(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> list[str]:
-    """One issue per join of two copied runs that the source does not back, naming both runs."""
-    source = source_words(src.text)
-    copy = match(source, claim_tokens)
+def stitch_issues(copy: Copy, claim: str) -> list[str]:
+    """One issue per join of two copied runs that the source does not back, naming both runs.
+    ``claim`` is the text ``copy`` was matched from (its punctuation separates clauses)."""
+    source = copy.source
     if not copy.is_copy():
         return []
     anchors = [r for r in copy.runs if _anchor(copy, r)]
