@@ -4,6 +4,13 @@ Names are found by capitalisation: runs of capitalised words, joined by "of"/"th
 matches the source verbatim, or as an alias the source supports: a surname after a title ("Ms Phillips"
 for "Jess Phillips"), an acronym of a capitalised run ("CAC"), or the run spelled out for an acronym.
 Titles and roles must agree too: "former" in the claim needs "former" (or "ex-") near the name in source.
+
+A name the source has must also stand where the source puts it (the commonest error in generated text
+is a real name from elsewhere in the story): not swapped into a copied phrase or beside a word the
+source gives another name (``swaps``), not of the wrong kind ("at Steven Gerrard": ``kinds``), not
+given the "of Y" of another name, and not far from where the source tells the rest of the claim or
+the words right beside it (``placement``). Scene-setting places and indefinite descriptions ("in the
+Amazon", "an Aston Martin") are exempt from placing.
 """
 
 from __future__ import annotations
