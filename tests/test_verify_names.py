@@ -247,3 +247,13 @@ def test_a_scene_setting_place_is_not_placed() -> None:
     )
     claim = "In the Amazon, villagers have fought for a decade to get the samples back."
     assert not [i for i in check_claim(source, claim).issues if "Amazon" in i]
+
+
+def test_a_dateline_is_not_where_the_story_happens() -> None:
+    source = (
+        "Eastport (CNN)Six workers were hurt after a blast at a chemical plant in Norland's southern "
+        "province started a large fire, officials said. The plant makes paint. "
+        "Five of the workers were cut by glass."
+    )
+    result = check_claim(source, "Six workers were hurt by a blast at a chemical plant in Eastport.")
+    assert "name 'Eastport' is not where the source says this" in result.issues

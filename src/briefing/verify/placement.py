@@ -39,6 +39,7 @@ def placement_gap(
     at = {i for s in stems for i in src.stem_sents.get(s, ())}
     if not at:
         return 0.0
+    at -= {i for i in at if _only_in_dateline(src, i, stems)}
     rest = [t for t in claim_tokens if is_content(t) and not span[0] <= t.start < span[1]]
     weights = {t.stem: src.idf(t.stem) for t in rest if t.stem in src.stem_sents and t.stem not in stems}
     total = sum(weights.values())
@@ -53,7 +54,18 @@ def placement_gap(
     best = max(cover(i - WINDOW, i + WINDOW) for s in weights for i in src.stem_sents[s])
     if best < MIN_COVER:
         return 0.0
-    return best - max(cover(i - WINDOW, i + AFTER) for i in at)
+    return best - max((cover(i - WINDOW, i + AFTER) for i in at), default=0.0)
+
+
+_DATELINE = re.compile(r"\s*[A-Z][\w .,'’-]{0,40}?\((?:CNN|AP|AFP|Reuters)\)")
+
+
+def _only_in_dateline(src: SourceIndex, i: int, stems: set[str]) -> bool:
+    """"Hong Kong (CNN) Six people were hurt ...": a dateline says where the story was filed, not where
+    its events happened."""
+    start, end = src.sentences[i]
+    m = _DATELINE.match(src.text, start, end)
+    return m is not None and all(t.end <= m.end() for t in src.sent_tokens[i] if t.stem in stems)
 
 
 def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:
