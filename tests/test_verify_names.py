@@ -257,3 +257,17 @@ def test_a_dateline_is_not_where_the_story_happens() -> None:
     )
     result = check_claim(source, "Six workers were hurt by a blast at a chemical plant in Eastport.")
     assert "name 'Eastport' is not where the source says this" in result.issues
+
+
+
+def test_two_names_with_a_comma_between_are_in_apposition_not_a_list() -> None:
+    from briefing.verify.names import _in_list, find_names
+    from briefing.verify.text import tokens
+
+    def listed(claim: str) -> list[bool]:
+        names = find_names(claim, tokens(claim))
+        return [_in_list(claim, n, names) for n in names]
+
+    assert listed("The coach of Harbour Rovers, Tom Pryce, praised the fans.") == [False, False]
+    assert listed("Fans of Rovers, Athletic and City came.") == [True, True, True]
+    assert listed("Ann Loy and Tom Pryce came.") == [True, True]

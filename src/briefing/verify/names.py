@@ -281,8 +281,23 @@ def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
 def _in_list(claim: str, name: Name, names: list[Name]) -> bool:
     """Is the name one of a list of names ("Prince, Michael Jackson and the infamous Janet")? A neighbouring
     name is at most a comma or conjunction and two words away."""
-    others = [o for o in names if o is not name]
-    return any(_list_gap(claim[o.end : name.start]) or _list_gap(claim[name.end : o.start]) for o in others)
+    chain, grew = [name], True
+    while grew:
+        grew = False
+        for o in names:
+            if o not in chain and any(
+                _list_gap(claim[o.end : c.start]) or _list_gap(claim[c.end : o.start]) for c in chain
+            ):
+                chain.append(o)
+                grew = True
+    if len(chain) > 2:
+        return True
+    # Two names with only a comma between are one in apposition ("the manager of X, Louis van Gaal").
+    return len(chain) == 2 and not re.fullmatch(r"\s*,\s*", _gap_between(claim, *chain))
+
+
+def _gap_between(claim: str, a: Name, b: Name) -> str:
+    return claim[a.end : b.start] if a.end <= b.start else claim[b.end : a.start]
 
 
 def _list_gap(gap: str) -> bool:
@@ -308,9 +323,13 @@ def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
     at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
+    own = {stem(w) for w in core}  # "the Welsh assembly" says nothing of where "London Assembly" is
     words = [
         t for t in toks
-        if is_content(t) and t.stem in src.stem_sents and not any(s <= t.start < e for s, e in spans)
+        if is_content(t)
+        and t.stem in src.stem_sents
+        and t.stem not in own
+        and not any(s <= t.start < e for s, e in spans)
     ]
     # A name in a phrase ("in Melbourne", "into the African Union") sets a scene that may be told apart
     # from the rest; any other name is judged by the very words next to it.
