@@ -70,6 +70,9 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     word = text[word_start:dot].lower().rstrip(".")
     if following.islower() or following.isdigit() and word in {"no", "nos", "fig"}:
         return False
+    if following in "(—–" and text[word_start].isupper() and len(word) <= 6:
+        # A US dateline's state ("DENVERTON, Colo. (Wire) —", "Calif. —") is no sentence end.
+        return False
     if word in ABBREVIATIONS:
         # "Mr Smith" never ends; "Sept. 5" never ends; "in the U.S. The" usually does.
         return word in {"u.s", "u.k", "u.n", "etc", "inc", "ltd", "co", "corp", "plc"} and following.isupper()
