@@ -86,8 +86,11 @@ _CONTINUE = frozenset(_CONTINUE_WORDS.split())
 # day"): near the start of a paragraph they mark a continuation, wherever they sit in the sentence.
 _BACK_REF_WORDS = """
     also however such both already same meanwhile instead again too similar similarly latter likewise
-    nevertheless nonetheless furthermore moreover"""
+    nevertheless nonetheless furthermore moreover then thus since although while here added later example
+    instance"""
 _BACK_REF = frozenset(_BACK_REF_WORDS.split())
+# Personal pronouns there refer to someone the story has introduced ("the minister ... she").
+_PRONOUNS = frozenset({"he", "she", "they", "them", "we", "our"})
 _BACK_REF_SPAN = 10  # words
 _PUNCT = ".,;:!?'\"“”‘’()"
 
@@ -240,52 +243,54 @@ def _stem(word: str) -> str:
 
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.58,
-    "gap_space": -1.87,
-    "gap_line": 0.38,
-    "gap_blank": -0.10,
+    "bias": -1.47,
+    "gap_space": -1.82,
+    "gap_line": 0.41,
+    "gap_blank": -0.07,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
-    "cos_s": -1.18,
+    "cos_s": -1.11,
     "depth_s": 0.03,
-    "cos_m": -1.19,
-    "depth_m": 0.29,
-    "cos_l": -0.19,
+    "cos_m": -1.16,
+    "depth_m": 0.28,
+    "cos_l": -0.18,
     "depth_l": 0.17,
-    "cos_next_left": -1.07,
-    "cos_prev_right": -0.97,
-    "names_new": 0.21,
-    "names_seen": -0.62,
-    "honorific_seen": -0.25,
-    "honorific_new": -0.41,
-    "starts_continue": -0.91,
-    "starts_quote": -0.70,
+    "cos_next_left": -1.08,
+    "cos_prev_right": -0.95,
+    "names_new": 0.27,
+    "names_seen": -0.58,
+    "honorific_seen": -0.22,
+    "honorific_new": -0.46,
+    "starts_continue": -0.72,
+    "starts_quote": -0.65,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.15,
-    "lead_one_sentence": 0.10,
-    "lead_attribution": 0.34,
-    "prev_short": -1.04,
-    "prev_one_sentence": -0.31,
-    "prev_open_quote": 0.07,
-    "starts_indefinite": 0.33,
-    "lead_perfect": 0.80,
-    "subject_new_name": 0.61,
-    "next_tie": -0.02,
+    "lead_len": 0.17,
+    "lead_one_sentence": 0.07,
+    "lead_attribution": 0.33,
+    "prev_short": -1.05,
+    "prev_one_sentence": -0.33,
+    "prev_open_quote": 0.09,
+    "starts_indefinite": 0.30,
+    "lead_perfect": 0.79,
+    "subject_new_name": 0.52,
+    "next_tie": 0.07,
     "prev_tie": -0.54,
     "unmarked_in_marked": -2.00,
     "next_listy": -4.00,
     "next_author_note": -4.00,
     "next_caps_title": -4.00,
-    "sentence_lines": -0.28,
+    "sentence_lines": -0.26,
     "prev_ends_colon": -0.03,
     "starts_bullet": -2.00,
-    "next_standalone": 0.48,
-    "prev_standalone": 0.32,
+    "next_standalone": 0.45,
+    "prev_standalone": 0.31,
     "next_leans_forward": 1.27,
-    "prev_leans_back": 1.03,
-    "back_reference": -1.03,
+    "prev_leans_back": 1.04,
+    "pronoun_reference": -1.38,
+    "names_shared": -0.95,
+    "back_reference": -1.19,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -331,6 +336,12 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # in the six units before" is one lookup (who and what the story already knows).
     unit_names = [{w for _, nm in _names(text[u.start : u.end]) for w in nm} for u in units]
     last: dict[str, int] = {}
+    # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
+    proper = [{w for w in ws if w.lower() not in _STOP and w.lower() not in _CONTINUE} for ws in unit_names]
+    shared_names = [0.0] * n
+    for i in range(1, n):
+        left, right = set().union(*proper[max(0, i - 3) : i]), set().union(*proper[i : i + 3])
+        shared_names[i] = len(left & right) / max(1, min(len(left), len(right)))
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
@@ -358,7 +369,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         opening = len(first) - len(first.lstrip("'\"‘“(["))
         names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
         first_words = first.split()
-        head_words = first_words[:_BACK_REF_SPAN]
+        head_words = {w.strip(_PUNCT).lower() for w in first_words[:_BACK_REF_SPAN]}
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
@@ -378,7 +389,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
             "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
             "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
-            "back_reference": float(not _BACK_REF.isdisjoint(w.strip(_PUNCT).lower() for w in head_words)),
+            "back_reference": float(not _BACK_REF.isdisjoint(head_words)),
+            "names_shared": shared_names[i],
+            "pronoun_reference": float(_unbound_pronoun(first, first_words, names)),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(bool(_DATELINE.match(chunk))),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
@@ -413,6 +426,18 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             f[name] = values[i]
         rows.append(list(map(f.__getitem__, FEATURES)))
     return rows
+
+
+def _unbound_pronoun(first: str, words: list[str], names: tuple[tuple[int, tuple[str, ...]], ...]) -> bool:
+    """A personal pronoun near the start with no name before it in the sentence: it refers back ("She
+    added ..."), unlike the one in "Minister Jo Bloggs says she ..."."""
+    pos = 0
+    for w in words[:_BACK_REF_SPAN]:
+        pos = first.find(w, pos)
+        if w.strip(_PUNCT).lower() in _PRONOUNS:
+            return not names or names[0][0] > pos
+        pos += len(w)
+    return False
 
 
 def _listy(chunk: str) -> bool:
