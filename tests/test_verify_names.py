@@ -280,3 +280,13 @@ def test_a_subject_may_name_the_source_s_name_another_way() -> None:
     )
     claim = "The Norlandish cricket team had to settle for a draw against Eastmoor."
     assert check_claim(source, claim).supported
+
+
+def test_a_bare_plural_subject_sums_up_people_told_of_in_several_places() -> None:
+    source = (
+        "A study of synaesthesia found that letters and colours become joined in some people. "
+        "It used data from 6,000 users. The work took two years. Funding came from a charity. "
+        "The researchers from Eastmoor University said more work is needed."
+    )
+    claim = "Researchers found that letters and colours become joined in some people."
+    assert not [i for i in check_claim(source, claim).issues if i.startswith("subject")]

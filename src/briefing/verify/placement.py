@@ -87,13 +87,22 @@ _OPENERS = frozenset(
 )
 
 
+def _group(src: SourceIndex, words: list[Token]) -> bool:
+    """"Researchers", "Critics": a bare plural the source writes in lower case sums up several people, who
+    may be told of in several places."""
+    content = [t for t in words if is_content(t)]
+    if len(content) != 1 or not content[0].lower.endswith("s") or content[0].lower.endswith("ss"):
+        return False
+    return any(src.words[p].text.islower() for p in src.lower_positions.get(content[0].lower, ()))
+
+
 def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_ratio: float) -> list[str]:
     """An issue when the claim's subject is not where the source tells the rest of a copied claim."""
     if copy_ratio < SUBJECT_MIN_COPY:
         return []
     words = subject(claim, claim_tokens)
     subj = [t for t in words if is_content(t) and t.stem in src.stem_sents]
-    if not subj:
+    if not subj or _group(src, words):
         return []
     span = (subj[0].start, subj[-1].end)
     # "The English cricket team" is told as "England": a capitalised word the source writes another way.
