@@ -265,3 +265,10 @@ def test_a_contracted_negation_is_judged_only_on_words_the_source_states() -> No
     assert check_claim(source, "The squad trained hard, though some players aren't convinced.").supported
     flipped = check_claim(source, "The squad hadn't trained hard all week, the coach said.")
     assert not flipped.supported
+
+
+def test_a_few_is_an_amount_not_a_negation() -> None:
+    source = "The last gibbons are now limited to a few isolated patches of forest in the south."
+    assert check_claim(source, "The gibbons are now isolated to small patches of forest.").supported
+    result = check_claim(source, "The gibbons are not isolated to small patches of forest.")
+    assert "negation 'not isolated' not in source" in result.issues

@@ -104,7 +104,8 @@ def _plainly_stated(
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
             if w.stem in stems:
-                count = sum(x.lower in cues for x in sent[max(0, p - _WINDOW - 1) : p])
+                lo = max(0, p - _WINDOW - 1)
+                count = sum(_negates(sent, j, cues) for j in range(lo, p))
                 if count and (claim_count < 2 or count % 2 == claim_count % 2):
                     return False
     holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] or evidence
@@ -115,6 +116,12 @@ def _plainly_stated(
             if w.lower in strict and any(x.stem in claim_stems for x in sent[p + 1 : p + 2 + SCOPE]):
                 return claim_count >= 2 and _count_before(sent, p, strict) < claim_count
     return True
+
+
+def _negates(sent: list[Token], j: int, cues: frozenset[str]) -> bool:
+    """Is word ``j`` a negative cue? "a few" and "a little" are amounts, not "few" or "little"."""
+    w = sent[j].lower
+    return w in cues and not (w in ("few", "little") and j > 0 and sent[j - 1].lower == "a")
 
 
 def _count_before(sent: list[Token], p: int, cues: frozenset[str]) -> int:
