@@ -272,3 +272,10 @@ def test_a_few_is_an_amount_not_a_negation() -> None:
     assert check_claim(source, "The gibbons are now isolated to small patches of forest.").supported
     result = check_claim(source, "The gibbons are not isolated to small patches of forest.")
     assert "negation 'not isolated' not in source" in result.issues
+
+
+def test_a_negation_the_claim_shares_with_the_source_excuses_no_other_flip() -> None:
+    source = "An inquest into the crash has been delayed because there is no coroner to hear it."
+    assert check_claim(source, "With no coroner to hear it, the inquest has been delayed.").supported
+    result = check_claim(source, "With no coroner to hear it, the inquest has not been delayed.")
+    assert "negation 'not delayed' not in source" in result.issues

@@ -78,7 +78,11 @@ def check_polarity(
         # what they negate.
         plain = all(toks[j].text.lower() == "not" for j in range(k, run_end + 1))
         stated = plain or any(src.stem_sents.get(t.stem, set()) & set(evidence) for t in targets)
-        if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, stems, count):
+        # The source's negation of words the claim negates too ("no coroner") excuses nothing else.
+        others = [j for j in range(len(toks)) if _is_cue(toks, j) and not k <= j <= run_end]
+        negated = {t.stem for j in others for t in _targets(toks, j, 3)} - {t.stem for t in targets}
+        words = stems - negated
+        if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, words, count):
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
