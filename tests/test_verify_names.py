@@ -80,6 +80,8 @@ def test_a_sentence_opener_pasted_with_a_name() -> None:
     result = check_claim(SOURCE, "The parade was praised, When Dale Fenn told the Sunday Courier.")
     assert "name 'When Dale Fenn' is cut from another sentence ('When' opens one)" in result.issues
     assert check_claim(SOURCE, "When Dale Fenn spoke to the Sunday Courier, he praised rehearsals.").supported
+    result = check_claim(SOURCE, "The festival's only other The Harbour Festival parade was in Eastmoor.")
+    assert "name 'The Harbour Festival' is cut from another sentence ('The' opens one)" in result.issues
 
 
 def test_a_role_the_source_gives_to_someone_else() -> None:

@@ -141,10 +141,16 @@ def _stray_opener(claim: str, toks: list[Token], idx: list[int]) -> str | None:
     if before.lower not in _OPENERS or not before.text[:1].isupper():
         return None
     head = claim[: before.start].rstrip()
-    # "the The Times" repeats an article; a capitalised "The" elsewhere may open a title.
+    # "the The Times", "other The Davis Cup": an article after a determiner; elsewhere "The" may open a
+    # title ("told The Times").
     if before.lower == "the":
-        return before.text if idx[0] > 1 and toks[idx[0] - 2].lower == "the" else None
+        return before.text if idx[0] > 1 and toks[idx[0] - 2].lower in _DETERMINERS else None
     return before.text if head and head[-1] not in ".!?:;\"“‘'(" else None
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "other", "this", "that", "their", "his", "her", "its", "our", "your", "only", "first"}
+)
 
 
 def _cap(t: Token) -> bool:
