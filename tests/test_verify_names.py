@@ -292,3 +292,13 @@ def test_a_bare_plural_subject_sums_up_people_told_of_in_several_places() -> Non
     )
     claim = "Researchers found that letters and colours become joined in some people."
     assert not [i for i in check_claim(source, claim).issues if i.startswith("subject")]
+
+
+def test_a_long_titled_name_can_be_swapped_in() -> None:
+    source = (
+        "Police found papers mentioning the Lantern Trust and Mosswood Council at the flat. "
+        "Norland Home Secretary Ivo Brandt later spoke to reporters outside parliament."
+    )
+    claim = "Police found papers mentioning the Lantern Trust and Norland Home Secretary Ivo Brandt."
+    issue = "name 'Norland Home Secretary Ivo Brandt' where the source says 'Mosswood Council'"
+    assert issue in check_claim(source, claim).issues

@@ -23,7 +23,7 @@ def swapped_name(
 ) -> str | None:
     """The source name that the copied words around claim tokens ``[start, end)`` surround instead of
     this one (whose matchable words are ``core``); None if the context is not copied or fits the name."""
-    if end - start > 4 or start > 0 and toks[start - 1].lower in ("a", "an"):
+    if end - start > 5 or start > 0 and toks[start - 1].lower in ("a", "an"):
         return None  # "a North Charleston Police Officer" describes someone rather than naming them
     others: list[str] = []
     rest = {t.stem for t in toks[:start] + toks[end:] if is_content(t)}
