@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,7 +109,10 @@ def main() -> None:
         raise ConfigError(f"needs an LLM: {reason}")
     judge = BoundaryJudge(engine, settings)
     started = time.perf_counter()
-    refined, counts = asyncio.run(_run(sample, judge, args.margin))
+    try:
+        refined, counts = asyncio.run(_run(sample, judge, args.margin))
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
     seconds = time.perf_counter() - started
     plain = {r["id"]: split_gaps(r["text"])[0] for r in sample}
     score_py = args.eval_dir / "score.py"
