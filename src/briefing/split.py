@@ -338,9 +338,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     last: dict[str, int] = {}
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
     proper = [{w for w in ws if w.lower() not in _STOP and w.lower() not in _CONTINUE} for ws in unit_names]
+    trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
     shared_names = [0.0] * n
     for i in range(1, n):
-        left, right = set().union(*proper[max(0, i - 3) : i]), set().union(*proper[i : i + 3])
+        left, right = trio[i - 3] if i >= 3 else set().union(*proper[:i]), trio[i]
         shared_names[i] = len(left & right) / max(1, min(len(left), len(right)))
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
@@ -369,7 +370,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         opening = len(first) - len(first.lstrip("'\"‘“(["))
         names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
         first_words = first.split()
-        head_words = {w.strip(_PUNCT).lower() for w in first_words[:_BACK_REF_SPAN]}
+        head_words = set(_WORD.findall(" ".join(first_words[:_BACK_REF_SPAN]).lower()))
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
@@ -391,7 +392,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
             "back_reference": float(not _BACK_REF.isdisjoint(head_words)),
             "names_shared": shared_names[i],
-            "pronoun_reference": float(_unbound_pronoun(first, first_words, names)),
+            "pronoun_reference": float(
+                not _PRONOUNS.isdisjoint(head_words) and _unbound_pronoun(first, first_words, names)
+            ),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(bool(_DATELINE.match(chunk))),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
