@@ -302,3 +302,14 @@ def test_a_long_titled_name_can_be_swapped_in() -> None:
     claim = "Police found papers mentioning the Lantern Trust and Norland Home Secretary Ivo Brandt."
     issue = "name 'Norland Home Secretary Ivo Brandt' where the source says 'Mosswood Council'"
     assert issue in check_claim(source, claim).issues
+
+
+def test_a_title_of_a_place_given_another_place() -> None:
+    source = (
+        "The Duchess of Eastmoor sells her own honey at the farm shop. "
+        "Prince Ivo's honey is also rare and costly. Both sold out this week."
+    )
+    result = check_claim(source, "The Duchess of Prince Ivo sells honey at the farm shop.")
+    issue = "name 'Duchess of Prince Ivo' is not where the source puts it"
+    assert f"{issue}: the source says 'Duchess of Eastmoor'" in result.issues
+    assert check_claim(source, "The Duchess of Eastmoor sells honey at the farm shop.").supported

@@ -112,7 +112,7 @@ _OPENERS = frozenset({"however", "when", "and", "but", "meanwhile", "although", 
 def _of_swap(src: SourceIndex, name: Name) -> str | None:
     """"Lady Gaga of Psychology" where the source has "Department of Psychology": both halves are in
     the source, the whole is not, and the source gives the second half to another name."""
-    if "of" not in name.words or _verbatim(src, name):
+    if "of" not in name.words or _phrase_in(src, [w for w in name.words if w not in TITLES]):
         return None
     k = name.words.index("of")
     head = [w for w in name.words[:k] if w not in TITLES]
@@ -129,6 +129,19 @@ def _of_swap(src: SourceIndex, name: Name) -> str | None:
         other = src.text[src.words[run].start : src.words[p + len(tail) - 1].end]
         if not {part for w in src.words[run:q] for part in w.lower.split("-")} & set(head):
             return other  # "Google-esque HQ of Australia" is still Google's
+    # "The Duchess of Prince Charles" where the source has only "Duchess of Cornwall".
+    for p in positions(src, head):
+        q = p + len(head)
+        q += q < len(src.words) and src.words[q].lower == "of"
+        if q == p + len(head) or q >= len(src.words) or not src.words[q].text[:1].isupper():
+            continue
+        end = q + 1
+        while end < len(src.words) and end - q < 5 and src.words[end].text[:1].isupper() and (
+            not src.text[src.words[end - 1].end : src.words[end].start].strip()
+        ):
+            end += 1
+        if not {w.lower.removesuffix("'s") for w in src.words[q:end]} & {w.removesuffix("'s") for w in tail}:
+            return src.text[src.words[p].start : src.words[end - 1].end]
     return None
 
 
