@@ -292,6 +292,12 @@ def test_a_bare_plural_subject_sums_up_people_told_of_in_several_places() -> Non
     )
     claim = "Researchers found that letters and colours become joined in some people."
     assert not [i for i in check_claim(source, claim).issues if i.startswith("subject")]
+    storm = (
+        "A tornado hit the town on Thursday. Roofs were torn off and cars overturned. "
+        "Power was cut for a day. Two people died, including a retired teacher, the mayor said."
+    )
+    claim = "Two died after the tornado hit the town on Thursday."
+    assert not [i for i in check_claim(storm, claim).issues if i.startswith("subject")]
 
 
 def test_a_long_titled_name_can_be_swapped_in() -> None:
