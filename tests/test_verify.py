@@ -279,3 +279,9 @@ def test_a_negation_the_claim_shares_with_the_source_excuses_no_other_flip() -> 
     assert check_claim(source, "With no coroner to hear it, the inquest has been delayed.").supported
     result = check_claim(source, "With no coroner to hear it, the inquest has not been delayed.")
     assert "negation 'not delayed' not in source" in result.issues
+
+
+def test_no_before_a_number_ranks_rather_than_negates() -> None:
+    source = "The keeper says he will fight to keep the number one shirt he first wore as a teenager."
+    claim = "The keeper says he will fight to keep the No 1 shirt he first wore as a teenager."
+    assert not [i for i in check_claim(source, claim).issues if "negation" in i]

@@ -145,4 +145,8 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall"
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:
-    return sum(t.lower in words for t in toks)
+    # "No 1" ranks rather than negates.
+    return sum(
+        t.lower in words and not (t.lower == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
+        for k, t in enumerate(toks)
+    )

@@ -28,6 +28,8 @@ _WINDOW = 4  # content words after a cue that it may apply to ("did not immediat
 
 def _is_cue(toks: list[Token], k: int) -> bool:
     t = toks[k].lower
+    if t == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+        return False  # "the No 1 jersey"
     return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
 
 
