@@ -121,6 +121,23 @@ def test_split_gaps_leaves_out_what_the_structure_decides() -> None:
     assert text.index(INTERVIEW[1]) in ends
 
 
+def test_subheads_in_capitals_stay_in_their_story() -> None:
+    # A review round-up: capitalised subheads inside one titled story, then the next titled story.
+    reviews = [
+        "Three new puzzle games for phones are out this month, and we tried them all on a long train ride.",
+        "LANTERN MAZE (GLOWBYTE)",
+        "A calm maze game in which you guide a paper lantern through gardens before the candle burns out.",
+        "TIDE TILES (HARBOUR PLAY)",
+        "Slide coloured tiles to hold back the sea; the later levels demand real planning and patience.",
+    ]
+    first = "Puzzle games for the commute\n\n" + "\n\n".join(reviews)
+    text = first + "\n\n" + TITLES[1] + "\n\n" + TEASER + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(TITLES[1])], _first_words(text, segments)
+    assert [s.title for s in segments] == ["Puzzle games for the commute", TITLES[1]]
+
+
 def test_topic_drift_at_the_end_stays_in_the_story() -> None:
     text, _ = _lines_bundle()
     last = split(text)[-1]

@@ -189,6 +189,15 @@ def _units(text: str) -> list[_Unit]:
     for i, u in enumerate(units):
         if u.kind == "title" and (i + 1 == len(units) or units[i + 1].gap == 1 or units[i + 1].kind == "sep"):
             u.kind = "body"
+    # One bundle's headlines share a style: title lines of the minority style (capitals or not; capitals
+    # on a tie, as headlines in capitals are the rarer) are subheads or labels inside a story.
+    titles = [u for u in units if u.kind == "title"]
+    caps = [text[u.start : u.end].isupper() for u in titles]
+    if 0 < sum(caps) < len(caps):
+        demote = sum(caps) <= len(caps) - sum(caps)  # demote the title lines in capitals, else the others
+        for u, in_caps in zip(titles, caps, strict=True):
+            if in_caps == demote:
+                u.kind = "body"
     return units
 
 
@@ -244,13 +253,13 @@ def _stem(word: str) -> str:
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
     "bias": -1.47,
-    "gap_space": -1.82,
+    "gap_space": -1.83,
     "gap_line": 0.41,
-    "gap_blank": -0.07,
+    "gap_blank": -0.05,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
-    "cos_s": -1.11,
+    "cos_s": -1.12,
     "depth_s": 0.03,
     "cos_m": -1.16,
     "depth_m": 0.28,
@@ -258,7 +267,7 @@ WEIGHTS: dict[str, float] = {
     "depth_l": 0.17,
     "cos_next_left": -1.08,
     "cos_prev_right": -0.95,
-    "names_new": 0.27,
+    "names_new": 0.28,
     "names_seen": -0.58,
     "honorific_seen": -0.22,
     "honorific_new": -0.46,
@@ -267,7 +276,7 @@ WEIGHTS: dict[str, float] = {
     "dateline": 3.00,
     "byline": 2.00,
     "lead_len": 0.17,
-    "lead_one_sentence": 0.07,
+    "lead_one_sentence": 0.08,
     "lead_attribution": 0.33,
     "prev_short": -1.05,
     "prev_one_sentence": -0.33,
@@ -276,7 +285,7 @@ WEIGHTS: dict[str, float] = {
     "lead_perfect": 0.79,
     "subject_new_name": 0.52,
     "next_tie": 0.07,
-    "prev_tie": -0.54,
+    "prev_tie": -0.53,
     "unmarked_in_marked": -2.00,
     "next_listy": -4.00,
     "next_author_note": -4.00,
@@ -289,8 +298,8 @@ WEIGHTS: dict[str, float] = {
     "next_leans_forward": 1.27,
     "prev_leans_back": 1.04,
     "pronoun_reference": -1.38,
-    "names_shared": -0.95,
-    "back_reference": -1.19,
+    "names_shared": -0.96,
+    "back_reference": -1.18,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -423,7 +432,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "next_listy": float(_listy(chunk)),
             "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
             # A headline in capitals is rare in pasted text; a subhead, kicker or section label often is one.
-            "next_caps_title": float(u.kind == "title" and chunk.upper() == chunk),
+            "next_caps_title": float(u.kind == "title" and chunk.isupper()),
         }
         for name, values in col.items():
             f[name] = values[i]
