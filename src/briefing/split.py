@@ -290,11 +290,11 @@ WEIGHTS: dict[str, float] = {
     "next_listy": -4.00,
     "next_author_note": -4.00,
     "next_caps_title": -4.00,
-    "sentence_lines": -0.26,
+    "sentence_lines": -0.27,
     "prev_ends_colon": -0.03,
     "starts_bullet": -2.00,
-    "next_standalone": 0.45,
-    "prev_standalone": 0.31,
+    "next_standalone": 0.43,
+    "prev_standalone": 0.32,
     "next_leans_forward": 1.27,
     "prev_leans_back": 1.04,
     "pronoun_reference": -1.38,
@@ -361,10 +361,13 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # where every line is one sentence: there a lone sentence says nothing.
     paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
     sentence_lines = len(paragraphs) >= 5 and sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
+    # Discourse cues of each unit's opening: (first word leans on what precedes, a back-reference word, an
+    # unbound pronoun). A unit with any of them is no stand-alone item either.
+    refers = [_refers_back(text, u, first) for u, first in zip(units, firsts, strict=True)]
     standalone = [
         float(one_sentence[j] and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“")
         * max(0.0, 1.0 - tie[j] / 0.5)
-        * (not sentence_lines)
+        * (not sentence_lines and not any(refers[j]))
         for j, u in enumerate(units)
     ]
     rows = [[0.0] * len(FEATURES)]
@@ -374,17 +377,13 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         floor = i - 6
         chunk = text[u.start : u.end]
         first = firsts[i]
-        names = _names(first)
-        # A lone capitalised word that opens the sentence (after any quote mark) is no name.
-        opening = len(first) - len(first.lstrip("'\"‘“(["))
-        names = names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
+        names = _lead_names(first)
         first_words = first.split()
-        head_words = set(_WORD.findall(" ".join(first_words[:_BACK_REF_SPAN]).lower()))
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
-        word = _WORD.match(chunk.lstrip("'\"‘“"))
         lead_words = len(first_words)
+        starts_continue, back_reference, pronoun_reference = refers[i]
         f = {
             "bias": 1.0,
             "gap_space": float(u.gap == 1),
@@ -398,12 +397,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "names_seen": min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3,
             "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
             "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
-            "starts_continue": float(word is not None and word.group(0).lower() in _CONTINUE),
-            "back_reference": float(not _BACK_REF.isdisjoint(head_words)),
+            "starts_continue": float(starts_continue),
+            "back_reference": float(back_reference),
             "names_shared": shared_names[i],
-            "pronoun_reference": float(
-                not _PRONOUNS.isdisjoint(head_words) and _unbound_pronoun(first, first_words, names)
-            ),
+            "pronoun_reference": float(pronoun_reference),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(bool(_DATELINE.match(chunk))),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
@@ -415,7 +412,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             # A paragraph that leaves a quotation open is continued by the next one.
             "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
             # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
-            "starts_indefinite": float(word is not None and word.group(0) in ("A", "An")),
+            "starts_indefinite": float(first_words[0].lstrip("'\"‘“") in ("A", "An")),
             "lead_perfect": float(bool(_PERFECT.search(" ".join(first_words[:15])))),
             "subject_new_name": float(any(last.get(nm[-1], -9) < floor for nm in subject)),
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
@@ -440,16 +437,32 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     return rows
 
 
-def _unbound_pronoun(first: str, words: list[str], names: tuple[tuple[int, tuple[str, ...]], ...]) -> bool:
-    """A personal pronoun near the start with no name before it in the sentence: it refers back ("She
-    added ..."), unlike the one in "Minister Jo Bloggs says she ..."."""
-    pos = 0
-    for w in words[:_BACK_REF_SPAN]:
-        pos = first.find(w, pos)
-        if w.strip(_PUNCT).lower() in _PRONOUNS:
-            return not names or names[0][0] > pos
-        pos += len(w)
-    return False
+def _lead_names(first: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """_names of a first sentence, less a lone capitalised word that opens it (after any quote mark)."""
+    names = _names(first)
+    opening = len(first) - len(first.lstrip("'\"‘“(["))
+    return names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
+
+
+def _refers_back(text: str, u: _Unit, first: str) -> tuple[bool, bool, bool]:
+    """Whether a unit opens on a word that leans on what precedes ("But", "She"), has a back-reference word
+    near its start ("has also", "such a move"), or a personal pronoun there with no name before it ("She
+    added ...", unlike "Minister Jo Bloggs says she ...")."""
+    word = _WORD.match(text[u.start : u.start + 40].lstrip("'\"‘“"))
+    words = first.split()[:_BACK_REF_SPAN]
+    head = set(_WORD.findall(" ".join(words).lower()))
+    pronoun = False
+    if not _PRONOUNS.isdisjoint(head):
+        names = _lead_names(first)
+        pos = 0
+        for w in words:
+            pos = first.find(w, pos)
+            if w.strip(_PUNCT).lower() in _PRONOUNS:
+                pronoun = not names or names[0][0] > pos
+                break
+            pos += len(w)
+    starts = word is not None and word.group(0).lower() in _CONTINUE
+    return starts, not _BACK_REF.isdisjoint(head), pronoun
 
 
 def _listy(chunk: str) -> bool:
