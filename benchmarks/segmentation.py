@@ -5,6 +5,7 @@ Prints one row per set and per BBC variant (Pk, WindowDiff, boundary F1, exact s
 plus the splitter's throughput, and writes the table to benchmarks/results/segmentation.txt.
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
+A row marked * is derived from the dev sets (see _one_sentence_per_line) to stress one document shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import split as splitter
+from briefing.sentences import sentence_spans
 
 SETS = ("bbc-bundles", "choi-dev")
 VARIANTS = ("lines", "blank", "flat", "teaser", "same-topic")
@@ -94,11 +96,32 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
             groups = [(label + name, rows)]
             if name == "bbc-bundles":
                 groups += [(f"  {label}{v}", [r for r in rows if r.get("variant") == v]) for v in VARIANTS]
+                if not label:  # a stress test of the shape alone, not a dev set: in-sample rows only
+                    derived = _one_sentence_per_line(rows)
+                    pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived}
+                    groups.append(("  sentence-lines*", derived))
             for row_label, group in groups:
                 found, total = _teaser_recall(group, pred)
                 recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
                 lines.append(f"{row_label:<22} {_score(eval_dir / 'score.py', group, pred, tmp)}  {recall}")
     return lines
+
+
+def _one_sentence_per_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles re-pasted one sentence per line, as outlets that write one-sentence paragraphs
+    paste: every line is then a sentence, as in Choi's texts, though the stories are news."""
+    out = []
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            spans = sentence_spans(row["text"], story["start"], story["end"])
+            start = len(text)
+            text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
+            stories.append({"start": start, "end": len(text) - 1})
+        out.append({"id": row["id"] + "/sentence-lines", "text": text, "stories": stories})
+    return out
 
 
 def run(eval_dir: Path, with_cv: bool = False) -> str:

@@ -126,9 +126,11 @@ def test_subheads_in_capitals_stay_in_their_story() -> None:
     reviews = [
         "Three new puzzle games for phones are out this month, and we tried them all on a long train ride.",
         "LANTERN MAZE (GLOWBYTE)",
-        "A calm maze game in which you guide a paper lantern through gardens before the candle burns out.",
+        "A calm puzzle game in which you guide a paper lantern through maze levels before the candle burns "
+        "out. The early levels are gentle, and the game never rushes you on a crowded train.",
         "TIDE TILES (HARBOUR PLAY)",
-        "Slide coloured tiles to hold back the sea; the later levels demand real planning and patience.",
+        "Slide coloured tiles to hold back the sea. Like the maze game, it starts gently, but the later "
+        "levels of this puzzle demand real planning, and the game is best played on a long train ride.",
     ]
     first = "Puzzle games for the commute\n\n" + "\n\n".join(reviews)
     text = first + "\n\n" + TITLES[1] + "\n\n" + TEASER + "\n"

@@ -360,7 +360,12 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
     # where every line is one sentence: there a lone sentence says nothing.
     paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
-    sentence_lines = len(paragraphs) >= 5 and sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
+    # Blank lines or headlines are paragraph structure after all.
+    sentence_lines = (
+        len(paragraphs) >= 5
+        and sum(one_sentence[j] for j in paragraphs) > 0.9 * len(paragraphs)
+        and all(u.gap != 3 and u.kind != "title" for u in units)
+    )
     # Discourse cues of each unit's opening: (first word leans on what precedes, a back-reference word, an
     # unbound pronoun). A unit with any of them is no stand-alone item either.
     refers = [_refers_back(text, u, first) for u, first in zip(units, firsts, strict=True)]
