@@ -3,8 +3,10 @@
 Candidate boundaries are the gaps between units: paragraphs, or sentences where a paragraph is a wall of
 text. Each gap gets a score from a linear model over general signals: lexical cohesion across windows at
 three scales (TextTiling-style similarity and depth over 6-letter stems, relative to the document's own
-level), entity introduction vs continuation, structural cues (headlines, separators, datelines, bylines,
-open quotes; lists and bullet items, which rarely start a story) and the shape of a news lead. A dynamic
+level), entity introduction vs continuation (names seen before, names shared across the gap), discourse
+cues (back-reference words such as "also" or "such", pronouns with no antecedent in their sentence),
+structural cues (headlines, separators, datelines, bylines, open quotes; lists, bullet items, author notes
+and subheads, which rarely start a story) and the shape of a news lead. A dynamic
 programme then picks the cheapest segmentation under a segment model (Utiyama & Isahara 2001: each story's
 words drawn from one distribution) plus the gap scores and a term for stand-alone one-paragraph items
 (teasers), so boundaries are chosen jointly, not by a greedy threshold. Where every line is one sentence
@@ -12,6 +14,8 @@ words drawn from one distribution) plus the gap scores and a term for stand-alon
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
 were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
 narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
+``split_gaps`` also returns every open candidate gap with its score, for a refiner (an LLM) to re-judge
+the uncertain ones.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ _CONTINUE_WORDS = """
     he she they it his her their its this these those but however and also meanwhile yet so then
     instead still although though while there that such both which we i our"""
 _CONTINUE = frozenset(_CONTINUE_WORDS.split())
+_NOT_NAMES = _STOP | _CONTINUE  # capitalised only because they open a sentence
 # Words that point back to something already said ("has also", "such a move", "both sides", "the same
 # day"): near the start of a paragraph they mark a continuation, wherever they sit in the sentence.
 _BACK_REF_WORDS = """
@@ -346,7 +351,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     unit_names = [{w for _, nm in _names(text[u.start : u.end]) for w in nm} for u in units]
     last: dict[str, int] = {}
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
-    proper = [{w for w in ws if w.lower() not in _STOP and w.lower() not in _CONTINUE} for ws in unit_names]
+    proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
     trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
     shared_names = [0.0] * n
     for i in range(1, n):
@@ -454,7 +459,7 @@ def _refers_back(text: str, u: _Unit, first: str) -> tuple[bool, bool, bool]:
     near its start ("has also", "such a move"), or a personal pronoun there with no name before it ("She
     added ...", unlike "Minister Jo Bloggs says she ...")."""
     word = _WORD.match(text[u.start : u.start + 40].lstrip("'\"‘“"))
-    words = first.split()[:_BACK_REF_SPAN]
+    words = first.split(None, _BACK_REF_SPAN)[:_BACK_REF_SPAN]
     head = set(_WORD.findall(" ".join(words).lower()))
     pronoun = False
     if not _PRONOUNS.isdisjoint(head):
