@@ -348,7 +348,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
     # Capitalised words of each unit; last[w] is the last unit before the current gap that used w, so "seen
     # in the six units before" is one lookup (who and what the story already knows).
-    unit_names = [{w for _, nm in _names(text[u.start : u.end]) for w in nm} for u in units]
+    chunk_names = [_names(text[u.start : u.end]) for u in units]
+    unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
     last: dict[str, int] = {}
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
     proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
@@ -362,6 +363,11 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
     firsts = [_first_sentence(text, u) for u in units]
     one_sentence = [len(first) >= u.end - u.start - 2 for first, u in zip(firsts, units, strict=True)]
+    # The names in each first sentence (those of the whole unit, where that is the first sentence).
+    leads = [
+        _lead_names(first, chunk_names[j] if len(first) == u.end - u.start else _names(first))
+        for j, (u, first) in enumerate(zip(units, firsts, strict=True))
+    ]
     # A one-sentence paragraph shaped like a lead and tied to neither neighbour: a teaser or brief. Not
     # where every line is one sentence: there a lone sentence says nothing.
     paragraphs = [j for j, u in enumerate(units) if u.gap != 1]
@@ -373,7 +379,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     )
     # Discourse cues of each unit's opening: (first word leans on what precedes, a back-reference word, an
     # unbound pronoun). A unit with any of them is no stand-alone item either.
-    refers = [_refers_back(text, u, first) for u, first in zip(units, firsts, strict=True)]
+    refers = [_refers_back(text, u, firsts[j], leads[j]) for j, u in enumerate(units)]
     standalone = [
         float(one_sentence[j] and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“")
         * max(0.0, 1.0 - tie[j] / 0.5)
@@ -387,7 +393,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         floor = i - 6
         chunk = text[u.start : u.end]
         first = firsts[i]
-        names = _lead_names(first)
+        names = leads[i]
         first_words = first.split()
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
@@ -447,14 +453,16 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     return rows
 
 
-def _lead_names(first: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """_names of a first sentence, less a lone capitalised word that opens it (after any quote mark)."""
-    names = _names(first)
+_Names = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def _lead_names(first: str, names: _Names) -> _Names:
+    """The ``names`` of a first sentence, less a lone capitalised word that opens it (after any quote)."""
     opening = len(first) - len(first.lstrip("'\"‘“(["))
     return names[1:] if names and names[0][0] <= opening and len(names[0][1]) == 1 else names
 
 
-def _refers_back(text: str, u: _Unit, first: str) -> tuple[bool, bool, bool]:
+def _refers_back(text: str, u: _Unit, first: str, names: _Names) -> tuple[bool, bool, bool]:
     """Whether a unit opens on a word that leans on what precedes ("But", "She"), has a back-reference word
     near its start ("has also", "such a move"), or a personal pronoun there with no name before it ("She
     added ...", unlike "Minister Jo Bloggs says she ...")."""
@@ -463,7 +471,6 @@ def _refers_back(text: str, u: _Unit, first: str) -> tuple[bool, bool, bool]:
     head = set(_WORD.findall(" ".join(words).lower()))
     pronoun = False
     if not _PRONOUNS.isdisjoint(head):
-        names = _lead_names(first)
         pos = 0
         for w in words:
             pos = first.find(w, pos)
@@ -495,8 +502,7 @@ def _first_sentence(text: str, u: _Unit) -> str:
     return text[s:e]
 
 
-@lru_cache(maxsize=4096)  # a one-sentence unit asks twice: as a unit and as its first sentence
-def _names(chunk: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
     for m in _CAP_SEQ.finditer(chunk):
@@ -679,7 +685,7 @@ def _decode(
         f = len(_DFLOG)
         _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
     dflog = _DFLOG
-    mlog = [m * math.log(m + vocab) for m in range(top)]
+    mlog = list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))  # m log(m + V)
     max_units = n if length_costs is None else len(length_costs) - 1
     counts = [0] * len(ids)
     best = [math.inf] * (n + 1)
