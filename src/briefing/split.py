@@ -53,7 +53,11 @@ _SEG_STEM = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CAP_SEQ = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]|\.\s)")
+# "LONDON (Reuters) -", and the US style "AUSTELL, Ga., March 3 —" / "DENVERTON, Colo. (Wire) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]|\.\s)"
+)
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
 # A news lead often ends on its source: "..., officials said." / "..., a report says."
@@ -194,15 +198,6 @@ def _units(text: str) -> list[_Unit]:
     for i, u in enumerate(units):
         if u.kind == "title" and (i + 1 == len(units) or units[i + 1].gap == 1 or units[i + 1].kind == "sep"):
             u.kind = "body"
-    # One bundle's headlines share a style: title lines of the minority style (capitals or not; capitals
-    # on a tie, as headlines in capitals are the rarer) are subheads or labels inside a story.
-    titles = [u for u in units if u.kind == "title"]
-    caps = [text[u.start : u.end].isupper() for u in titles]
-    if 0 < sum(caps) < len(caps):
-        demote = sum(caps) <= len(caps) - sum(caps)  # demote the title lines in capitals, else the others
-        for u, in_caps in zip(titles, caps, strict=True):
-            if in_caps == demote:
-                u.kind = "body"
     return units
 
 
@@ -258,13 +253,13 @@ def _stem(word: str) -> str:
 # Weight of each gap feature, in the order gap_features returns them (fitted: segmentation.py --fit).
 WEIGHTS: dict[str, float] = {
     "bias": -1.47,
-    "gap_space": -1.83,
-    "gap_line": 0.41,
-    "gap_blank": -0.05,
+    "gap_space": -1.82,
+    "gap_line": 0.42,
+    "gap_blank": -0.07,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
-    "cos_s": -1.12,
+    "cos_s": -1.11,
     "depth_s": 0.03,
     "cos_m": -1.16,
     "depth_m": 0.28,
@@ -272,7 +267,7 @@ WEIGHTS: dict[str, float] = {
     "depth_l": 0.17,
     "cos_next_left": -1.08,
     "cos_prev_right": -0.95,
-    "names_new": 0.28,
+    "names_new": 0.27,
     "names_seen": -0.58,
     "honorific_seen": -0.22,
     "honorific_new": -0.46,
@@ -280,7 +275,7 @@ WEIGHTS: dict[str, float] = {
     "starts_quote": -0.65,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.17,
+    "lead_len": 0.18,
     "lead_one_sentence": 0.08,
     "lead_attribution": 0.33,
     "prev_short": -1.05,
@@ -362,6 +357,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
     firsts = [_first_sentence(text, u) for u in units]
+    dated = [bool(_DATELINE.match(text[u.start : u.start + 80])) for u in units]
     one_sentence = [len(first) >= u.end - u.start - 2 for first, u in zip(firsts, units, strict=True)]
     # The names in each first sentence (those of the whole unit, where that is the first sentence).
     leads = [
@@ -418,7 +414,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "names_shared": shared_names[i],
             "pronoun_reference": float(pronoun_reference),
             "starts_quote": float(chunk[0] in "'\"‘“"),
-            "dateline": float(bool(_DATELINE.match(chunk))),
+            "dateline": float(dated[i]),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
             "lead_len": float(15 <= lead_words <= 45),
             "lead_one_sentence": float(one_sentence[i]),
@@ -444,8 +440,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_leans_back": -lean[i - 1],
             "next_listy": float(_listy(chunk)),
             "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
-            # A headline in capitals is rare in pasted text; a subhead, kicker or section label often is one.
-            "next_caps_title": float(u.kind == "title" and chunk.isupper()),
+            # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
+            # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
+            "next_caps_title": float(u.kind == "title" and chunk.isupper() and not dated[min(i + 1, n - 1)]),
         }
         for name, values in col.items():
             f[name] = values[i]
