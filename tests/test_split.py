@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
+from briefing import split as splitter
 from briefing.dedupe import near_duplicates
 from briefing.split import Segment, split, split_gaps
 
@@ -259,7 +261,6 @@ def test_near_duplicates_pairs_the_same_event() -> None:
 
 def test_band_cosines_match_sliding_windows() -> None:
     # The fast path reads window cosines from a band of unit dot products; it must equal the direct sums.
-    from briefing import split as splitter
 
     rng = random.Random(3)
     pieces = CRYPTO + INTERVIEW + HACK + [TEASER]
@@ -291,3 +292,17 @@ def test_line_up_stays_with_its_match_report() -> None:
     _check_invariants(text, segments)
     assert [s.start for s in segments] == [0, text.index(INTERVIEW[0])], _first_words(text, segments)
 
+
+
+def test_news_written_one_sentence_per_line_reads_as_news() -> None:
+    # Outlets that write one-sentence paragraphs paste as one sentence per line; quotes and attributions
+    # say it is news, not the short-segment prose the sentence-line decoding is for.
+    fixture = Path(__file__).parent / "fixtures" / "refine-bundle.txt"
+    lines = fixture.read_text(encoding="utf-8").splitlines()
+    first, second = lines[:4], lines[9:]
+    text = "\n".join(first + second) + "\n"
+    units = splitter._units(text)
+    assert splitter._news_in_sentence_lines(text, units)
+    assert [s.start for s in split(text)] == [0, text.index(second[0])]
+    prose = "\n".join(line.replace(" said", " noted") for line in first + second)
+    assert not splitter._news_in_sentence_lines(prose, splitter._units(prose))

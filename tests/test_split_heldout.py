@@ -137,10 +137,11 @@ def _mode(case_id: str, variant: str, subject: str, reason: str, before: list[st
               "a subhead inside a feature ('Who comes aboard') is taken for a headline and opens a story"),
         _mode("release-about-heading", "blank", "halvorsen-vault-release",
               "a press release's 'About Halvorsen Ltd' section heading is taken for a headline"),
-        _mode("release-lines", "lines", "quillon-acquisition-release",
-              "a press release one paragraph per line: the all-caps 'FOR IMMEDIATE RELEASE' slug counts as a "
-              "caps subhead (no story start), and the closing 'Media contact: ...' line is cut off as a "
-              "story"),
+        # Fixed: a press release one paragraph per line (the 'FOR IMMEDIATE RELEASE' slug opens it).
+        pytest.param(
+            "lines", "quillon-acquisition-release", _contexts("lines", "quillon-acquisition-release"),
+            id="release-lines",
+        ),
         _mode("flat-us-dateline", "flat", "pinecrest-rates-wire",
               "flat text: the sentence splitter cuts the US dateline 'DENVERTON, Colo. (Wire) —' after "
               "'Colo.', and the story starts at '(Wire) —'"),

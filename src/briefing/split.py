@@ -142,6 +142,9 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     units = _units(text)
     if not units:
         return []
+    if _news_in_sentence_lines(text, units):
+        for u in units[1:]:
+            u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
@@ -174,6 +177,28 @@ def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> 
     cuts = _decode(units, scores, standalone, sentence_lines, _length_costs(None, min(n, int(2 * guess) + 3)))
     mean = n / (len(cuts) + 1)
     return _decode(units, scores, standalone, sentence_lines, _length_costs(mean, min(n, int(2 * mean) + 3)))
+
+
+# News pasted one sentence per line (outlets that write one-sentence paragraphs) is no Choi-like text: it
+# quotes and attributes on many of its lines. Decoded as lines that are sentences (a short-story regime
+# tuned on Choi's non-news prose) it is cut into pieces (Pk 30 on the dev bundles re-pasted so); read as a
+# wall of sentences, as flat text is, it splits like news (Pk 6). The lines stay the units, so line cues
+# (a team line-up, a bullet) still count.
+_REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+_NEWS_SHARE = 0.15
+
+
+def _news_in_sentence_lines(text: str, units: list[_Unit]) -> bool:
+    """Is ``text`` news written one sentence per line, with no blank lines or headlines?"""
+    if len(units) < 5 or any(u.gap == 1 or u.gap == 3 for u in units):
+        return False
+    # A short line without a full stop may pass for a headline or a rule: a few are still sentence lines.
+    if sum(u.kind != "body" for u in units) > 0.1 * len(units):
+        return False
+    chunks = [text[u.start : u.end] for u in units]
+    one_sentence = sum(not _INNER_END.search(c) for c in chunks)
+    reported = sum(bool(_REPORTED.search(c)) for c in chunks)
+    return one_sentence > 0.9 * len(units) and reported >= _NEWS_SHARE * len(units)
 
 
 def _units(text: str) -> list[_Unit]:
