@@ -142,6 +142,18 @@ def test_subheads_in_capitals_stay_in_their_story() -> None:
     assert [s.title for s in segments] == ["Puzzle games for the commute", TITLES[1]]
 
 
+def test_web_furniture_and_subheads_stay_in_their_story() -> None:
+    # A web paste: page furniture lines and a sentence-case subhead inside the first titled story.
+    crypto = [CRYPTO[0], "Advertisement", *CRYPTO[1:3], "What happens to savers", *CRYPTO[3:],
+              "Related: Five things to know about proof of reserves"]
+    first = TITLES[0] + "\n\nUpdated 12 minutes ago\n\nShare this article\n\n" + "\n\n".join(crypto)
+    text = first + "\n\n" + TITLES[2] + "\n\n" + "\n\n".join(INTERVIEW) + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(TITLES[2])], _first_words(text, segments)
+    assert [s.title for s in segments] == [TITLES[0], TITLES[2]]
+
+
 def test_topic_drift_at_the_end_stays_in_the_story() -> None:
     text, _ = _lines_bundle()
     last = split(text)[-1]

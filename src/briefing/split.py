@@ -58,6 +58,14 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]|\.\s)"
 )
+# Page furniture pasted with web articles is never a headline or a story start: it joins the unit before it.
+_BOILERPLATE = re.compile(
+    r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
+    r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*)$",
+    re.IGNORECASE,
+)
+# A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
+_ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
 # A news lead often ends on its source: "..., officials said." / "..., a report says."
@@ -152,7 +160,9 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        title = text[units[a].start : units[a].end] if units[a].kind == "title" and b - a > 1 else None
+        # The first line only: page furniture ("Updated 5 minutes ago") may follow it in the same unit.
+        head = units[a]
+        title = text[head.start : head.end].split("\n")[0] if head.kind == "title" and b - a > 1 else None
         segments.append(Segment(units[a].start, units[b - 1].end, title))
     if gaps is not None:
         chosen = set(cuts)
@@ -210,6 +220,9 @@ def _units(text: str) -> list[_Unit]:
             between = text[prev_end:s_start]
             gap = 0 if not units else 3 if between.count("\n") > 1 else 2 if "\n" in between else 1
             chunk = text[s_start:s_end]
+            if units and gap != 1 and _BOILERPLATE.match(chunk):
+                units[-1].end = prev_end = s_end
+                continue
             words = _WORD.findall(chunk)
             kind = "body"
             if _SEPARATOR.match(chunk):
@@ -220,8 +233,22 @@ def _units(text: str) -> list[_Unit]:
             units.append(_Unit(s_start, s_end, gap, len(words), bag, kind))
             prev_end = s_end
     # A title-shaped line at the very end, or one glued to the next unit inside a paragraph, is body text.
+    # So is a subhead: a headline shares words with its story's opening, a subhead within an article
+    # introduces a section and often shares none with the next two paragraphs.
+    # (Labels in capitals and bylines share no words with what follows either; they keep their own cues.)
     for i, u in enumerate(units):
-        if u.kind == "title" and (i + 1 == len(units) or units[i + 1].gap == 1 or units[i + 1].kind == "sep"):
+        if u.kind != "title":
+            continue
+        line = text[u.start : u.end]
+        after = units[i + 1 : i + 3]
+        shares = any(u.stems.keys() & a.stems.keys() for a in after)
+        if (
+            not after
+            or after[0].gap == 1
+            or after[0].kind == "sep"
+            or not (shares or line.isupper() or _BYLINE.match(line))
+            or (i > 0 and units[i - 1].kind == "body" and _ABOUT_HEADING.match(line))
+        ):
             u.kind = "body"
     return units
 
