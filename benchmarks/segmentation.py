@@ -36,7 +36,8 @@ _WORD = re.compile(r"\S+")
 # segment, an artefact a fit would happily learn.
 FIXED = frozenset(
     {"next_title", "next_title_line", "prev_sep", "dateline", "byline", "unmarked_in_marked", "next_listy",
-     "starts_bullet", "next_author_note", "next_caps_title"}
+     "starts_bullet", "next_author_note", "next_caps_title",
+     "starts_new_item"}
 )
 
 

@@ -66,6 +66,8 @@ _BOILERPLATE = re.compile(
 )
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
 _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
+# "Meanwhile, ..." / "In other news, ...": a bulletin moving on to its next item.
+_NEW_ITEM = re.compile(r"^(?:Meanwhile|In other news|Elsewhere)\b")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
 # A news lead often ends on its source: "..., officials said." / "..., a report says."
@@ -306,52 +308,53 @@ def _stem(word: str) -> str:
 WEIGHTS: dict[str, float] = {
     "bias": -1.47,
     "gap_space": -1.82,
-    "gap_line": 0.42,
+    "gap_line": 0.43,
     "gap_blank": -0.07,
     "next_title": 5.00,
     "next_title_line": 1.50,
     "prev_sep": 6.00,
     "cos_s": -1.11,
     "depth_s": 0.03,
-    "cos_m": -1.16,
+    "cos_m": -1.17,
     "depth_m": 0.28,
     "cos_l": -0.18,
     "depth_l": 0.17,
     "cos_next_left": -1.08,
-    "cos_prev_right": -0.95,
+    "cos_prev_right": -0.96,
     "names_new": 0.27,
-    "names_seen": -0.58,
+    "names_seen": -0.59,
     "honorific_seen": -0.22,
     "honorific_new": -0.46,
     "starts_continue": -0.72,
     "starts_quote": -0.65,
     "dateline": 3.00,
     "byline": 2.00,
-    "lead_len": 0.18,
-    "lead_one_sentence": 0.08,
+    "lead_len": 0.16,
+    "lead_one_sentence": 0.09,
     "lead_attribution": 0.33,
-    "prev_short": -1.05,
+    "prev_short": -1.06,
     "prev_one_sentence": -0.33,
-    "prev_open_quote": 0.09,
+    "prev_open_quote": 0.11,
     "starts_indefinite": 0.30,
     "lead_perfect": 0.79,
-    "subject_new_name": 0.52,
+    "subject_new_name": 0.53,
     "next_tie": 0.07,
     "prev_tie": -0.53,
     "unmarked_in_marked": -2.00,
     "next_listy": -4.00,
     "next_author_note": -4.00,
     "next_caps_title": -4.00,
-    "sentence_lines": -0.27,
+    "sentence_lines": -0.28,
     "prev_ends_colon": -0.03,
     "starts_bullet": -2.00,
+    "starts_new_item": 2.00,
     "next_standalone": 0.43,
     "prev_standalone": 0.32,
     "next_leans_forward": 1.27,
-    "prev_leans_back": 1.04,
+    "prev_leans_back": 1.03,
     "pronoun_reference": -1.38,
-    "names_shared": -0.96,
-    "back_reference": -1.18,
+    "names_shared": -0.95,
+    "back_reference": -1.19,
 }
 FEATURES = tuple(WEIGHTS)
 _SENTENCE_LINES = FEATURES.index("sentence_lines")
@@ -428,10 +431,15 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     # Discourse cues of each unit's opening: (first word leans on what precedes, a back-reference word, an
     # unbound pronoun). A unit with any of them is no stand-alone item either.
     refers = [_refers_back(text, u, firsts[j], leads[j]) for j, u in enumerate(units)]
+    # "Meanwhile, ..." opening a paragraph moves on to another item, for all that "meanwhile" refers back.
+    new_item = [
+        u.gap != 1 and not sentence_lines and bool(_NEW_ITEM.match(first))
+        for u, first in zip(units, firsts, strict=True)
+    ]
     standalone = [
         float(one_sentence[j] and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“")
         * max(0.0, 1.0 - tie[j] / 0.5)
-        * (not sentence_lines and not any(refers[j]))
+        * (not sentence_lines and (not any(refers[j]) or new_item[j]))
         for j, u in enumerate(units)
     ]
     rows = [[0.0] * len(FEATURES)]
@@ -448,6 +456,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
         lead_words = len(first_words)
         starts_continue, back_reference, pronoun_reference = refers[i]
+        if new_item[i]:
+            starts_continue = back_reference = False
         f = {
             "bias": 1.0,
             "gap_space": float(u.gap == 1),
@@ -486,6 +496,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
             "prev_ends_colon": float(text[prev.end - 1] == ":"),
             "starts_bullet": float(bool(_BULLET.match(chunk))),
+            "starts_new_item": float(new_item[i]),
             "next_standalone": standalone[i],
             "prev_standalone": standalone[i - 1],
             "next_leans_forward": lean[i],
