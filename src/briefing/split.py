@@ -323,7 +323,7 @@ WEIGHTS: dict[str, float] = {
     "cos_prev_right": -0.96,
     "names_new": 0.27,
     "names_seen": -0.59,
-    "honorific_seen": -0.22,
+    "honorific_seen": -0.23,
     "honorific_new": -0.46,
     "starts_continue": -0.72,
     "starts_quote": -0.65,
@@ -453,7 +453,8 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         first_words = first.split()
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
-        honorific = [m.group(1) for m in _HONORIFIC.finditer(first)]
+        # "Ms Okafor's comments": the name is Okafor, as _names has it.
+        honorific = [m.group(1).removesuffix("'s").removesuffix("’s") for m in _HONORIFIC.finditer(first)]
         lead_words = len(first_words)
         starts_continue, back_reference, pronoun_reference = refers[i]
         if new_item[i]:
