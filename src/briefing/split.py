@@ -69,6 +69,11 @@ _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
 # "Meanwhile, ..." / "In other news, ...": a bulletin moving on to its next item.
 _NEW_ITEM = re.compile(r"^(?:Meanwhile|In other news|Elsewhere)\b")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
+# "By Dana Ruiz, Staff writer": a byline with its role, which stays recognisable where line breaks are lost.
+_ROLE_BYLINE = re.compile(
+    r"^By\s+(?:[A-Z][\w'’.\-]*\s+){1,3}?[A-Z][\w'’\-]*,\s+(?:[A-Z]?[a-z]+\s+){0,3}"
+    r"(?:writer|correspondent|reporter|editor)\b"
+)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
 # A news lead often ends on its source: "..., officials said." / "..., a report says."
 _ATTRIBUTION = re.compile(
@@ -478,7 +483,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "pronoun_reference": float(pronoun_reference),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(dated[i]),
-            "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8),
+            "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk))),
             "lead_len": float(15 <= lead_words <= 45),
             "lead_one_sentence": float(one_sentence[i]),
             "lead_attribution": float(bool(_ATTRIBUTION.search(first))),
