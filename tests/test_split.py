@@ -206,6 +206,14 @@ def test_flat_text_splits_at_sentences() -> None:
     assert 2 <= len(segments) <= 4
 
 
+def test_meanwhile_opens_a_teaser_of_its_own() -> None:
+    teaser = "Meanwhile, " + TEASER[0].lower() + TEASER[1:]
+    text = "\n\n".join(["\n\n".join(CRYPTO), teaser, "\n\n".join(INTERVIEW)]) + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(teaser), text.index(INTERVIEW[0])]
+
+
 def test_empty_and_whitespace() -> None:
     assert split("") == []
     assert split(" \n\t\n  ") == []

@@ -96,6 +96,8 @@ def test_builder_is_deterministic_and_gold_spans_are_the_stories() -> None:
         ("web", ["bitcrest-bankruptcy-wire", "dollarline-depeg-web"]),
         # No line breaks at all: wire story into wire story.
         ("flat", ["kestrel-rovers-wire", "boil-water-wire"]),
+        # Flat text again: the feature's byline with its role ('By Dana Ruiz, Staff writer') opens it.
+        ("flat", ["granton-budget-wire", "clinic-on-wheels-feature"]),
         # A press release after wire copy, one paragraph per line.
         ("lines", ["granton-budget-wire", "halvorsen-vault-release"]),
     ],
