@@ -5,8 +5,9 @@ text. Each gap gets a score from a linear model over general signals: lexical co
 three scales (TextTiling-style similarity and depth over 6-letter stems, relative to the document's own
 level), entity introduction vs continuation (names seen before, names shared across the gap), discourse
 cues (back-reference words such as "also" or "such", pronouns with no antecedent in their sentence),
-structural cues (headlines, separators, datelines, bylines, open quotes; lists, bullet items, author notes
-and subheads, which rarely start a story) and the shape of a news lead. A dynamic
+structural cues (headlines, separators, datelines, bylines, open quotes, "Meanwhile," items; lists, bullet
+items, author notes and subheads, which rarely start a story; web page furniture, which joins the unit
+before it) and the shape of a news lead. A dynamic
 programme then picks the cheapest segmentation under a segment model (Utiyama & Isahara 2001: each story's
 words drawn from one distribution) plus the gap scores and a term for stand-alone one-paragraph items
 (teasers), so boundaries are chosen jointly, not by a greedy threshold. Where every line is one sentence
