@@ -106,3 +106,30 @@ def test_llm_is_asked_once_more_with_the_failures_and_what_it_fixes_is_repaired(
     assert "bullet 1" in reask[-1]["content"] and "41" in reask[-1]["content"]
     rendered = render(briefing, "md")
     assert "41 people" not in rendered and "14 people" in rendered
+
+
+def test_judge_shares_the_run_engine_and_its_rejection_is_dropped(tmp_path: Path) -> None:
+    """--judge over loopback: the judge's calls go through the summariser's engine (one client, one model,
+    counted in the run stats), and a bullet it rejects is dropped with its reason."""
+    text = "\n".join(THREE.read_text(encoding="utf-8").splitlines()[:4]) + "\n"
+    recorded = json.loads((FIXTURES / "cli-three-stories.llm-answers.json").read_text(encoding="utf-8"))
+    answer = next(answer for key, answer in recorded.items() if text.startswith(key))
+    kept, doubted = "The raids were carried out across six towns.", "Police arrested 14 people in the raids."
+    rejection = {"sentence_ids": [1], "supported": False, "reason": "the source says officials, not police"}
+    replies = {
+        f"<claim>\n{doubted}": json.dumps(rejection),
+        "<claim>": json.dumps({"sentence_ids": [1], "supported": True, "reason": "stated"}),
+        text[:60]: json.dumps({**answer, "bullets": [kept, doubted]}),
+    }
+    with FaultServer(replies=replies) as server:
+        flags = {"base_url": server.base_url, "model": "m", "engine": "openai", "cache_dir": tmp_path}
+        settings = load_settings({**flags, "use_cache": False, "judge": True}, env={})
+        briefing = build_briefing([Bundle(source="crypto.txt", text=text)], settings, title="t", date=DAY)
+    assert not server.served["canned"]
+    [item] = briefing.items
+    statuses = {b.text: b.status for b in item.summary.bullets}
+    assert statuses[kept] == "supported" and statuses[doubted] == "dropped"
+    [dropped] = [b for b in item.summary.bullets if b.text == doubted]
+    assert any("officials, not police" in issue for issue in dropped.issues)
+    judged = sum(1 for _, _, body in server.requests if "<claim>" in str(body.get("messages")))
+    assert judged >= 2 and briefing.stats.llm_calls == 1 + judged

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.dedupe import duplicate_of
-from briefing.engines.base import Engine, Usage
+from briefing.engines.base import Engine
 from briefing.engines.extractive import ExtractiveEngine
 from briefing.engines.factory import make_engine
 from briefing.errors import BudgetError, ConfigError, LLMError
@@ -170,10 +170,15 @@ class _Drafts:
 async def _draft(
     engine: Engine, bundles: Sequence[Bundle], settings: Settings, progress: ProgressHook | None
 ) -> _Drafts:
-    """Split (refined if asked), merge duplicates, extract evidence, summarise, check, and re-ask an LLM
-    once about each story whose items failed; then release the engine inside the same event loop."""
+    """Split (refined if asked), merge duplicates, extract evidence, summarise, check, re-ask an LLM once
+    about each story whose items failed, and (``--judge``) ask it about the prose that passed; then release
+    the engine inside the same event loop. One engine serves it all, so a local model is loaded once."""
     refined = RefineStats()
     try:
+        if settings.judge and not isinstance(engine, LLMEngine):
+            raise ConfigError(
+                f"--judge needs an LLM (--base-url, an API key or a local model); the engine is {engine.name}"
+            )
         if settings.refine:
             judge = boundary_judge(engine, settings)
             stories = await refine_bundles(bundles, judge, refined, settings.concurrency)
@@ -188,6 +193,8 @@ async def _draft(
         drafts = _Drafts(stories, also_in, evidence, summaries, checked, refined)
         if isinstance(engine, LLMEngine):
             await _revise_failed(engine, drafts, settings.concurrency)
+            if settings.judge:
+                await _judge_all(engine, settings, drafts)
         return drafts
     finally:
         close = getattr(engine, "aclose", None)
@@ -222,24 +229,22 @@ async def _revise_failed(engine: LLMEngine, drafts: _Drafts, concurrency: int) -
     )
 
 
-async def _judge_all(
-    settings: Settings, stories: Sequence[Story], checked: Sequence[StorySummary]
-) -> tuple[list[StorySummary], Usage]:
+async def _judge_all(engine: LLMEngine, settings: Settings, drafts: _Drafts) -> None:
     """The LLM judge over every story's checked prose (``--judge``), bounded like summarising."""
-    from briefing.verify.judge import judge_summary, make_judge
+    from briefing.verify.judge import Judge, judge_summary
 
-    judge = make_judge(settings)
+    judge = Judge(engine, settings)
     gate = asyncio.Semaphore(settings.concurrency)
 
-    async def one(story: Story, summary: StorySummary) -> StorySummary:
+    async def one(
+        story: Story, checked: tuple[StorySummary, VerificationReport]
+    ) -> tuple[StorySummary, VerificationReport]:
         async with gate:
-            return await judge_summary(judge, story, summary)
+            return await judge_summary(judge, story, checked[0]), checked[1]
 
-    try:
-        judged = await asyncio.gather(*(one(s, c) for s, c in zip(stories, checked, strict=True)))
-    finally:
-        await judge.aclose()
-    return list(judged), judge.engine.usage
+    drafts.checked = list(
+        await asyncio.gather(*(one(s, c) for s, c in zip(drafts.stories, drafts.checked, strict=True)))
+    )
 
 
 def build_briefing(
@@ -262,10 +267,6 @@ def build_briefing(
         engine, reason = make_engine(settings)
     drafts = asyncio.run(_draft(engine, bundles, settings, progress))
     stories, evidence, checked = drafts.stories, drafts.evidence, drafts.checked
-    judge_usage = Usage()
-    if settings.judge:
-        judged, judge_usage = asyncio.run(_judge_all(settings, stories, [c for c, _ in checked]))
-        checked = [(j, report) for j, (_, report) in zip(judged, checked, strict=True)]
     items = []
     for story, ev, (summary, found) in zip(stories, evidence, checked, strict=True):
         summary, report = enforce(story, ev, summary, found)
@@ -277,8 +278,8 @@ def build_briefing(
         engine_reason=reason,
         model=engine.model,
         stories=len(items),
-        llm_calls=usage.llm_calls + judge_usage.llm_calls,
-        cache_hits=usage.cache_hits + judge_usage.cache_hits,
+        llm_calls=usage.llm_calls,
+        cache_hits=usage.cache_hits,
         fallbacks=sum(1 for m in drafts.summaries if m.fallback),
         revisions=drafts.revisions,
         failed_checks=sum(
@@ -286,9 +287,9 @@ def build_briefing(
         ),
         boundaries_asked=drafts.refined.asked,
         boundaries_changed=drafts.refined.changed,
-        prompt_tokens=usage.prompt_tokens + judge_usage.prompt_tokens,
-        completion_tokens=usage.completion_tokens + judge_usage.completion_tokens,
-        cost_usd=round(usage.cost_usd + judge_usage.cost_usd, 6),
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        cost_usd=round(usage.cost_usd, 6),
         seconds=round(time.perf_counter() - started, 3),
     )
     return Briefing(title=title, date=date, sources=[b.source for b in bundles], items=items, stats=stats)
