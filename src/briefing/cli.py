@@ -176,7 +176,12 @@ def run_summarize(
     notice(
         settings,
         f"engine {stats.engine} ({stats.engine_reason}); {stats.stories} stories, "
-        f"{stats.llm_calls} LLM calls, {stats.cache_hits} cache hits, {stats.seconds:.1f}s",
+        f"{stats.llm_calls} LLM calls, {stats.cache_hits} cache hits, {stats.seconds:.1f}s"
+        + (
+            f"; --refine: {stats.boundaries_asked} boundaries asked, {stats.boundaries_changed} changed"
+            if stats.boundaries_asked
+            else ""
+        ),
     )
     if stats.fallbacks:
         click.echo(
