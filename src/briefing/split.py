@@ -295,9 +295,18 @@ def stems(words: list[str]) -> list[str]:
     return [st for st in map(_stem, words) if st]
 
 
-@lru_cache(maxsize=1 << 16)
-def _seg_stem(word: str) -> str:
-    return _stem(word)[:_SEG_STEM]
+class _SegStems(dict[str, str]):
+    """word -> its segmentation stem, filled on a miss: a lookup runs in C, unlike an lru_cache call (the
+    splitter's most frequent call). Cleared when large, so memory stays bounded in a long-running process."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        stem = self[word] = _stem(word)[:_SEG_STEM]
+        return stem
+
+
+_seg_stem = _SegStems().__getitem__
 
 
 @lru_cache(maxsize=1 << 16)
@@ -367,13 +376,10 @@ _SENTENCE_LINES = FEATURES.index("sentence_lines")
 _STANDALONE = FEATURES.index("next_standalone")
 
 
-
 def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy."""
     n = len(units)
-    df: Counter[str] = Counter()
-    for u in units:
-        df.update(u.stems.keys())
+    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
     ids = {w: k for k, w in enumerate(df)}
     idf = {w: math.log((n + 1) / d) for w, d in df.items()}
     # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
@@ -382,18 +388,17 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     ]
     vocab = len(ids)
     mean_words = max(1.0, sum(u.words for u in units) / n)
-    col: dict[str, list[float]] = {}  # the features computed over whole-text columns
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     gram = _band_gram(weights)
-    for scale, words in (("s", 50), ("m", 150), ("l", 400)):
+    cohesion: list[list[float]] = []
+    for words in (50, 150, 400):
         k = max(1, min(30, round(words / mean_words)))
         cos = _gram_pair_cosines(gram, k) if 2 * k - 1 <= _BAND else _pair_cosines(weights, vocab, k)
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
-        col[f"cos_{scale}"] = _relative(cos, 3.0)
-        col[f"depth_{scale}"] = _relative(_depths(cos), 5.0)
-    next_left = _unit_block_cosines(gram, -3, 0)
-    prev_right = [0.0, *_unit_block_cosines(gram, 1, 4)[:-1]]
-    col["cos_next_left"], col["cos_prev_right"] = _relative(next_left, 3.0), _relative(prev_right, 3.0)
+        cohesion += [_relative(cos, 3.0), _relative(_depths(cos), 5.0)]
+    cos_s, depth_s, cos_m, depth_m, cos_l, depth_l = cohesion
+    cos_next_left = _relative(_unit_block_cosines(gram, -3, 0), 3.0)
+    cos_prev_right = _relative([0.0, *_unit_block_cosines(gram, 1, 4)[:-1]], 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
     before, after = _unit_block_cosines(gram, -8, 0), _unit_block_cosines(gram, 1, 9)
@@ -474,14 +479,19 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "next_title": float(u.kind == "title" and u.gap == 3),
             "next_title_line": float(u.kind == "title" and u.gap != 3),
             "prev_sep": float(prev.kind == "sep"),
+            "cos_s": cos_s[i],
+            "depth_s": depth_s[i],
+            "cos_m": cos_m[i],
+            "depth_m": depth_m[i],
+            "cos_l": cos_l[i],
+            "depth_l": depth_l[i],
+            "cos_next_left": cos_next_left[i],
+            "cos_prev_right": cos_prev_right[i],
             "names_new": min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3,
             "names_seen": min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3,
             "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
             "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
             "starts_continue": float(starts_continue),
-            "back_reference": float(back_reference),
-            "names_shared": shared_names[i],
-            "pronoun_reference": float(pronoun_reference),
             "starts_quote": float(chunk[0] in "'\"‘“"),
             "dateline": float(dated[i]),
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk))),
@@ -499,8 +509,13 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
             "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
             "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
-            "sentence_lines": float(sentence_lines),
             "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
+            "next_listy": float(_listy(chunk)),
+            "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
+            # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
+            # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
+            "next_caps_title": float(u.kind == "title" and chunk.isupper() and not dated[min(i + 1, n - 1)]),
+            "sentence_lines": float(sentence_lines),
             "prev_ends_colon": float(text[prev.end - 1] == ":"),
             "starts_bullet": float(bool(_BULLET.match(chunk))),
             "starts_new_item": float(new_item[i]),
@@ -509,14 +524,10 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "next_leans_forward": lean[i],
             # A lead leans back on its own headline: that says nothing about where its story ends.
             "prev_leans_back": -lean[i - 1] if i < 2 or units[i - 2].kind != "title" else 0.0,
-            "next_listy": float(_listy(chunk)),
-            "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
-            # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
-            # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
-            "next_caps_title": float(u.kind == "title" and chunk.isupper() and not dated[min(i + 1, n - 1)]),
+            "pronoun_reference": float(pronoun_reference),
+            "names_shared": shared_names[i],
+            "back_reference": float(back_reference),
         }
-        for name, values in col.items():
-            f[name] = values[i]
         rows.append(list(map(f.__getitem__, FEATURES)))
     return rows
 
@@ -574,8 +585,11 @@ def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
     for m in _CAP_SEQ.finditer(chunk):
-        words = tuple(w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in m.group(0).split())
-        out.append((m.start(), words))
+        run = m.group(0)
+        words = run.split()
+        if "'" in run or "’" in run:  # most runs have no apostrophe: nothing to strip
+            words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in words]
+        out.append((m.start(), tuple(words)))
     return tuple(out)
 
 
@@ -631,13 +645,16 @@ def _band_gram(weights: list[_Vec]) -> list[list[float]]:
     vecs = [dict(zip(*vec, strict=True)) for vec in weights]
     n = len(vecs)
     gram = [[0.0] * (2 * _BAND + 1) for _ in range(n)]
+    mul = operator.mul
     for i, a in enumerate(vecs):
         row = gram[i]
-        row[_BAND] = sum(v * v for v in a.values())
+        row[_BAND] = sum(map(mul, weights[i][1], weights[i][1]))
         for d in range(1, min(_BAND, n - 1 - i) + 1):
             b = vecs[i + d]
-            # Key intersection runs in C; units share few words, so the Python sum stays short.
-            row[_BAND + d] = gram[i + d][_BAND - d] = sum(a[w] * b[w] for w in a.keys() & b.keys())
+            # Key intersection and products run in C (a set iterates in the same order twice).
+            common = a.keys() & b.keys()
+            dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
+            row[_BAND + d] = gram[i + d][_BAND - d] = dot
     return gram
 
 
@@ -760,8 +777,8 @@ def _decode(
     back = [0] * (n + 1)
     best[0] = 0.0
     for i in range(n):
-        if i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
-            continue
+        if best[i] == math.inf or i > 0 and (units[i - 1].kind == "title" or units[i].kind == "sep"):
+            continue  # no story ends here, or none may start here
         if i == 0 or units[i - 1].kind == "sep":
             base = best[i]  # the text's start, or forced by a separator: no boundary cost
         else:
