@@ -186,15 +186,17 @@ def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> 
     """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
     sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
     standalone = [f[_STANDALONE] for f in feats]
+    tokens = _tokens(units)
     if not sentence_lines:
-        return _decode(units, scores, standalone, sentence_lines)
+        return _decode(units, tokens, scores, standalone, sentence_lines)
     # The first pass only has to find the typical story length: stories twice as long as the gap scores
     # alone suggest need not be tried, which bounds its work.
     n = len(units)
     guess = n / (1 + sum(s > 0 for s in scores[1:]))
-    cuts = _decode(units, scores, standalone, sentence_lines, _length_costs(None, min(n, int(2 * guess) + 3)))
-    mean = n / (len(cuts) + 1)
-    return _decode(units, scores, standalone, sentence_lines, _length_costs(mean, min(n, int(2 * mean) + 3)))
+    first = _length_costs(None, min(n, int(2 * guess) + 3))
+    mean = n / (len(_decode(units, tokens, scores, standalone, sentence_lines, first)) + 1)
+    second = _length_costs(mean, min(n, int(2 * mean) + 3))
+    return _decode(units, tokens, scores, standalone, sentence_lines, second)
 
 
 # News pasted one sentence per line (outlets that write one-sentence paragraphs) is no Choi-like text: it
@@ -497,7 +499,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk))),
             "lead_len": float(15 <= lead_words <= 45),
             "lead_one_sentence": float(one_sentence[i]),
-            "lead_attribution": float(bool(_ATTRIBUTION.search(first))),
+            "lead_attribution": float(_ends_on_attribution(first)),
             "prev_short": float(prev.words < 8),
             "prev_one_sentence": float(prev.gap != 1 and one_sentence[i - 1]),
             # A paragraph that leaves a quotation open is continued by the next one.
@@ -561,12 +563,18 @@ def _refers_back(text: str, u: _Unit, first: str, names: _Names) -> tuple[bool, 
     return starts, not _BACK_REF.isdisjoint(head), pronoun
 
 
+def _ends_on_attribution(first: str) -> bool:
+    """Whether a sentence ends on its source ("..., officials said."). A match is at most ~75 characters
+    long and ends the sentence, so only its tail is searched (``\\b`` still sees the character before)."""
+    return bool(_ATTRIBUTION.search(first, max(0, len(first) - 90)))
+
+
 def _listy(chunk: str) -> bool:
     """A list of names or figures (a line-up, a table row), not prose: commas and almost no function words."""
     if chunk.count(",") + chunk.count(";") < 3:
         return False
     words = [w for w in _WORD.findall(chunk, 0, 300) if len(w) > 1]  # initials are no function words
-    return len(words) >= 4 and sum(w.lower() in _STOP for w in words) <= 0.1 * len(words)
+    return len(words) >= 4 and sum(map(_STOP.__contains__, map(str.lower, words))) <= 0.1 * len(words)
 
 
 def _open_quote(chunk: str) -> bool:
@@ -746,8 +754,19 @@ _HOPELESS = -4.0
 _DFLOG: list[float] = []  # (f + 1) log(f + 2) - f log(f + 1): the gain of one more token of a word
 
 
+_Tokens = tuple[list[list[int]], int]
+
+
+def _tokens(units: list[_Unit]) -> _Tokens:
+    """Each unit's words as ids, repeated by count (the decoder adds one token at a time), and how many
+    distinct words there are; computed once for all decoding passes."""
+    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
+    return [list(map(ids.__getitem__, u.stems.elements())) for u in units], len(ids)
+
+
 def _decode(
     units: list[_Unit],
+    tokens: _Tokens,
     scores: list[float],
     standalone: list[float],
     sentence_lines: bool,
@@ -758,12 +777,10 @@ def _decode(
     ``length_costs[k]``, if given, is added for a story of k units; no story runs longer than that list."""
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
-    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
-    # Each unit's words as ids, repeated by count: the inner loop then adds one token at a time.
-    items = [list(map(ids.__getitem__, u.stems.elements())) for u in units]
+    items, distinct = tokens
     ends_sep = [u.kind == "sep" for u in units] + [False]
     sizes = [len(item) for item in items]
-    vocab = len(ids) + 1
+    vocab = distinct + 1
     penalty = beta * math.log(sum(sizes) + 2)
     top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
     while len(_DFLOG) < top:  # document-independent: computed once per process
@@ -772,7 +789,7 @@ def _decode(
     dflog = _DFLOG
     mlog = list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))  # m log(m + V)
     max_units = n if length_costs is None else len(length_costs) - 1
-    counts = [0] * len(ids)
+    counts = [0] * distinct
     best = [math.inf] * (n + 1)
     back = [0] * (n + 1)
     best[0] = 0.0
@@ -814,7 +831,7 @@ def _decode(
                     counts[wid] = 0
     if best[n] == math.inf:  # pruning cut every path past the length caps: decode again without them
         if hopeless > -math.inf:
-            return _decode(units, scores, standalone, sentence_lines, None, -math.inf)
+            return _decode(units, tokens, scores, standalone, sentence_lines, None, -math.inf)
         return []
     cuts = []
     j = n
