@@ -52,7 +52,8 @@ _TITLE_MAX_WORDS = 14
 _SEG_STEM = 6
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CAP_SEQ = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
+# The leading [A-Z] is factored out of the alternation so that the regex engine skips ahead to capitals.
+_CAP_SEQ = re.compile(r"[A-Z](?:[a-z'’\-]+|[A-Z]+)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 # "LONDON (Reuters) -", and the US style "AUSTELL, Ga., March 3 —" / "DENVERTON, Colo. (Wire) —".
 _DATELINE = re.compile(
@@ -76,6 +77,8 @@ _ROLE_BYLINE = re.compile(
     r"(?:writer|correspondent|reporter|editor)\b"
 )
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
+# Its titles alone: a regex that opens with them (not with \b) lets the engine skip ahead to a capital.
+_HONORIFIC_HINT = re.compile(r"Mr|Ms|Miss|Dr|Prof|Sir|Lord|Lady")
 # A news lead often ends on its source: "..., officials said." / "..., a report says."
 _ATTRIBUTION = re.compile(
     r"\b(?:says?|said|reports?|reported|suggests?|claims?|warns?|warned|believes?|announced|according to)\b"
@@ -466,8 +469,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         first_words = first.split()
         head = len(" ".join(first_words[:6]))
         subject = [nm for pos, nm in names if pos < head]
-        # "Ms Okafor's comments": the name is Okafor, as _names has it.
-        honorific = [m.group(1).removesuffix("'s").removesuffix("’s") for m in _HONORIFIC.finditer(first)]
+        honorific = _honorific_names(first)
         lead_words = len(first_words)
         starts_continue, back_reference, pronoun_reference = refers[i]
         if new_item[i]:
@@ -561,6 +563,13 @@ def _refers_back(text: str, u: _Unit, first: str, names: _Names) -> tuple[bool, 
             pos += len(w)
     starts = word is not None and word.group(0).lower() in _CONTINUE
     return starts, not _BACK_REF.isdisjoint(head), pronoun
+
+
+def _honorific_names(first: str) -> list[str]:
+    """Names after an honorific: "Ms Okafor's comments" -> Okafor, as _names has it."""
+    if not _HONORIFIC_HINT.search(first):  # most sentences have none: a quick no
+        return []
+    return [m.group(1).removesuffix("'s").removesuffix("’s") for m in _HONORIFIC.finditer(first)]
 
 
 def _ends_on_attribution(first: str) -> bool:
