@@ -297,6 +297,25 @@ def test_band_cosines_match_sliding_windows() -> None:
         assert max(slow) > 0.1
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council will vote on the plan next week, officials said.",
+        "The plan " + "was discussed at length by the members of the committee " * 3 + "and it is unsaid.",
+        "x" * 200 + " according to the regional water board's annual report.",
+        "The harbour reopened, the port authority says" + " after a costly dredging job" * 3 + ".",
+        "Dr. Ines Varga and Mr Tomas Okafor's team met Lady Brill, Prof Lund and Ms Ada's aide.",
+        "Mrs Hale said little; the Mayor, Sir Ian Pruett, said less.",
+        "No titles here at all, said the man.",
+    ],
+)
+def test_regex_shortcuts_agree_with_the_plain_search(sentence: str) -> None:
+    # The tail-only attribution search and the honorific pre-check are speed-ups: never a different answer.
+    assert splitter._ends_on_attribution(sentence) == bool(splitter._ATTRIBUTION.search(sentence))
+    plain = [m.group(1).removesuffix("'s").removesuffix("’s") for m in splitter._HONORIFIC.finditer(sentence)]
+    assert splitter._honorific_names(sentence) == plain
+
+
 def test_line_up_stays_with_its_match_report() -> None:
     # A team list is a burst of new names; it is no story start, and the next report still is.
     report = [
