@@ -307,11 +307,15 @@ def test_band_cosines_match_sliding_windows() -> None:
         "Dr. Ines Varga and Mr Tomas Okafor's team met Lady Brill, Prof Lund and Ms Ada's aide.",
         "Mrs Hale said little; the Mayor, Sir Ian Pruett, said less.",
         "No titles here at all, said the man.",
+        "The regional board has quietly been told to cut its budget, a report says.",
+        "Ferry operators across the northern isles have warned of delays.",
     ],
 )
 def test_regex_shortcuts_agree_with_the_plain_search(sentence: str) -> None:
-    # The tail-only attribution search and the honorific pre-check are speed-ups: never a different answer.
+    # The tail-only attribution search and the pre-checks are speed-ups: never a different answer.
     assert splitter._ends_on_attribution(sentence) == bool(splitter._ATTRIBUTION.search(sentence))
+    words = sentence.split()
+    assert splitter._perfect_lead(sentence, words) == bool(splitter._PERFECT.search(" ".join(words[:15])))
     plain = [m.group(1).removesuffix("'s").removesuffix("’s") for m in splitter._HONORIFIC.finditer(sentence)]
     assert splitter._honorific_names(sentence) == plain
 

@@ -508,7 +508,7 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
             "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
             # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
             "starts_indefinite": float(first_words[0].lstrip("'\"‘“") in ("A", "An")),
-            "lead_perfect": float(bool(_PERFECT.search(" ".join(first_words[:15])))),
+            "lead_perfect": float(_perfect_lead(first, first_words)),
             "subject_new_name": float(any(last.get(nm[-1], -9) < floor for nm in subject)),
             # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
             "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
@@ -570,6 +570,13 @@ def _honorific_names(first: str) -> list[str]:
     if not _HONORIFIC_HINT.search(first):  # most sentences have none: a quick no
         return []
     return [m.group(1).removesuffix("'s").removesuffix("’s") for m in _HONORIFIC.finditer(first)]
+
+
+def _perfect_lead(first: str, words: list[str]) -> bool:
+    """Whether a sentence's first 15 words hold a present perfect ("has been charged"): a lead's tense."""
+    if "has" not in first and "have" not in first:  # most sentences: a quick no
+        return False
+    return bool(_PERFECT.search(" ".join(words[:15])))
 
 
 def _ends_on_attribution(first: str) -> bool:
@@ -716,7 +723,9 @@ def _unit_block_cosines(gram: list[list[float]], lo: int, hi: int) -> list[float
 
 def _relative(values: list[float], cap: float) -> list[float]:
     mean = sum(values[1:]) / max(1, len(values) - 1)
-    return [min(cap, v / mean) if mean > 0 else 0.0 for v in values]
+    if mean <= 0:
+        return [0.0] * len(values)
+    return [r if (r := v / mean) < cap else cap for v in values]
 
 
 def _depths(cos: list[float]) -> list[float]:
