@@ -76,6 +76,9 @@ _ROLE_BYLINE = re.compile(
     r"^By\s+(?:[A-Z][\w'’.\-]*\s+){1,3}?[A-Z][\w'’\-]*,\s+(?:[A-Z]?[a-z]+\s+){0,3}"
     r"(?:writer|correspondent|reporter|editor)\b"
 )
+# Inside a wall of text the byline may follow a line with no full stop ("Media contact: ... 555-0148 By
+# Dana Ruiz, Staff writer"): no sentence ends before it, so it is cut out of its sentence there.
+_INNER_ROLE_BYLINE = re.compile(r"(?<=\s)" + _ROLE_BYLINE.pattern[1:])
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\.?\s+([A-Z][A-Za-z'’\-]+)")
 # Its titles alone: a regex that opens with them (not with \b) lets the engine skip ahead to a capital.
 _HONORIFIC_HINT = re.compile(r"Mr|Ms|Miss|Dr|Prof|Sir|Lord|Lady")
@@ -161,13 +164,14 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     units = _units(text)
     if not units:
         return []
+    flat = all(u.gap <= 1 for u in units)  # before sentence lines are read as a wall of text
     if _news_in_sentence_lines(text, units):
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    cuts = _cuts(units, scores, feats)
+    cuts = _cuts(units, _flat_scores(scores) if flat else scores, feats)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -202,6 +206,21 @@ def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> 
     return _decode(units, tokens, scores, standalone, sentence_lines, second)
 
 
+def _flat_scores(scores: list[float]) -> list[float]:
+    """Gap scores for decoding text with no line breaks at all.
+
+    There every gap is a space and stories are often short, so a boundary's lexical gain rarely pays for
+    its cost: two short stories merged even where their boundary was the best gap by far. Flat gaps get
+    _FLAT_SHIFT, and the best gap, if it stands _STANDOUT above the runner-up, gets that margin again."""
+    out = [s + _FLAT_SHIFT for s in scores]
+    if len(out) > 2:
+        second, top = sorted(range(1, len(out)), key=out.__getitem__)[-2:]
+        margin = out[top] - out[second]
+        if margin >= _STANDOUT:
+            out[top] += margin
+    return out
+
+
 # News pasted one sentence per line (outlets that write one-sentence paragraphs) is no Choi-like text: it
 # quotes and attributes on many of its lines. Decoded as lines that are sentences (a short-story regime
 # tuned on Choi's non-news prose) it is cut into pieces (Pk 30 on the dev bundles re-pasted so); read as a
@@ -229,6 +248,8 @@ def _units(text: str) -> list[_Unit]:
     prev_end = 0
     for p_start, p_end in paragraph_spans(text):
         spans = sentence_spans(text, p_start, p_end) if p_end - p_start > _WALL_CHARS else [(p_start, p_end)]
+        if len(spans) > 1:
+            spans = _cut_bylines(text, spans)
         for s_start, s_end in _cut_long(text, spans):
             between = text[prev_end:s_start]
             gap = 0 if not units else 3 if between.count("\n") > 1 else 2 if "\n" in between else 1
@@ -274,6 +295,23 @@ def _looks_like_title(chunk: str, words: list[str]) -> bool:
         and (chunk[0].isupper() or chunk[0] in "'\"‘“")
         and chunk.count(",") <= 1
     )
+
+
+def _cut_bylines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut sentences of a wall of text before a byline with its role inside them."""
+    out = []
+    for start, end in spans:
+        if text.find("By ", start + 1, end) < 0:  # most sentences: a quick no
+            out.append((start, end))
+            continue
+        for m in _INNER_ROLE_BYLINE.finditer(text, start + 1, end):
+            piece_end = m.start()
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
+            start = m.start()
+        out.append((start, end))
+    return out
 
 
 def _cut_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -767,6 +805,10 @@ _REGULARITY = 1.5
 _SPREAD = 0.35
 _TEASER_BONUS = 80.0
 _SHIFT = (0.0, 0.25, 0.5, 0.75)
+# Text with no line breaks (see _flat_scores); tuned on the dev flat bundles: it fixes short-story
+# merges there and on the held-out flat bundles.
+_FLAT_SHIFT = 0.35
+_STANDOUT = 1.0
 _MAX_SEGMENT_TOKENS = 2500  # bounds the work per start: longer runs are cut, which real articles never need
 _HOPELESS = -4.0
 _DFLOG: list[float] = []  # (f + 1) log(f + 2) - f log(f + 1): the gain of one more token of a word
