@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from briefing.errors import LLMError, TemplateError
-from briefing.llm.cache import cache_key
 from briefing.llm.engine import LLMEngine
 from briefing.llm.prompt import Message, prompt_env
 from briefing.settings import Settings
@@ -83,32 +82,15 @@ class BoundaryJudge:
 
     async def same_article(self, before: str, after: str) -> bool:
         """One cached, schema-constrained answer. Raises ``LLMError`` when none comes back."""
-        messages = self.messages(before, after)
-        key = cache_key(
-            kind="refine",
-            engine=self.engine.name,
-            identity=self.engine.cache_identity(),
-            prompt=self.prompt_hash,
-            schema=REFINE_SCHEMA_VERSION,
-            messages=messages,
-            temperature=self.settings.temperature,
-            seed=self.settings.seed,
+        answer = await self.engine.ask_cached(
+            "refine",
+            self.messages(before, after),
+            SCHEMA,
+            BoundaryAnswer,
+            max_tokens=MAX_TOKENS,
+            prompt_hash=self.prompt_hash,
+            schema_version=REFINE_SCHEMA_VERSION,
         )
-        cached = self.engine.cache.get(key)
-        if cached is not None:
-            try:
-                answer = BoundaryAnswer.model_validate_json(cached)
-            except ValidationError:
-                pass  # from an incompatible version: ask again
-            else:
-                self.engine.usage.cache_hits += 1
-                return answer.same_article
-        completion = await self.engine._call(messages, SCHEMA, MAX_TOKENS)
-        try:
-            answer = BoundaryAnswer.model_validate_json(completion.text)
-        except ValidationError as exc:
-            raise LLMError(f"refine: invalid answer: {exc.errors()[0]['msg']}") from None
-        self.engine.cache.set(key, answer.model_dump_json())
         return answer.same_article
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import abc
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from briefing.engines.base import Usage
 from briefing.errors import BudgetError, LLMError
@@ -34,6 +34,8 @@ from briefing.llm.tokens import count_chat_tokens
 from briefing.model import Evidence, Story, StorySummary
 from briefing.sentences import sentence_spans
 from briefing.settings import Settings
+
+AnswerT = TypeVar("AnswerT", bound=BaseModel)
 
 DEFAULT_MAX_TOKENS = 512
 """Answer budget of a first attempt; doubled (twice at most) when an answer is cut off."""
@@ -196,6 +198,51 @@ class LLMEngine(abc.ABC):
                     {"role": "assistant", "content": completion.text},
                     self.prompts.reask(problem),
                 ]
+
+    async def ask_cached(
+        self,
+        kind: str,
+        messages: list[Message],
+        schema: dict[str, Any],
+        answer: type[AnswerT],
+        *,
+        max_tokens: int,
+        prompt_hash: str,
+        schema_version: str,
+    ) -> AnswerT:
+        """One small schema-constrained question (the judge's, --refine's), its validated answer cached.
+
+        Raises ``LLMError`` (prefixed with ``kind``) when the answer is cut off or invalid, and
+        ``BudgetError`` like every call.
+        """
+        key = cache_key(
+            kind=kind,
+            engine=self.name,
+            identity=self.cache_identity(),
+            prompt=prompt_hash,
+            schema=schema_version,
+            messages=messages,
+            temperature=self.settings.temperature,
+            seed=self.settings.seed,
+        )
+        cached = self.cache.get(key)
+        if cached is not None:
+            try:
+                parsed = answer.model_validate_json(cached)
+            except ValidationError:
+                pass  # an entry from an incompatible version: ask again
+            else:
+                self.usage.cache_hits += 1
+                return parsed
+        completion = await self._call(messages, schema, max_tokens)
+        if completion.finish_reason == "length":
+            raise LLMError(f"{kind}: answer cut off at {max_tokens} tokens")
+        try:
+            parsed = answer.model_validate_json(completion.text)
+        except ValidationError as exc:
+            raise LLMError(f"{kind}: invalid answer: {exc.errors()[0]['msg']}") from None
+        self.cache.set(key, parsed.model_dump_json())
+        return parsed
 
     async def _call(self, messages: list[Message], schema: dict[str, Any], max_tokens: int) -> Completion:
         price = price_for(self.model, self.prices)

@@ -23,10 +23,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from briefing.errors import ConfigError, LLMError, TemplateError
-from briefing.llm.cache import cache_key
 from briefing.llm.engine import LLMEngine
 from briefing.llm.prompt import Message, prompt_env
 from briefing.model import Claim, Span, Story, StorySummary
@@ -164,33 +163,15 @@ class Judge:
         """
         spans = candidate_sentences(source, claim, evidence)
         messages = self.messages(source, claim, spans)
-        key = cache_key(
-            kind="judge",
-            engine=self.engine.name,
-            identity=self.engine.cache_identity(),
-            prompt=self.prompt_hash,
-            schema=JUDGE_SCHEMA_VERSION,
-            messages=messages,
-            temperature=self.settings.temperature,
-            seed=self.settings.seed,
+        answer = await self.engine.ask_cached(
+            "judge",
+            messages,
+            _schema(len(spans)),
+            JudgeAnswer,
+            max_tokens=MAX_TOKENS,
+            prompt_hash=self.prompt_hash,
+            schema_version=JUDGE_SCHEMA_VERSION,
         )
-        cached = self.engine.cache.get(key)
-        if cached is not None:
-            try:
-                answer = JudgeAnswer.model_validate_json(cached)
-            except ValidationError:
-                pass  # an entry from an incompatible version: ask again
-            else:
-                self.engine.usage.cache_hits += 1
-                return _verdict(answer, spans)
-        completion = await self.engine._call(messages, _schema(len(spans)), MAX_TOKENS)
-        if completion.finish_reason == "length":
-            raise LLMError(f"judge: answer cut off at {MAX_TOKENS} tokens")
-        try:
-            answer = JudgeAnswer.model_validate_json(completion.text)
-        except ValidationError as exc:
-            raise LLMError(f"judge: invalid answer: {exc.errors()[0]['msg']}") from None
-        self.engine.cache.set(key, answer.model_dump_json())
         return _verdict(answer, spans)
 
     async def judged(self, source: str, claim: str) -> CheckResult:
