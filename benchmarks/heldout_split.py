@@ -21,12 +21,11 @@ import hashlib
 import json
 import random
 import re
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from seg_score import score
 
 from briefing.split import Segment, split
 
@@ -159,23 +158,6 @@ def build_bundles(seed: int = SEED, per_variant: int = PER_VARIANT) -> list[Bund
     return bundles
 
 
-def _score(score_py: Path, bundles: list[Bundle], pred: dict[str, list[Segment]], tmp: Path) -> list[str]:
-    gold_path, pred_path = tmp / "gold.jsonl", tmp / "pred.jsonl"
-    with gold_path.open("w", encoding="utf-8") as g, pred_path.open("w", encoding="utf-8") as p:
-        for b in bundles:
-            g.write(json.dumps(b.gold_row()) + "\n")
-            stories = [{"start": s.start, "end": s.end} for s in pred[b.id]]
-            p.write(json.dumps({"id": b.id, "stories": stories}) + "\n")
-    out = subprocess.run(
-        [sys.executable, str(score_py), "seg", str(gold_path), str(pred_path)],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    m = re.search(r"Pk ([\d.]+)\s+WindowDiff ([\d.]+)\s+boundaryF1 ([\d.]+).*exact-count ([\d.]+)%", out)
-    if not m:
-        raise SystemExit(f"unexpected scorer output: {out!r}")
-    return list(m.groups())
-
-
 def teaser_recall(bundles: list[Bundle], pred: dict[str, list[Segment]]) -> tuple[int, int]:
     """Teasers whose start and end a predicted story matches within TOL_WORDS words."""
     found = total = 0
@@ -229,15 +211,13 @@ def run(eval_dir: Path, show_misses: bool = False) -> tuple[str, str]:
         header,
     ]
     groups = [("heldout", bundles)] + [(f"  {v}", [b for b in bundles if b.variant == v]) for v in VARIANTS]
-    with tempfile.TemporaryDirectory() as tmp:
-        for label, group in groups:
-            found, total = teaser_recall(group, pred)
-            recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
-            cells = " ".join(f"{c:>6}" for c in _score(eval_dir / "score.py", group, pred, Path(tmp)))
-            lines.append(f"{label:<22} {cells}  {recall}")
-    no_web = [b for b in bundles if b.variant != "web"]
-    with tempfile.TemporaryDirectory() as tmp:
-        cells = " ".join(f"{c:>6}" for c in _score(eval_dir / "score.py", no_web, pred, Path(tmp)))
+    for label, group in groups:
+        found, total = teaser_recall(group, pred)
+        recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
+        cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", [b.gold_row() for b in group], pred))
+        lines.append(f"{label:<22} {cells}  {recall}")
+    no_web = [b.gold_row() for b in bundles if b.variant != "web"]
+    cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", no_web, pred))
     lines.append(f"{'  all but web':<22} {cells}  (the dev set's variants only)")
     lines += ["", "dev (from benchmarks/results/segmentation.txt, not re-run):", *_dev_rows()]
     extra = ["", "boundary misses:", *misses(bundles, pred)] if show_misses else []

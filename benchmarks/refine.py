@@ -17,12 +17,12 @@ import asyncio
 import json
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from seg_score import score
 
 from briefing.errors import ConfigError
 from briefing.llm.engine import LLMEngine
@@ -41,21 +41,6 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _truth(row: dict[str, Any], gap: Gap) -> bool:
     return any(gap.start <= s["start"] <= gap.end + 1 for s in row["stories"][1:])
-
-
-def _score(score_py: Path, gold: list[dict[str, Any]], pred: dict[str, list[Segment]]) -> str:
-    with tempfile.TemporaryDirectory() as tmp_name:
-        gold_path, pred_path = Path(tmp_name) / "gold.jsonl", Path(tmp_name) / "pred.jsonl"
-        with gold_path.open("w", encoding="utf-8") as g, pred_path.open("w", encoding="utf-8") as p:
-            for row in gold:
-                g.write(json.dumps(row) + "\n")
-                stories = [{"start": s.start, "end": s.end} for s in pred[row["id"]]]
-                p.write(json.dumps({"id": row["id"], "stories": stories}) + "\n")
-        out = subprocess.run(
-            [sys.executable, str(score_py), "seg", str(gold_path), str(pred_path)],
-            check=True, capture_output=True, text=True,
-        ).stdout
-    return " ".join(out.split())
 
 
 async def _run(rows: list[dict[str, Any]], judge: BoundaryJudge, margin: float) -> tuple[dict[str, Any], ...]:
@@ -123,8 +108,9 @@ def main() -> None:
         f"{asked_all} questions in all ({asked_all / len(rows):.2f} per bundle)",
         f"sample: {len(sample)} bundles ({args.per_variant} per variant with an uncertain gap, "
         f"seed {args.seed})",
-        f"  splitter alone: {_score(score_py, sample, plain)}",
-        f"  with --refine:  {_score(score_py, sample, refined)}",
+        "  Pk / WindowDiff / boundary F1 / exact count:",
+        f"  splitter alone: {' / '.join(score(score_py, sample, plain))}",
+        f"  with --refine:  {' / '.join(score(score_py, sample, refined))}",
         f"  gaps asked {counts['asked']}, failed {counts['failed']}, boundaries changed {counts['changed']}",
         f"  right on the asked gaps: LLM {counts['llm_right']}/{counts['asked']}, "
         f"splitter {counts['split_right']}/{counts['asked']}",

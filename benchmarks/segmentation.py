@@ -14,13 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from seg_score import score
 
 from briefing import split as splitter
 from briefing.sentences import sentence_spans
@@ -50,23 +49,6 @@ Preds = dict[str, list[splitter.Segment]]
 Predictor = Callable[[str, list[dict[str, Any]]], Preds]  # (set name, rows) -> segments by row id
 
 
-def _score(score_py: Path, gold: list[dict[str, Any]], pred: Preds, tmp: Path) -> str:
-    gold_path, pred_path = tmp / "gold.jsonl", tmp / "pred.jsonl"
-    with gold_path.open("w", encoding="utf-8") as g, pred_path.open("w", encoding="utf-8") as p:
-        for row in gold:
-            g.write(json.dumps(row) + "\n")
-            stories = [{"start": s.start, "end": s.end} for s in pred[row["id"]]]
-            p.write(json.dumps({"id": row["id"], "stories": stories}) + "\n")
-    out = subprocess.run(
-        [sys.executable, str(score_py), "seg", str(gold_path), str(pred_path)],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    m = re.search(r"Pk ([\d.]+)\s+WindowDiff ([\d.]+)\s+boundaryF1 ([\d.]+).*exact-count ([\d.]+)%", out)
-    if not m:
-        raise SystemExit(f"unexpected scorer output: {out!r}")
-    return "{:>6} {:>6} {:>6} {:>6}".format(*m.groups())
-
-
 def _teaser_recall(gold: list[dict[str, Any]], pred: dict[str, list[splitter.Segment]]) -> tuple[int, int]:
     """Gold teaser stories whose start and end a predicted story matches within TOL_WORDS words."""
     found = total = 0
@@ -86,25 +68,27 @@ def _teaser_recall(gold: list[dict[str, Any]], pred: dict[str, list[splitter.Seg
     return found, total
 
 
+def _cells(score_py: Path, gold: list[dict[str, Any]], pred: Preds) -> str:
+    return "{:>6} {:>6} {:>6} {:>6}".format(*score(score_py, gold, pred))
+
+
 def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
     """Score rows per set and per BBC variant; ``predict(set_name, rows)`` gives each row's segments."""
     lines = []
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        for name in SETS:
-            rows = _load(eval_dir / "segmentation" / f"{name}.jsonl")
-            pred = predict(name, rows)
-            groups = [(label + name, rows)]
-            if name == "bbc-bundles":
-                groups += [(f"  {label}{v}", [r for r in rows if r.get("variant") == v]) for v in VARIANTS]
-                if not label:  # a stress test of the shape alone, not a dev set: in-sample rows only
-                    derived = _one_sentence_per_line(rows)
-                    pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived}
-                    groups.append(("  sentence-lines*", derived))
-            for row_label, group in groups:
-                found, total = _teaser_recall(group, pred)
-                recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
-                lines.append(f"{row_label:<22} {_score(eval_dir / 'score.py', group, pred, tmp)}  {recall}")
+    for name in SETS:
+        rows = _load(eval_dir / "segmentation" / f"{name}.jsonl")
+        pred = predict(name, rows)
+        groups = [(label + name, rows)]
+        if name == "bbc-bundles":
+            groups += [(f"  {label}{v}", [r for r in rows if r.get("variant") == v]) for v in VARIANTS]
+            if not label:  # a stress test of the shape alone, not a dev set: in-sample rows only
+                derived = _one_sentence_per_line(rows)
+                pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived}
+                groups.append(("  sentence-lines*", derived))
+        for row_label, group in groups:
+            found, total = _teaser_recall(group, pred)
+            recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
+            lines.append(f"{row_label:<22} {_cells(eval_dir / 'score.py', group, pred)}  {recall}")
     return lines
 
 
