@@ -133,3 +133,20 @@ def test_judge_shares_the_run_engine_and_its_rejection_is_dropped(tmp_path: Path
     assert any("officials, not police" in issue for issue in dropped.issues)
     judged = sum(1 for _, _, body in server.requests if "<claim>" in str(body.get("messages")))
     assert judged >= 2 and briefing.stats.llm_calls == 1 + judged
+
+
+def test_merge_revision_replaces_a_failed_figure_by_its_grounded_revision() -> None:
+    from briefing.model import KeyFigure, Status, VerificationReport
+    from briefing.verify.policy import merge_revision
+
+    def fig(label: str, status: Status) -> KeyFigure:
+        return KeyFigure(figure_id="f1", value="£12m", label=label, start=0, end=4, status=status)
+
+    checked = summary("Port Ellis approves £12m pier rebuild", "Work starts in March.").model_copy(
+        update={"key_figures": [fig("15 million pound plan", "unsupported")]}
+    )
+    revised = checked.model_copy(update={"key_figures": [fig("cost of the pier plan", "grounded")]})
+    report = VerificationReport(story_id="s1", checked=3, passed=2)
+    merged, merged_report = merge_revision(checked, report, revised)
+    assert [(f.label, f.status) for f in merged.key_figures] == [("cost of the pier plan", "repaired")]
+    assert merged_report.repaired == 1

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from briefing.engines.extractive import ExtractiveEngine
-from briefing.model import Claim, Evidence, Story, StorySummary, VerificationReport
+from briefing.model import Claim, Evidence, KeyFigure, Story, StorySummary, SummaryQuote, VerificationReport
 from briefing.verify.summary import verify_summary
 
 
@@ -67,24 +70,27 @@ def merge_revision(
                 shown.add(_key(bullet.text))
                 room -= 1
                 repaired += 1
-    new_figures = {f.figure_id: f for f in revised.key_figures if f.status == "grounded"}
-    figures = []
-    for figure in checked.key_figures:
-        if figure.status == "unsupported" and figure.figure_id in new_figures:
-            figure = new_figures[figure.figure_id].model_copy(update={"status": "repaired"})
-            repaired += 1
-        figures.append(figure)
-    new_quotes = {q.quote_id: q for q in revised.quotes if q.status == "grounded"}
-    quotes = []
-    for quote in checked.quotes:
-        if quote.status == "unsupported" and quote.quote_id in new_quotes:
-            quote = new_quotes[quote.quote_id].model_copy(update={"status": "repaired"})
-            repaired += 1
-        quotes.append(quote)
+    figures = _replace_failed(checked.key_figures, revised.key_figures, lambda f: f.figure_id)
+    quotes = _replace_failed(checked.quotes, revised.quotes, lambda q: q.quote_id)
+    repaired += sum(f.status == "repaired" for f in figures) + sum(q.status == "repaired" for q in quotes)
     merged = checked.model_copy(
         update={"headline": headline, "bullets": bullets, "key_figures": figures, "quotes": quotes}
     )
     return merged, report.model_copy(update={"repaired": report.repaired + repaired})
+
+
+ItemT = TypeVar("ItemT", KeyFigure, SummaryQuote)
+
+
+def _replace_failed(old: list[ItemT], new: list[ItemT], ident: Callable[[ItemT], str]) -> list[ItemT]:
+    """``old`` with each failed item replaced by the grounded ``new`` item of the same id, marked repaired."""
+    grounded = {ident(item): item for item in new if item.status == "grounded"}
+    return [
+        grounded[ident(item)].model_copy(update={"status": "repaired"})
+        if item.status == "unsupported" and ident(item) in grounded
+        else item
+        for item in old
+    ]
 
 
 def _key(text: str) -> str:
