@@ -196,6 +196,33 @@ def test_dateline_opens_a_story() -> None:
     assert [s.start for s in split(text)] == [0, len(first) + 1]
 
 
+# A long article in one-sentence paragraphs that moves through several subjects (a leaked memo, a tour,
+# a poll, a rival's pledges, candidates' leaflets, the leader's wife): one story however it is pasted.
+LONG_ARTICLE = (Path(__file__).parent / "fixtures" / "long-drifting-article.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n", " "])
+def test_long_article_that_drifts_stays_one_story(sep: str) -> None:
+    text = sep.join(LONG_ARTICLE.split("\n")).strip()
+    assert len(split(text)) == 1, _first_words(text, split(text))
+
+
+def test_long_article_between_other_stories_keeps_its_edges() -> None:
+    before, after = "\n".join(CRYPTO), "\n".join(INTERVIEW)
+    article = LONG_ARTICLE.strip()
+    text = "\n".join([before, article, after])
+    starts = [0, len(before) + 1, len(before) + 1 + len(article) + 1]
+    assert [s.start for s in split(text)] == starts, _first_words(text, split(text))
+
+
+def test_colon_labels_are_no_datelines() -> None:
+    # Caption labels in tabloid copy ("VERDICT: ...") look like "LONDON - ..." datelines but open no story.
+    assert splitter._DATELINE.match("LONDON (Reuters) - Shares fell")
+    assert splitter._DATELINE.match("KESSOCK - The harbour")
+    assert not splitter._DATELINE.match("VERDICT: This honey is so rare")
+    assert not splitter._DATELINE.match("CLOSELY-GUARDED: The motorcade")
+
+
 def test_flat_text_splits_at_sentences() -> None:
     text = " ".join(CRYPTO + [TEASER] + INTERVIEW)
     segments = split(text)

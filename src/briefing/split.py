@@ -12,6 +12,8 @@ programme then picks the cheapest segmentation under a segment model (Utiyama & 
 words drawn from one distribution) plus the gap scores and a term for stand-alone one-paragraph items
 (teasers), so boundaries are chosen jointly, not by a greedy threshold. Where every line is one sentence
 (no paragraph structure to lean on) a second pass adds a story-length prior around the first pass's mean.
+Last, neighbouring stories whose whole vocabularies still overlap as one article's halves do are merged
+again (a long article drifting across subjects, cut where the local cues said so).
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
 were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
 narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
@@ -58,12 +60,14 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 # "LONDON (Reuters) -", and the US style "AUSTELL, Ga., March 3 —" / "DENVERTON, Colo. (Wire) —".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]|\.\s)"
+    r"(?:\s*\([^)]{1,40}\)\s*[-–—:]|\s+[-–—]\s|\s*[–—]|\.\s)"
 )
 # Page furniture pasted with web articles is never a headline or a story start: it joins the unit before it.
 _BOILERPLATE = re.compile(
     r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
-    r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*)$",
+    r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*|Image copyright\b.*"
+    r"|Media playback is (?:not )?supported on this device"
+    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram))$",
     re.IGNORECASE,
 )
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
@@ -171,7 +175,7 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    cuts = _cuts(units, _flat_scores(scores) if flat else scores, feats)
+    cuts = _merge_cohesive(units, _cuts(units, _flat_scores(scores) if flat else scores, feats))
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -204,6 +208,64 @@ def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> 
     mean = n / (len(_decode(units, tokens, scores, standalone, sentence_lines, first)) + 1)
     second = _length_costs(mean, min(n, int(2 * mean) + 3))
     return _decode(units, tokens, scores, standalone, sentence_lines, second)
+
+
+# Two neighbouring stories the decoder chose that still share this much of their vocabulary (tf-idf cosine
+# over whole stories) are one article that changed its subject: a long feature, a politics round-up.
+# Two stories' cosine grows with their length (more words, more chance overlap), so the bar is lower for a
+# story shorter than _MERGE_WORDS words (scaled by the square root of its length).
+_MERGE_COSINE = 0.12
+_MERGE_WORDS = 250
+
+
+def _merge_cohesive(units: list[_Unit], cuts: list[int]) -> list[int]:
+    """Drop cuts between stories too alike to be different stories, the most alike first.
+
+    The gap scores and the decoder look at a few paragraphs either side of a gap; long articles from
+    outlets that write one-sentence paragraphs drift across several subjects and were cut into pieces
+    whose whole vocabularies still overlap far more than two stories' do (measured on the writer articles
+    of benchmarks/other_outlets_split.py). A cut that structure marks (a headline, a separator) is kept."""
+    if not cuts:
+        return cuts
+    n = len(units)
+    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
+    idf = {w: math.log((n + 1) / d) for w, d in df.items()}
+    bounds = [0, *cuts, n]
+    stories: list[tuple[dict[str, float], int]] = []  # tf-idf vector and word count of each story
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        bag: Counter[str] = Counter()
+        for u in units[a:b]:
+            bag.update(u.stems)
+        stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
+    keep = list(cuts)
+    while keep:
+        excess = [
+            -1.0 if units[c].kind == "title" or units[c - 1].kind == "sep"
+            else _cosine(stories[k][0], stories[k + 1][0]) - _merge_bar(stories[k][1], stories[k + 1][1])
+            for k, c in enumerate(keep)
+        ]
+        k = max(range(len(keep)), key=excess.__getitem__)
+        if excess[k] < 0:
+            break
+        (left, left_words), (right, right_words) = stories[k], stories[k + 1]
+        merged = dict(left)
+        for w, v in right.items():
+            merged[w] = merged.get(w, 0.0) + v
+        stories[k : k + 2] = [(merged, left_words + right_words)]
+        del keep[k]
+    return keep
+
+
+def _merge_bar(left_words: int, right_words: int) -> float:
+    return _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS))
+
+
+def _cosine(x: dict[str, float], y: dict[str, float]) -> float:
+    if len(y) < len(x):
+        x, y = y, x
+    dot = sum(v * y[w] for w, v in x.items() if w in y)
+    norms = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+    return dot / norms if norms else 0.0
 
 
 def _flat_scores(scores: list[float]) -> list[float]:
