@@ -175,7 +175,8 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    cuts = _merge_cohesive(units, _cuts(units, _flat_scores(scores) if flat else scores, feats))
+    cuts = _cuts(units, _flat_scores(scores) if flat else scores, feats)
+    cuts = _merge_cohesive(units, cuts, [f[_STANDALONE] > 0 for f in feats])
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -213,18 +214,23 @@ def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> 
 # Two neighbouring stories the decoder chose that still share this much of their vocabulary (tf-idf cosine
 # over whole stories) are one article that changed its subject: a long feature, a politics round-up.
 # Two stories' cosine grows with their length (more words, more chance overlap), so the bar is lower for a
-# story shorter than _MERGE_WORDS words (scaled by the square root of its length).
+# story shorter than _MERGE_WORDS words (scaled by the square root of its length), down to _MERGE_FLOOR.
+# A headline-shaped line between them (a tabloid subhead or pull quote looks like one) raises the bar by
+# _TITLE_BAR; a separator, or a lone teaser the decoder kept apart, is never merged across.
+# Tuned on the BBC dev bundles and the writer articles of benchmarks/other_outlets_split.py.
 _MERGE_COSINE = 0.12
 _MERGE_WORDS = 250
+_MERGE_FLOOR = 0.06
+_TITLE_BAR = 1.5
 
 
-def _merge_cohesive(units: list[_Unit], cuts: list[int]) -> list[int]:
+def _merge_cohesive(units: list[_Unit], cuts: list[int], standalone: list[bool]) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
     The gap scores and the decoder look at a few paragraphs either side of a gap; long articles from
     outlets that write one-sentence paragraphs drift across several subjects and were cut into pieces
     whose whole vocabularies still overlap far more than two stories' do (measured on the writer articles
-    of benchmarks/other_outlets_split.py). A cut that structure marks (a headline, a separator) is kept."""
+    of benchmarks/other_outlets_split.py)."""
     if not cuts:
         return cuts
     n = len(units)
@@ -239,9 +245,11 @@ def _merge_cohesive(units: list[_Unit], cuts: list[int]) -> list[int]:
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
     keep = list(cuts)
     while keep:
+        bounds = [0, *keep, n]
         excess = [
-            -1.0 if units[c].kind == "title" or units[c - 1].kind == "sep"
-            else _cosine(stories[k][0], stories[k + 1][0]) - _merge_bar(stories[k][1], stories[k + 1][1])
+            -1.0 if units[c - 1].kind == "sep" or _lone(bounds, k, standalone)
+            else _cosine(stories[k][0], stories[k + 1][0])
+            - _merge_bar(stories[k][1], stories[k + 1][1]) * (_TITLE_BAR if units[c].kind == "title" else 1.0)
             for k, c in enumerate(keep)
         ]
         k = max(range(len(keep)), key=excess.__getitem__)
@@ -256,8 +264,13 @@ def _merge_cohesive(units: list[_Unit], cuts: list[int]) -> list[int]:
     return keep
 
 
+def _lone(bounds: list[int], k: int, standalone: list[bool]) -> bool:
+    """Whether a story on either side of cut k is one stand-alone unit (a teaser the decoder kept apart)."""
+    return any(bounds[j + 1] - bounds[j] == 1 and standalone[bounds[j]] for j in (k, k + 1))
+
+
 def _merge_bar(left_words: int, right_words: int) -> float:
-    return _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS))
+    return max(_MERGE_FLOOR, _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS)))
 
 
 def _cosine(x: dict[str, float], y: dict[str, float]) -> float:
