@@ -175,8 +175,9 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     feats = gap_features(text, units)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    cuts = _cuts(units, _flat_scores(scores) if flat else scores, feats)
-    cuts = _merge_cohesive(units, cuts, [f[_STANDALONE] > 0 for f in feats])
+    tokens = _tokens(units)
+    cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
+    cuts = _merge_cohesive(units, tokens, cuts, [f[_STANDALONE] > 0 for f in feats])
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -194,11 +195,10 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     return segments
 
 
-def _cuts(units: list[_Unit], scores: list[float], feats: list[list[float]]) -> list[int]:
+def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], feats: list[list[float]]) -> list[int]:
     """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
     sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
     standalone = [f[_STANDALONE] for f in feats]
-    tokens = _tokens(units)
     if not sentence_lines:
         return _decode(units, tokens, scores, standalone, sentence_lines)
     # The first pass only has to find the typical story length: stories twice as long as the gap scores
@@ -224,7 +224,9 @@ _MERGE_FLOOR = 0.06
 _TITLE_BAR = 1.5
 
 
-def _merge_cohesive(units: list[_Unit], cuts: list[int], standalone: list[bool]) -> list[int]:
+def _merge_cohesive(
+    units: list[_Unit], tokens: _Tokens, cuts: list[int], standalone: list[bool]
+) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
     The gap scores and the decoder look at a few paragraphs either side of a gap; long articles from
@@ -234,14 +236,16 @@ def _merge_cohesive(units: list[_Unit], cuts: list[int], standalone: list[bool])
     if not cuts:
         return cuts
     n = len(units)
-    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
-    idf = {w: math.log((n + 1) / d) for w, d in df.items()}
+    items, distinct = tokens
+    df = [0] * distinct
+    for item in items:
+        for wid in set(item):
+            df[wid] += 1
+    idf = [math.log((n + 1) / d) for d in df]
+    stories: list[tuple[dict[int, float], int]] = []  # tf-idf vector and word count of each story
     bounds = [0, *cuts, n]
-    stories: list[tuple[dict[str, float], int]] = []  # tf-idf vector and word count of each story
     for a, b in zip(bounds, bounds[1:], strict=False):
-        bag: Counter[str] = Counter()
-        for u in units[a:b]:
-            bag.update(u.stems)
+        bag = Counter(chain.from_iterable(items[a:b]))
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
     keep = list(cuts)
     while keep:
@@ -273,7 +277,7 @@ def _merge_bar(left_words: int, right_words: int) -> float:
     return max(_MERGE_FLOOR, _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS)))
 
 
-def _cosine(x: dict[str, float], y: dict[str, float]) -> float:
+def _cosine(x: dict[int, float], y: dict[int, float]) -> float:
     if len(y) < len(x):
         x, y = y, x
     dot = sum(v * y[w] for w, v in x.items() if w in y)
