@@ -216,7 +216,7 @@ def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], feats: list[
 # Two stories' cosine grows with their length (more words, more chance overlap), so the bar is lower for a
 # story shorter than _MERGE_WORDS words (scaled by the square root of its length), down to _MERGE_FLOOR.
 # A headline-shaped line between them (a tabloid subhead or pull quote looks like one) raises the bar by
-# _TITLE_BAR; a separator, or a lone teaser the decoder kept apart, is never merged across.
+# _TITLE_BAR; a lone teaser the decoder kept apart needs the full bar; a separator is never merged across.
 # Tuned on the BBC dev bundles and the writer articles of benchmarks/other_outlets_split.py.
 _MERGE_COSINE = 0.12
 _MERGE_WORDS = 250
@@ -251,9 +251,10 @@ def _merge_cohesive(
     while keep:
         bounds = [0, *keep, n]
         excess = [
-            -1.0 if units[c - 1].kind == "sep" or _lone(bounds, k, standalone)
-            else _cosine(stories[k][0], stories[k + 1][0])
-            - _merge_bar(stories[k][1], stories[k + 1][1]) * (_TITLE_BAR if units[c].kind == "title" else 1.0)
+            -1.0 if units[c - 1].kind == "sep"
+            else _cosine(stories[k][0], stories[k + 1][0]) - _merge_bar(
+                stories[k][1], stories[k + 1][1], units[c].kind == "title", _lone(bounds, k, standalone)
+            )
             for k, c in enumerate(keep)
         ]
         k = max(range(len(keep)), key=excess.__getitem__)
@@ -273,8 +274,11 @@ def _lone(bounds: list[int], k: int, standalone: list[bool]) -> bool:
     return any(bounds[j + 1] - bounds[j] == 1 and standalone[bounds[j]] for j in (k, k + 1))
 
 
-def _merge_bar(left_words: int, right_words: int) -> float:
-    return max(_MERGE_FLOOR, _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS)))
+def _merge_bar(left_words: int, right_words: int, title: bool, lone: bool) -> float:
+    bar = max(_MERGE_FLOOR, _MERGE_COSINE * min(1.0, math.sqrt(min(left_words, right_words) / _MERGE_WORDS)))
+    if lone:  # a stand-alone paragraph the decoder kept apart (a teaser) gets no discount for its length
+        bar = _MERGE_COSINE
+    return bar * _TITLE_BAR if title else bar
 
 
 def _cosine(x: dict[int, float], y: dict[int, float]) -> float:
