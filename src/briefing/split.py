@@ -178,6 +178,7 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     tokens = _tokens(units)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
     cuts = _merge_cohesive(units, tokens, cuts, [f[_STANDALONE] > 0 for f in feats])
+    cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -267,6 +268,43 @@ def _merge_cohesive(
         stories[k : k + 2] = [(merged, left_words + right_words)]
         del keep[k]
     return keep
+
+
+# The same copy pasted twice in a row (one wire story run by two outlets): its second copy restarts with
+# the first's lead. A unit sharing _REPEAT_LEAD of its word 5-grams with its story's first unit is checked,
+# and the story is cut there when the two halves share _REPEAT_COPIED of the longer one's 5-grams: both are
+# whole copies. (A tabloid's summary line that its lead repeats is no copy of the whole story.)
+_REPEAT_LEAD = 0.5
+_REPEAT_COPIED = 0.5
+_Shingles = set[tuple[str, ...]]
+
+
+def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
+    """Add a cut where a story starts over as a copy of itself, so near-duplicate detection can pair the
+    two copies (and the briefing show one item with both sources) instead of one story told twice."""
+    bounds = [0, *cuts, len(units)]
+    stories = list(zip(bounds, bounds[1:], strict=False))
+    out = list(cuts)
+    while stories:
+        a, b = stories.pop()
+        lead = _shingles(text[units[a].start : units[a].end])
+        if b - a < 2 or not lead:
+            continue
+        grams = [lead, *(_shingles(text[u.start : u.end]) for u in units[a + 1 : b])]
+        for k in range(1, b - a):
+            if len(lead & grams[k]) < _REPEAT_LEAD * min(len(lead), len(grams[k]) or 1) or not grams[k]:
+                continue
+            left, right = set().union(*grams[:k]), set().union(*grams[k:])
+            if len(left & right) >= _REPEAT_COPIED * max(len(left), len(right)):
+                out.append(a + k)
+                stories.append((a + k, b))  # a third copy may follow the second
+                break
+    return sorted(out)
+
+
+def _shingles(chunk: str) -> _Shingles:
+    words = [w.lower() for w in _WORD.findall(chunk)]
+    return {tuple(words[k : k + 5]) for k in range(len(words) - 4)}
 
 
 def _lone(bounds: list[int], k: int, standalone: list[bool]) -> bool:
