@@ -285,3 +285,31 @@ def test_no_before_a_number_ranks_rather_than_negates() -> None:
     source = "The keeper says he will fight to keep the number one shirt he first wore as a teenager."
     claim = "The keeper says he will fight to keep the No 1 shirt he first wore as a teenager."
     assert not [i for i in check_claim(source, claim).issues if "negation" in i]
+
+
+MATCH = (
+    "KESSOCK (Wire) — Tobi Ward headed in a corner in the 88th minute and Kessock Rovers beat Millbrook "
+    "Athletic 2-1 on Saturday to move three points clear at the top of the table. "
+    "The club said the win would help it sell more season tickets. "
+    "Kessock Rovers have now won five games in a row, and the Kessock Rovers manager, Ian Dale, praised his "
+    "players' fitness."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        ("Tobi Ward's 88th-minute header gave Kessock Rovers a 2-1 win.", True),  # ordinal in a compound
+        ("Tobi Ward's 89th-minute header gave Kessock Rovers a 2-1 win.", False),
+        ("Kessock Rovers beat Millbrook Athletic 3-1 on Saturday.", False),  # a score is not its first number
+        # "The club" told by its name in an otherwise copied sentence: a faithful paraphrase.
+        ("Kessock Rovers said the win would help it sell more season tickets.", True),
+        pytest.param(
+            "Millbrook Athletic said the win would help it sell more season tickets.", False,
+            marks=pytest.mark.xfail(strict=True, reason="known gap: the copied window takes in the sentence "
+                                    "before, which names Millbrook, so the wrong referent reads as copied"),
+        ),
+    ],
+)
+def test_scores_ordinals_and_named_descriptions(claim: str, ok: bool) -> None:
+    assert check_claim(MATCH, claim).supported is ok, check_claim(MATCH, claim).issues

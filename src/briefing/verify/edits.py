@@ -7,6 +7,7 @@ left to the other checks.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -69,12 +70,16 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         added = next(t.text for run in changed for t in run if t.lower in _MODALS)
         issues.append(f"modality '{added}' added to the source sentence")
     hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
+    # What each substituted run stands in for: "the company" told as "Veridian" names the company.
+    stands_for = {new[0].start: old for old, new in edits.replaced if new}
     for run in changed:
         if extra_negations and any(t.lower in NEGATIONS for t in run):
             issues.append(f"negation '{' '.join(t.text for t in run)}' added to the source sentence")
             continue
         new = [t for t in run if t.stem not in near and not any(_variant(t.lower, w.lower) for w in window)]
         new = [t for t in new if t.lower not in hyphened]
+        if _names_a_description(src, stands_for.get(run[0].start, []), new):
+            continue
         if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere.
@@ -93,6 +98,27 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
 
 
 MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite
+
+
+def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -> bool:
+    """"The company" (or "the union", "it") written as the name the article gives it: the substituted run
+    held no name, and every capitalised word put there is one the source uses."""
+    starts = {s for s, _e in src.sentences}
+    if not old or any(t.text[:1].isupper() for t in old if t.start not in starts):  # "Mr", "the BBC"
+        return False
+    names = [t for t in new if _capitalised(t)]
+    return bool(names) and names[-1].lower in _salient_names(src)
+
+
+SALIENT = 3
+
+
+def _salient_names(src: SourceIndex) -> set[str]:
+    """The capitalised words the source uses most (mid-sentence): who or what the article is about, which
+    a description ("the company") most likely stands for."""
+    starts = {s for s, _e in src.sentences}
+    counts = Counter(w.lower for w in src.words if w.text[:1].isupper() and w.start not in starts)
+    return {w for w, c in counts.most_common(SALIENT) if c > 1}
 
 
 def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:

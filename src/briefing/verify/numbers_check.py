@@ -59,19 +59,42 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         if (
             any(c.isdigit() for c in t.text)
             and not any(s <= t.start < e for s, e in read)
-            and t.lower not in src.lower_positions
             and t.lower not in _hyphenated(src_text)
             and not _SLASH.fullmatch(t.text)
-            and not (_ORDINAL.fullmatch(t.lower) and _ordinal_written(src_text, t.lower))
+            and not all(_written(src, src_text, part) for part in t.lower.split("-") if _has_digit(part))
         ):
             issues.append(f"number '{t.text}' not in source")
     for n in claim_numbers:
+        score = _SCORE.fullmatch(n.text) if n.range_high is None else None
+        if score and {score.group(1, 2), score.group(2, 1)}.isdisjoint(_scores(src_text)):
+            issues.append(f"score '{n.text}' not in source")  # read as its first number alone
+            continue
         matches = [s for s in src_numbers if same_quantity(n, s)]
         if not matches and not _digits_in(src_text, n, src_numbers) and not _ordinal_in(src_text, n):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
         elif matches and _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens):
             issues.append(f"number '{_phrase(claim, n)}' is about something else in source")
     return issues
+
+
+_SCORE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
+
+
+@lru_cache(maxsize=64)
+def _scores(text: str) -> frozenset[tuple[str, str]]:
+    """Match scores and tallies ("2-1", "3–3") as the source writes them."""
+    found = re.finditer(r"(?<![\d.,/])" + _SCORE.pattern + r"(?![\d.,/])", text)
+    return frozenset((m.group(1), m.group(2)) for m in found)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _written(src: SourceIndex, src_text: str, word: str) -> bool:
+    """A word with digits is in the source as written, or an ordinal the source writes another way.
+    Each part of a hyphenated word counts alone: "an 88th-minute header" for "in the 88th minute"."""
+    return word in src.lower_positions or bool(_ORDINAL.fullmatch(word)) and _ordinal_written(src_text, word)
 
 
 @lru_cache(maxsize=64)
