@@ -313,3 +313,12 @@ MATCH = (
 )
 def test_scores_ordinals_and_named_descriptions(claim: str, ok: bool) -> None:
     assert check_claim(MATCH, claim).supported is ok, check_claim(MATCH, claim).issues
+
+
+def test_a_role_written_before_the_name_it_follows_in_the_source() -> None:
+    source = (
+        "Dr Samir Haddad, the hospital's medical director, said the ward was full every single day. "
+        "Nurses said they had not been consulted."
+    )
+    claim = "Medical director Dr Samir Haddad said the ward was full every single day."
+    assert check_claim(source, claim).supported

@@ -23,6 +23,7 @@ NEAR = 5  # words around a run in which the source may name what the next run wa
 BEFORE = 4  # source words before a run that say whom it was said of
 AFTER = 10  # source words after the first run that may say the second run differently
 AFTER_SHARE = 0.6  # share of the second run's content words those AFTER words must have
+APPOSITION = 3  # source words between a name and the role after it ("Ann Loy, the hospital's director")
 BACK = 2  # sentences back in which a pronoun's or description's referent may be named
 CLAUSE = 5  # words in a run that says something by itself, so a whole source sentence may follow it
 PAUSES = ".!?;,"  # a join across these in the claim is a new clause, not a new relation
@@ -77,6 +78,10 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
         for jb in b.positions:
             if 0 <= jb - end_a <= GAP and inserted <= {source.tokens[k].stem for k in range(end_a, jb)}:
                 return True  # one passage, a few words left out
+            # "Dr Ann Loy, the hospital's medical director," told as "Medical director Dr Ann Loy".
+            role_after = 0 <= ja - (jb + b.length) <= APPOSITION and source.sent[ja] == source.sent[jb]
+            if role_after and not inserted:
+                return True
             if jb in source.sent_start and (end_a in source.sent_end or a.length >= CLAUSE):
                 return True  # a whole source sentence run on after a clause
             sb = source.sent[jb]
