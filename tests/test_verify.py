@@ -322,3 +322,14 @@ def test_a_role_written_before_the_name_it_follows_in_the_source() -> None:
     )
     claim = "Medical director Dr Samir Haddad said the ward was full every single day."
     assert check_claim(source, claim).supported
+
+
+def test_a_dateline_is_no_name_and_a_long_apposition_may_be_left_out() -> None:
+    source = (
+        "Crypto lender Bitcrest files for bankruptcy\n\n"
+        "HARBORVIEW, Calif. (Wire) — Bitcrest Holdings, a cryptocurrency lender that promised savers "
+        "yields of up to 11% a year, filed for Chapter 11 bankruptcy protection on Tuesday."
+    )
+    claim = "Crypto lender Bitcrest Holdings filed for Chapter 11 bankruptcy protection on Tuesday."
+    assert check_claim(source, claim).supported, check_claim(source, claim).issues
+    assert not check_claim(source, claim.replace("Bitcrest Holdings", "Ostrava Capital")).supported

@@ -7,6 +7,7 @@ left to the other checks.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -82,10 +83,15 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
             continue
         if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
-    # A name put in the place of another name, even one the sentence mentions elsewhere.
+    # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
+    # ("HARBORVIEW, Calif. (Wire) —") says where the story was filed: none of its words is a name swapped.
     starts = {s for s, _e in src.sentences}
+    datelines = [(s, m.end()) for s, e in src.sentences if (m := _DATELINE.match(src.text, s, e))]
     for old, new in edits.replaced:
-        old_names = [t for t in old if _capitalised(t) and t.start not in starts]
+        old_names = [
+            t for t in old
+            if _capitalised(t) and t.start not in starts and not any(a <= t.start < b for a, b in datelines)
+        ]
         new_names = [t for t in new if _capitalised(t)]
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
         swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
@@ -97,6 +103,10 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     return issues
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*\s*(?:\([^)]{1,30}\))?\s*(?:[-–—]{1,2}\s)"
+)
+"""'HARBORVIEW, Calif. (Wire) — ', 'LONDON (Reuters) - ': where a story was filed."""
 MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite
 
 

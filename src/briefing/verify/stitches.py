@@ -86,8 +86,12 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
                 return True  # a whole source sentence run on after a clause
             sb = source.sent[jb]
             before = [source.tokens[k] for k in range(max(0, jb - BEFORE), jb) if source.sent[k] == sb]
-            if inserted - {t.stem for t in before}:
-                continue  # the claim puts other words before the second run than the source does
+            first = jb
+            while first > 0 and source.sent[first - 1] == sb:
+                first -= 1
+            opening = {source.tokens[k].stem for k in range(first, jb)}
+            if inserted - opening:
+                continue  # the claim puts other words before the second run than its sentence does
             refers = bool(before) and (
                 before[-1].lower in REFERRING or any(t.lower in DETERMINERS for t in before[-3:])
             )
