@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -333,3 +334,13 @@ def test_a_dateline_is_no_name_and_a_long_apposition_may_be_left_out() -> None:
     claim = "Crypto lender Bitcrest Holdings filed for Chapter 11 bankruptcy protection on Tuesday."
     assert check_claim(source, claim).supported, check_claim(source, claim).issues
     assert not check_claim(source, claim.replace("Bitcrest Holdings", "Ostrava Capital")).supported
+
+
+def test_a_claim_joining_two_facts_places_each_name_in_its_own_clause() -> None:
+    story = Path(__file__).parent / "fixtures" / "heldout" / "football--kestrel-rovers-wire.txt"
+    source = story.read_text(encoding="utf-8")
+    claim = (
+        "Millbrook went ahead through a curled Dario Vance free kick in the 23rd minute, but Marcus Bell "
+        "equalised just after halftime."
+    )
+    assert check_claim(source, claim).supported, check_claim(source, claim).issues

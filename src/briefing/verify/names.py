@@ -212,7 +212,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             and not _indefinite(claim_tokens, idx, claim)
             and not _scene(claim, claim_tokens, idx)
             and (
-                _misplaced(src, name, claim_tokens)
+                _misplaced(src, claim, name, claim_tokens)
                 or not _in_list(claim, name, names)
                 and _out_of_context(src, name, claim_tokens, spans)
             )
@@ -287,14 +287,37 @@ PLACE_GAP = 0.5  # how much more of the claim the best passage must cover than a
 _DEMONYM = ("ese", "ish", "ian", "ans", "an", "i")
 
 
-def _misplaced(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> bool:
+def _misplaced(src: SourceIndex, claim: str, name: Name, claim_tokens: list[Token]) -> bool:
     """The rest of the claim is told in one passage of the source, and the name is nowhere near it.
     Nationalities ("Chinese", "British") describe rather than name, so they are not placed."""
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
     stems = {stem(w) for w in core}
-    return placement_gap(src, stems, (name.start, name.end), claim_tokens) >= PLACE_GAP
+    span = (name.start, name.end)
+    if placement_gap(src, stems, span, claim_tokens) < PLACE_GAP:
+        return False
+    # Misplaced in its own clause too (a claim that joins two facts may take them from two passages).
+    clause = _clause(claim, claim_tokens, name)
+    return len(clause) == len(claim_tokens) or placement_gap(src, stems, span, clause) >= PLACE_GAP
+
+
+_COORDINATORS = frozenset({"and", "but", "while", "whereas", "although", "though"})
+
+
+def _clause(claim: str, toks: list[Token], name: Name) -> list[Token]:
+    """The claim's clause that holds the name: a claim that joins two facts (", and ...", "; ...") may take
+    them from two passages, and the name needs only to sit where its own clause is told."""
+    cuts = [0]
+    for k in range(1, len(toks)):
+        between = claim[toks[k - 1].end : toks[k].start]
+        if ";" in between or "," in between and toks[k].lower in _COORDINATORS:
+            cuts.append(k)
+    cuts.append(len(toks))
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a < b and toks[a].start <= name.start < toks[b - 1].end:
+            return toks[a:b]
+    return toks
 
 
 def _in_list(claim: str, name: Name, names: list[Name]) -> bool:
