@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from briefing.sentences import sentence_spans
 from briefing.verify.align import align
+from briefing.verify.antonyms import check_antonyms
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.fragments import match
 from briefing.verify.names import check_names, find_names
@@ -66,6 +67,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
         copy = match(source, part)
         issues += stitch_issues(copy, claim) + omission_issues(copy)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
+    if not _same_kind("negation", issues):
+        issues += check_antonyms(src, toks, alignment.sentences)
     coverage = alignment.local
     if coverage < MIN_COVERAGE:
         missing = ", ".join(dict.fromkeys(t.text for t in alignment.missing[:5]))

@@ -1,0 +1,88 @@
+"""Direction flips: a claim that says "rose" where its supporting sentences say "fell".
+
+Negation checks look for "not" and its kin; an edit (or a model) can flip a fact without one by using the
+opposite word: approved/rejected, won/lost, opened/closed, passed/failed. Each such word of the claim is
+looked up in a small lexicon of opposite pairs; if the sentences that support the claim use the opposite
+word, near a content word the claim shares, and never the claim's own word (in any form), the claim has
+flipped them.
+"""
+
+from __future__ import annotations
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+# Each pair: (forms of one pole, forms of the other). Forms are written out: many of these verbs are
+# irregular, and stems would join words that are not opposites ("close" the adjective).
+_PAIRS: tuple[tuple[str, str], ...] = (
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("approve approves approved approving", "reject rejects rejected rejecting"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("pass passes passed", "fail fails failed"),
+    ("open opens opened reopen reopens reopened reopening", "close closes closed closing shut"),
+    ("raise raises raised raising", "lower lowers lowered lowering cut cuts"),
+    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
+    ("higher", "lower"),
+    ("above", "below"),
+    ("allow allows allowed allowing", "ban bans banned banning forbid forbids forbade forbidden"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("acquit acquits acquitted", "convict convicts convicted"),
+    ("expand expands expanded expanding", "reduce reduces reduced reducing"),
+    ("improve improves improved improving", "worsen worsens worsened worsening"),
+    ("hire hires hired hiring", "fire fires fired firing"),
+    ("start starts started starting", "stop stops stopped stopping"),
+    ("keep keeps kept keeping", "stop stops stopped stopping"),
+    ("with", "without"),
+)
+
+
+def _lexicon() -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
+    """word -> every (its pole's forms, the opposite pole's forms) it belongs to."""
+    out: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for a, b in _PAIRS:
+        one, other = frozenset(a.split()), frozenset(b.split())
+        for word in one:
+            out.setdefault(word, []).append((one, other))
+        for word in other:
+            out.setdefault(word, []).append((other, one))
+    return out
+
+
+_LEXICON = _lexicon()
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+CONTEXT = 4  # words either side of the opposite word in which a content word of the claim must stand
+
+
+def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> list[str]:
+    """Issues for claim words whose opposite the supporting sentences use instead of them."""
+    issues: list[str] = []
+    if not evidence:
+        return issues
+    sentences = [src.sent_tokens[i] for i in evidence]
+    used = {w.lower for sent in sentences for w in sent}
+    claim_content = {t.stem for t in toks if is_content(t)}
+    for k, t in enumerate(toks):
+        if t.lower not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
+            continue
+        for pole, opposite in _LEXICON[t.lower]:
+            if pole & used:
+                break  # the source uses the claim's own word: nothing flipped
+            said = _said_instead(sentences, opposite, claim_content - {t.stem})
+            if said:
+                issues.append(f"'{t.text}' where the source says '{said}'")
+                break
+    return issues
+
+
+def _said_instead(sentences: list[list[Token]], opposite: frozenset[str], context: set[str]) -> str | None:
+    """An opposite word, not negated, with one of the claim's other content words beside it."""
+    for sent in sentences:
+        for p, w in enumerate(sent):
+            if w.lower not in opposite or any(x.lower in _NEGATIONS for x in sent[max(0, p - 3) : p]):
+                continue
+            if any(x.stem in context for x in sent[max(0, p - CONTEXT) : p + CONTEXT + 1] if is_content(x)):
+                return w.text
+    return None

@@ -1,0 +1,46 @@
+"""Direction flips ("rose" for "fell") are caught; faithful wording and unrelated opposites are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.verify import check_claim
+
+SOURCE = (
+    "Shares in Veltro Foods fell 8% in after-hours trading after the company cut its forecast. "
+    "The city council approved the harbour budget by nine votes to four, and Ms Ortiz's amendment failed. "
+    "Kessock Rovers lost 2-1 to Millbrook on Saturday. "
+    "The town's last fish processing plant closed in January. "
+    "A new visitor centre opened in March, a month after the old one closed."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "flipped"),
+    [
+        ("Shares in Veltro Foods rose 8% after hours.", "rose"),
+        ("The city council rejected the harbour budget.", "rejected"),
+        ("Ms Ortiz's amendment passed.", "passed"),
+        ("Kessock Rovers won 2-1 against Millbrook on Saturday.", "won"),
+        ("The town's last fish processing plant reopened in January.", "reopened"),
+    ],
+)
+def test_opposite_words_are_caught(claim: str, flipped: str) -> None:
+    result = check_claim(SOURCE, claim)
+    assert not result.supported
+    said = [issue for issue in result.issues if issue.startswith(f"'{flipped}' where the source says")]
+    assert said, result.issues
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Shares in Veltro Foods fell 8% in after-hours trading.",
+        "The council approved the harbour budget, but Ms Ortiz's amendment failed.",
+        "Kessock Rovers did not win on Saturday, losing 2-1 to Millbrook.",  # negated: left to polarity
+        "A new visitor centre opened in March.",  # its sentence has both words: the claim's is there
+    ],
+)
+def test_faithful_wording_passes(claim: str) -> None:
+    result = check_claim(SOURCE, claim)
+    assert not any("where the source says" in issue for issue in result.issues), result.issues
