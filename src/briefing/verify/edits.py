@@ -111,10 +111,11 @@ MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap,
 
 
 def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -> bool:
-    """"The company" (or "the union", "it") written as the name the article gives it: the substituted run
-    held no name, and every capitalised word put there is one the source uses."""
+    """"The company" (or "the union", "it") written as the name the article gives it, or that name put
+    before it ("the Kessock Rovers club"): the substituted run (if any) held no name, and the name is one
+    the article is about (among its most-mentioned)."""
     starts = {s for s, _e in src.sentences}
-    if not old or any(t.text[:1].isupper() for t in old if t.start not in starts):  # "Mr", "the BBC"
+    if any(t.text[:1].isupper() for t in old if t.start not in starts):  # "Mr", "the BBC"
         return False
     names = [t for t in new if _capitalised(t)]
     return bool(names) and names[-1].lower in _salient_names(src)
