@@ -345,3 +345,11 @@ def test_a_claim_joining_two_facts_places_each_name_in_its_own_clause() -> None:
         "equalised just after halftime."
     )
     assert check_claim(source, claim).supported, check_claim(source, claim).issues
+
+
+def test_an_owner_named_elsewhere_in_the_article() -> None:
+    story = Path(__file__).parent / "fixtures" / "heldout" / "energy--saltmarsh-wind-feature.txt"
+    source = story.read_text(encoding="utf-8")
+    claim = "Tidewell Energy's 62-turbine Grayledge wind farm cost $1.9 billion."
+    assert check_claim(source, claim).supported, check_claim(source, claim).issues
+    assert not check_claim(source, claim.replace("$1.9 billion", "$2.9 billion")).supported

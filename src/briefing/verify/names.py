@@ -295,6 +295,8 @@ def _misplaced(src: SourceIndex, claim: str, name: Name, claim_tokens: list[Toke
         return False
     stems = {stem(w) for w in core}
     span = (name.start, name.end)
+    if name.text.endswith(("'s", "’s")):
+        return False  # an owner ("Tidewell Energy's wind farm") is told where the article says who owns it
     if placement_gap(src, stems, span, claim_tokens) < PLACE_GAP:
         return False
     # Misplaced in its own clause too (a claim that joins two facts may take them from two passages).
