@@ -1,10 +1,15 @@
-"""The claim verifier on held-out claims it was never tuned on: our own fictional stories and claims.
+"""The claim verifier on held-out claims: our own fictional stories and claims, in two sets.
 
-``tests/fixtures/heldout_claims.jsonl`` holds summary claims about the held-out splitter stories
-(``tests/fixtures/heldout/``), written for this project without looking at the checker: abstractive
+Each set holds summary claims written for this project without looking at the checker: abstractive
 originals (supported, as an LLM's bullets are) and FactCC-style edited copies (number, entity, negation,
 quote) that the story does not support. The issue asks the held-out measures to stay within 3 points of
 the dev ones (``benchmarks/verification.py``: writer-perturbed is the dev set of the same shape).
+
+- ``heldout-claims``: ``tests/fixtures/heldout_claims.jsonl`` on the splitter's held-out stories
+  (``tests/fixtures/heldout/``). Fixes were made while reading its misses (session 3), so it is no longer
+  held out for those patterns.
+- ``heldout-claims-2``: ``tests/fixtures/heldout_claims_2.jsonl`` on ten other stories
+  (``tests/fixtures/claims-stories/``), written after those fixes: the untouched measure.
 
 Run from the repo root: ``.venv/bin/python benchmarks/verification_heldout.py [--eval-dir DIR] [--misses]``
 (the eval dir only supplies the shared ``score.py``). Writes the table to
@@ -25,20 +30,25 @@ from typing import Any
 from briefing.verify import check_claim
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMS = ROOT / "tests" / "fixtures" / "heldout_claims.jsonl"
-STORIES = ROOT / "tests" / "fixtures" / "heldout"
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = {
+    "heldout-claims": (FIXTURES / "heldout_claims.jsonl", FIXTURES / "heldout"),
+    "heldout-claims-2": (FIXTURES / "heldout_claims_2.jsonl", FIXTURES / "claims-stories"),
+}
 RESULTS = ROOT / "benchmarks" / "results" / "verification_heldout.txt"
 
 
-def load() -> list[dict[str, Any]]:
+def load(claims: Path, stories: Path) -> list[dict[str, Any]]:
     """The claim rows, each with its story's full text as ``source``."""
-    rows = [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = {name: (STORIES / name).read_text(encoding="utf-8") for name in {r["story"] for r in rows}}
+    rows = [json.loads(line) for line in claims.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = {name: (stories / name).read_text(encoding="utf-8") for name in {r["story"] for r in rows}}
     return [{**r, "source": texts[r["story"]]} for r in rows]
 
 
-def run(eval_dir: Path, show_misses: bool) -> str:
-    rows = load()
+def run(eval_dir: Path, name: str, show_misses: bool) -> tuple[str, str]:
+    """The score table of one set, and (if asked) its wrong verdicts."""
+    claims, stories = SETS[name]
+    rows = load(claims, stories)
     started = time.perf_counter()
     results = [check_claim(r["source"], r["claim"]) for r in rows]
     ms = 1000 * (time.perf_counter() - started) / max(1, len(rows))
@@ -51,13 +61,14 @@ def run(eval_dir: Path, show_misses: bool) -> str:
             [sys.executable, str(eval_dir / "score.py"), "ver", str(gold), str(pred)],
             capture_output=True, text=True, check=True,
         ).stdout
-    table = f"## heldout-claims ({CLAIMS.relative_to(ROOT)})\n{scored.rstrip()}\nms per claim: {ms:.2f}\n"
+    table = f"## {name} ({claims.relative_to(ROOT)})\n{scored.rstrip()}\nms per claim: {ms:.2f}\n"
+    wrong = ""
     if show_misses:
         for r, v in zip(rows, results, strict=True):
             if v.supported != (r["label"] == 1):
-                table += f"\n{r['kind']:<9} {r['id']}: {r['claim']}\n"
-                table += "".join(f"  - {issue}\n" for issue in v.issues)
-    return table
+                wrong += f"\n{r['kind']:<9} {r['id']}: {r['claim']}\n"
+                wrong += "".join(f"  - {issue}\n" for issue in v.issues)
+    return table, wrong
 
 
 def main() -> None:
@@ -65,9 +76,14 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--misses", action="store_true", help="also list every wrong verdict with its issues")
     args = parser.parse_args()
-    table = run(args.eval_dir, args.misses)
-    print(table)
-    RESULTS.write_text(table.split("\n\n")[0] + "\n", encoding="utf-8")
+    tables = []
+    for name, (claims, _stories) in SETS.items():
+        if not claims.exists():
+            continue
+        table, wrong = run(args.eval_dir, name, args.misses)
+        print(table + wrong)
+        tables.append(table)
+    RESULTS.write_text("\n".join(tables), encoding="utf-8")
 
 
 if __name__ == "__main__":
