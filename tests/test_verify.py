@@ -353,3 +353,14 @@ def test_an_owner_named_elsewhere_in_the_article() -> None:
     claim = "Tidewell Energy's 62-turbine Grayledge wind farm cost $1.9 billion."
     assert check_claim(source, claim).supported, check_claim(source, claim).issues
     assert not check_claim(source, claim.replace("$1.9 billion", "$2.9 billion")).supported
+
+
+def test_a_count_the_source_gives_for_something_else() -> None:
+    source = (
+        "Two goals in four minutes from Reilly brought City level. "
+        "Ferreira, on the pitch for only six minutes, then volleyed in from a knockdown to rescue a point."
+    )
+    claim = "Ferreira, on the pitch for only six minutes, volleyed in to rescue a point."
+    assert check_claim(source, claim).supported
+    result = check_claim(source, claim.replace("six", "four"))
+    assert not result.supported and "about something else" in result.issues[0], result.issues

@@ -175,16 +175,21 @@ def _attached_elsewhere(
         # No mention of this number counts the claim's noun, and the source counts that noun differently:
         # then every mention counting something else, or the claim's other words standing around the
         # different count rather than around any mention of this number, says which is meant.
-        if any(m.kind == "count" and m.unit == n.unit for m in matches):
-            return False
+        noun = {t.stem for t in tokens(n.noun or "")}
+        stems = {t.stem for t in claim_tokens if is_content(t) and not t.text[:1].isdigit()} - noun
+        same = [m for m in matches if m.kind == "count" and m.unit == n.unit]
+        if same:
+            # "on the pitch for only four minutes": the source counts four minutes of something else, and
+            # six where it tells the rest of the claim.
+            other = [m for m in src_numbers if m.kind == "count" and m.unit == n.unit and m not in matches]
+            told = max(_overlap(src, m, stems) for m in same)
+            return bool(other) and max(_overlap(src, m, stems) for m in other) > RETOLD * told
         contrary = [m for m in src_numbers if m.kind == "count" and m.unit == n.unit]
         if not contrary:
             return False
         unsure = [m for m in matches if m.kind != "count"]  # counts of other nouns are other quantities
         if not unsure:
             return True
-        noun = {t.stem for t in tokens(n.noun or "")}
-        stems = {t.stem for t in claim_tokens if is_content(t) and not t.text[:1].isdigit()} - noun
         return max(_overlap(src, m, stems) for m in contrary) > max(_overlap(src, m, stems) for m in unsure)
     if n.kind not in _TEMPORAL:
         return False
@@ -207,6 +212,9 @@ def _attached_elsewhere(
 
 
 _TEMPORAL = frozenset({"date", "year"})
+RETOLD = 2.0
+"""How many times more of the claim's words the sentence of another count of the same noun must hold than
+any sentence with the claim's count, for the claim's count to be about something else."""
 
 
 def _overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
