@@ -10,6 +10,7 @@ SOURCE = (
     "Shares in Veltro Foods fell 8% in after-hours trading after the company cut its forecast. "
     "The city council approved the harbour budget by nine votes to four, and Ms Ortiz's amendment failed. "
     "Kessock Rovers lost 2-1 to Millbrook on Saturday. "
+    "By noon the number of homes without power had risen to 112,000. "
     "The town's last fish processing plant closed in January. "
     "A new visitor centre opened in March, a month after the old one closed."
 )
@@ -23,6 +24,7 @@ SOURCE = (
         ("Ms Ortiz's amendment passed.", "passed"),
         ("Kessock Rovers won 2-1 against Millbrook on Saturday.", "won"),
         ("The town's last fish processing plant reopened in January.", "reopened"),
+        ("The number of homes without power had fallen to 112,000.", "fallen"),  # "without" negates no verb
     ],
 )
 def test_opposite_words_are_caught(claim: str, flipped: str) -> None:

@@ -52,7 +52,7 @@ def _lexicon() -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
 
 
 _LEXICON = _lexicon()
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 CONTEXT = 4  # words either side of the opposite word in which a content word of the claim must stand
 
 
