@@ -7,12 +7,11 @@ left to the other checks.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, dateline_end
 from briefing.verify.text import NEGATIONS, Token, is_content
 
 NEAR_COPY = 0.75
@@ -86,7 +85,7 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
     # ("HARBORVIEW, Calif. (Wire) —") says where the story was filed: none of its words is a name swapped.
     starts = {s for s, _e in src.sentences}
-    datelines = [(s, m.end()) for s, e in src.sentences if (m := _DATELINE.match(src.text, s, e))]
+    datelines = [(s, dateline_end(src, i)) for i, (s, _e) in enumerate(src.sentences)]
     for old, new in edits.replaced:
         old_names = [
             t for t in old
@@ -103,10 +102,6 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     return issues
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*\s*(?:\([^)]{1,30}\))?\s*(?:[-–—]{1,2}\s)"
-)
-"""'HARBORVIEW, Calif. (Wire) — ', 'LONDON (Reuters) - ': where a story was filed."""
 MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite
 
 

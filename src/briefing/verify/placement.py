@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, dateline_end
 from briefing.verify.text import Token, is_content
 
 WINDOW = 1  # sentences either side of a passage that may carry the claim
@@ -57,15 +57,10 @@ def placement_gap(
     return best - max((cover(i - WINDOW, i + AFTER) for i in at), default=0.0)
 
 
-_DATELINE = re.compile(r"\s*[A-Z][\w .,'’-]{0,40}?\((?:CNN|AP|AFP|Reuters)\)")
-
-
 def _only_in_dateline(src: SourceIndex, i: int, stems: set[str]) -> bool:
-    """"Hong Kong (CNN) Six people were hurt ...": a dateline says where the story was filed, not where
-    its events happened."""
-    start, end = src.sentences[i]
-    m = _DATELINE.match(src.text, start, end)
-    return m is not None and all(t.end <= m.end() for t in src.sent_tokens[i] if t.stem in stems)
+    """"Hong Kong (CNN) Six people were hurt ...": the name is only where the story was filed."""
+    end = dateline_end(src, i)
+    return end > src.sentences[i][0] and all(t.end <= end for t in src.sent_tokens[i] if t.stem in stems)
 
 
 def subject(claim: str, claim_tokens: list[Token]) -> list[Token]:

@@ -7,6 +7,7 @@ sources, so the analysis is cached by text.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +35,20 @@ class SourceIndex:
         """Rarer in the source means more telling when aligned; unseen words weigh most."""
         return self._idf.get(stem, self.idf_default)
 
+
+
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][\w .,'’-]{0,40}?\((?:CNN|AP|AFP|Reuters)\)"
+    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s)"
+)
+
+
+def dateline_end(src: SourceIndex, i: int) -> int:
+    """Where sentence ``i``'s dateline ends ("Hong Kong (CNN)", "HARBORVIEW, Calif. (Wire) — "), or its
+    start if it has none. A dateline says where the story was filed, not where its events happened."""
+    start, end = src.sentences[i]
+    m = _DATELINE.match(src.text, start, end)
+    return m.end() if m else start
 
 
 @lru_cache(maxsize=64)
