@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from briefing.sentences import paragraph_spans, sentence_spans
 
@@ -144,6 +144,24 @@ class _Unit:
     kind: str  # "body", "title" or "sep"
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """The units' stems as word ids (numbered in order of first use) with their counts and idf, built
+    once: the cohesion vectors, the decoder and the merge pass all read them."""
+
+    ids: list[list[int]]  # each unit's distinct word ids, in its stems' order
+    counts: list[list[int]]  # how often each of them occurs in the unit
+    idf: list[float]  # by word id: log((units + 1) / units using it)
+
+
+def _lexicon(units: list[_Unit]) -> _Lexicon:
+    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
+    number = {w: k for k, w in enumerate(df)}
+    ids = [list(map(number.__getitem__, u.stems)) for u in units]
+    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
+    return _Lexicon(ids, [list(u.stems.values()) for u in units], idf)
+
+
 def split(text: str) -> list[Segment]:
     """Split ``text`` into stories, in order, together covering every non-space character."""
     return _split(text, None)
@@ -176,12 +194,13 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     if _news_in_sentence_lines(text, units):
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
-    feats = gap_features(text, units)
+    lexicon = _lexicon(units)
+    feats = gap_features(text, units, lexicon)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    tokens = _tokens(units)
+    tokens = _tokens(lexicon)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
-    cuts = _merge_cohesive(units, tokens, cuts, [f[_STANDALONE] > 0 for f in feats])
+    cuts = _merge_cohesive(units, tokens, lexicon.idf, cuts, [f[_STANDALONE] > 0 for f in feats])
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -229,7 +248,7 @@ _TITLE_BAR = 1.5
 
 
 def _merge_cohesive(
-    units: list[_Unit], tokens: _Tokens, cuts: list[int], standalone: list[bool]
+    units: list[_Unit], tokens: _Tokens, idf: list[float], cuts: list[int], standalone: list[bool]
 ) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
@@ -240,12 +259,7 @@ def _merge_cohesive(
     if not cuts:
         return cuts
     n = len(units)
-    items, distinct = tokens
-    df = [0] * distinct
-    for item in items:
-        for wid in set(item):
-            df[wid] += 1
-    idf = [math.log((n + 1) / d) for d in df]
+    items = tokens[0]
     stories: list[tuple[dict[int, float], int]] = []  # tf-idf vector and word count of each story
     bounds = [0, *cuts, n]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -512,17 +526,18 @@ _SENTENCE_LINES = FEATURES.index("sentence_lines")
 _STANDALONE = FEATURES.index("next_standalone")
 
 
-def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
-    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy."""
+def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None) -> list[list[float]]:
+    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
+    ``_lexicon(units)``, if the caller has it already."""
     n = len(units)
-    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
-    ids = {w: k for k, w in enumerate(df)}
-    idf = {w: math.log((n + 1) / d) for w, d in df.items()}
+    lexicon = lexicon or _lexicon(units)
+    idf = lexicon.idf
     # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
     weights: list[_Vec] = [
-        ([ids[w] for w in u.stems], [c * idf[w] for w, c in u.stems.items()]) for u in units
+        (ids, list(map(operator.mul, counts, map(idf.__getitem__, ids))))
+        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
     ]
-    vocab = len(ids)
+    vocab = len(idf)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     gram = _band_gram(weights)
@@ -913,11 +928,11 @@ _DFLOG: list[float] = []  # (f + 1) log(f + 2) - f log(f + 1): the gain of one m
 _Tokens = tuple[list[list[int]], int]
 
 
-def _tokens(units: list[_Unit]) -> _Tokens:
+def _tokens(lexicon: _Lexicon) -> _Tokens:
     """Each unit's words as ids, repeated by count (the decoder adds one token at a time), and how many
     distinct words there are; computed once for all decoding passes."""
-    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
-    return [list(map(ids.__getitem__, u.stems.elements())) for u in units], len(ids)
+    pairs = zip(lexicon.ids, lexicon.counts, strict=True)
+    return [list(chain.from_iterable(map(repeat, ids, counts))) for ids, counts in pairs], len(lexicon.idf)
 
 
 def _decode(
