@@ -558,11 +558,9 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     tie = [min(2.0, t / typical) for t in tie]
     # A story's first unit shares its words with what follows, its last with what precedes.
     lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
-    # Capitalised words of each unit; last[w] is the last unit before the current gap that used w, so "seen
-    # in the six units before" is one lookup (who and what the story already knows).
+    # Capitalised words of each unit.
     chunk_names = [_names(text[u.start : u.end]) for u in units]
     unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
-    last: dict[str, int] = {}
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
     proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
     trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
@@ -604,82 +602,114 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
         * (not sentence_lines and (not any(refers[j]) or new_item[j]))
         for j, u in enumerate(units)
     ]
-    rows = [[0.0] * len(FEATURES)]
-    for i in range(1, n):
-        u, prev = units[i], units[i - 1]
+    g = range(1, n)  # the gaps: before units 1 .. n - 1
+    nexts, prevs = units[1:], units[:-1]
+    chunks = [text[u.start : u.end] for u in nexts]
+    first_words = [first.split() for first in firsts[1:]]
+    columns: dict[str, list[float]] = {
+        "bias": [1.0] * (n - 1),
+        "gap_space": [float(u.gap == 1) for u in nexts],
+        "gap_line": [float(u.gap == 2) for u in nexts],
+        "gap_blank": [float(u.gap == 3) for u in nexts],
+        # A headline after a blank line is strong evidence; a short line between lines may be a subhead.
+        "next_title": [float(u.kind == "title" and u.gap == 3) for u in nexts],
+        "next_title_line": [float(u.kind == "title" and u.gap != 3) for u in nexts],
+        "prev_sep": [float(u.kind == "sep") for u in prevs],
+        "cos_s": cos_s[1:],
+        "depth_s": depth_s[1:],
+        "cos_m": cos_m[1:],
+        "depth_m": depth_m[1:],
+        "cos_l": cos_l[1:],
+        "depth_l": depth_l[1:],
+        "cos_next_left": cos_next_left[1:],
+        "cos_prev_right": cos_prev_right[1:],
+        **_name_recency(unit_names, leads, firsts, first_words),
+        "starts_continue": [float(refers[i][0] and not new_item[i]) for i in g],
+        "starts_quote": [float(chunk[0] in "'\"‘“") for chunk in chunks],
+        "dateline": [float(d) for d in dated[1:]],
+        "byline": [
+            float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk)))
+            for u, chunk in zip(nexts, chunks, strict=True)
+        ],
+        "lead_len": [float(15 <= len(words) <= 45) for words in first_words],
+        "lead_one_sentence": [float(one) for one in one_sentence[1:]],
+        "lead_attribution": [float(_ends_on_attribution(first)) for first in firsts[1:]],
+        "prev_short": [float(u.words < 8) for u in prevs],
+        "prev_one_sentence": [float(u.gap != 1 and one) for u, one in zip(prevs, one_sentence, strict=False)],
+        # A paragraph that leaves a quotation open is continued by the next one.
+        "prev_open_quote": [float(_open_quote(text[u.start : u.end])) for u in prevs],
+        # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
+        "starts_indefinite": [float(words[0].lstrip("'\"‘“") in ("A", "An")) for words in first_words],
+        "lead_perfect": [
+            float(_perfect_lead(first, words)) for first, words in zip(firsts[1:], first_words, strict=True)
+        ],
+        # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
+        "next_tie": [
+            max(0.0, 0.4 - tie[i]) if units[i].gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0
+            for i in g
+        ],
+        "prev_tie": [
+            max(0.0, 0.4 - tie[i - 1]) if units[i].gap != 1 and units[i - 1].gap != 1 else 0.0 for i in g
+        ],
+        "unmarked_in_marked": [
+            float(marked and u.kind != "title" and prev.kind != "sep")
+            for u, prev in zip(nexts, prevs, strict=True)
+        ],
+        "next_listy": [float(_listy(chunk)) for chunk in chunks],
+        "next_author_note": [
+            float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunks[i - 1])))
+            for i, u in enumerate(nexts, 1)
+        ],
+        # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
+        # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
+        "next_caps_title": [
+            float(units[i].kind == "title" and chunks[i - 1].isupper() and not dated[min(i + 1, n - 1)])
+            for i in g
+        ],
+        "sentence_lines": [float(sentence_lines)] * (n - 1),
+        "prev_ends_colon": [float(text[u.end - 1] == ":") for u in prevs],
+        "starts_bullet": [float(bool(_BULLET.match(chunk))) for chunk in chunks],
+        "starts_new_item": [float(item) for item in new_item[1:]],
+        "next_standalone": standalone[1:],
+        "prev_standalone": standalone[:-1],
+        "next_leans_forward": lean[1:],
+        # A lead leans back on its own headline: that says nothing about where its story ends.
+        "prev_leans_back": [-lean[i - 1] if i < 2 or units[i - 2].kind != "title" else 0.0 for i in g],
+        "pronoun_reference": [float(refers[i][2]) for i in g],
+        "names_shared": shared_names[1:],
+        "back_reference": [float(refers[i][1] and not new_item[i]) for i in g],
+    }
+    # Rows in FEATURES order, whatever the order above.
+    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+
+
+def _name_recency(
+    unit_names: list[set[str]], leads: list[_Names], firsts: list[str], first_words: list[list[str]]
+) -> dict[str, list[float]]:
+    """The name features of each gap: are the names of the next unit's first sentence (its subject's,
+    after an honorific) new, or seen in the six units before? A story introduces who and what it is
+    about; its continuation refers back to them."""
+    columns: dict[str, list[float]] = {
+        k: [] for k in ("names_new", "names_seen", "honorific_seen", "honorific_new", "subject_new_name")
+    }
+    # last[w] is the last unit before the current gap that used w: "seen in the six units before" is one
+    # lookup.
+    last: dict[str, int] = {}
+    for i in range(1, len(unit_names)):
         last.update(dict.fromkeys(unit_names[i - 1], i - 1))
         floor = i - 6
-        chunk = text[u.start : u.end]
-        first = firsts[i]
         names = leads[i]
-        first_words = first.split()
-        head = len(" ".join(first_words[:6]))
+        head = len(" ".join(first_words[i - 1][:6]))
         subject = [nm for pos, nm in names if pos < head]
-        honorific = _honorific_names(first)
-        lead_words = len(first_words)
-        starts_continue, back_reference, pronoun_reference = refers[i]
-        if new_item[i]:
-            starts_continue = back_reference = False
-        f = {
-            "bias": 1.0,
-            "gap_space": float(u.gap == 1),
-            "gap_line": float(u.gap == 2),
-            "gap_blank": float(u.gap == 3),
-            # A headline after a blank line is strong evidence; a short line between lines may be a subhead.
-            "next_title": float(u.kind == "title" and u.gap == 3),
-            "next_title_line": float(u.kind == "title" and u.gap != 3),
-            "prev_sep": float(prev.kind == "sep"),
-            "cos_s": cos_s[i],
-            "depth_s": depth_s[i],
-            "cos_m": cos_m[i],
-            "depth_m": depth_m[i],
-            "cos_l": cos_l[i],
-            "depth_l": depth_l[i],
-            "cos_next_left": cos_next_left[i],
-            "cos_prev_right": cos_prev_right[i],
-            "names_new": min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3,
-            "names_seen": min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3,
-            "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
-            "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
-            "starts_continue": float(starts_continue),
-            "starts_quote": float(chunk[0] in "'\"‘“"),
-            "dateline": float(dated[i]),
-            "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk))),
-            "lead_len": float(15 <= lead_words <= 45),
-            "lead_one_sentence": float(one_sentence[i]),
-            "lead_attribution": float(_ends_on_attribution(first)),
-            "prev_short": float(prev.words < 8),
-            "prev_one_sentence": float(prev.gap != 1 and one_sentence[i - 1]),
-            # A paragraph that leaves a quotation open is continued by the next one.
-            "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
-            # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
-            "starts_indefinite": float(first_words[0].lstrip("'\"‘“") in ("A", "An")),
-            "lead_perfect": float(_perfect_lead(first, first_words)),
-            "subject_new_name": float(any(last.get(nm[-1], -9) < floor for nm in subject)),
-            # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
-            "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
-            "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
-            "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
-            "next_listy": float(_listy(chunk)),
-            "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
-            # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
-            # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
-            "next_caps_title": float(u.kind == "title" and chunk.isupper() and not dated[min(i + 1, n - 1)]),
-            "sentence_lines": float(sentence_lines),
-            "prev_ends_colon": float(text[prev.end - 1] == ":"),
-            "starts_bullet": float(bool(_BULLET.match(chunk))),
-            "starts_new_item": float(new_item[i]),
-            "next_standalone": standalone[i],
-            "prev_standalone": standalone[i - 1],
-            "next_leans_forward": lean[i],
-            # A lead leans back on its own headline: that says nothing about where its story ends.
-            "prev_leans_back": -lean[i - 1] if i < 2 or units[i - 2].kind != "title" else 0.0,
-            "pronoun_reference": float(pronoun_reference),
-            "names_shared": shared_names[i],
-            "back_reference": float(back_reference),
-        }
-        rows.append(list(map(f.__getitem__, FEATURES)))
-    return rows
+        honorific = _honorific_names(firsts[i])
+        columns["names_new"].append(
+            min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3
+        )
+        columns["names_seen"].append(min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3)
+        columns["honorific_seen"].append(float(any(last.get(h, -9) >= floor for h in honorific)))
+        columns["honorific_new"].append(float(any(last.get(h, -9) < floor for h in honorific)))
+        columns["subject_new_name"].append(float(any(last.get(nm[-1], -9) < floor for nm in subject)))
+    return columns
 
 
 _Names = tuple[tuple[int, tuple[str, ...]], ...]
