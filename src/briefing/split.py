@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
-from briefing.sentences import paragraph_spans, sentence_spans
+from briefing.sentences import first_sentence_span, paragraph_spans, sentence_spans
 
 __all__ = ["Gap", "Segment", "split", "split_gaps", "stems"]
 
@@ -779,8 +779,7 @@ def _open_quote(chunk: str) -> bool:
 def _first_sentence(text: str, u: _Unit) -> str:
     if u.end - u.start <= 600 and not _INNER_END.search(text, u.start, u.end):
         return text[u.start : u.end]  # no sentence end before the last character: one sentence
-    spans = sentence_spans(text, u.start, min(u.end, u.start + 600))
-    s, e = spans[0] if spans else (u.start, u.end)
+    s, e = first_sentence_span(text, u.start, min(u.end, u.start + 600)) or (u.start, u.end)
     return text[s:e]
 
 
