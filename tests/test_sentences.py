@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sentences import paragraph_spans, sentence_spans
+from briefing.sentences import first_sentence_span, paragraph_spans, sentence_spans
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,13 @@ def test_line_breaks_end_sentences_and_paragraphs() -> None:
     text = "A title\n\nFirst line. Second.\n  \nLast"
     assert [text[a:b] for a, b in paragraph_spans(text)] == ["A title", "First line. Second.", "Last"]
     assert [text[a:b] for a, b in sentence_spans(text)] == ["A title", "First line.", "Second.", "Last"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr Smith left. He said no.", "  \n\nA title\nFirst line. Second.", "No end", "Why? No.", "   ", ""],
+)
+def test_first_sentence_span_is_the_first_of_sentence_spans(text: str) -> None:
+    for start in range(len(text) + 1):
+        spans = sentence_spans(text, start)
+        assert first_sentence_span(text, start, len(text)) == (spans[0] if spans else None)

@@ -336,6 +336,7 @@ def test_band_cosines_match_sliding_windows() -> None:
         "No titles here at all, said the man.",
         "The regional board has quietly been told to cut its budget, a report says.",
         "Ferry operators across the northern isles have warned of delays.",
+        '"We are ready," the coach told reporters on Friday.',
     ],
 )
 def test_regex_shortcuts_agree_with_the_plain_search(sentence: str) -> None:
@@ -345,6 +346,7 @@ def test_regex_shortcuts_agree_with_the_plain_search(sentence: str) -> None:
     assert splitter._perfect_lead(sentence, words) == bool(splitter._PERFECT.search(" ".join(words[:15])))
     plain = [m.group(1).removesuffix("'s").removesuffix("’s") for m in splitter._HONORIFIC.finditer(sentence)]
     assert splitter._honorific_names(sentence) == plain
+    assert splitter._reported(sentence) == bool(splitter._REPORTED.search(sentence))
 
 
 def test_line_up_stays_with_its_match_report() -> None:

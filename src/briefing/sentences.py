@@ -43,6 +43,23 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+def first_sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``sentence_spans(text, start, end)[0]`` (None where there is none), without splitting the rest: the
+    splitter reads only a unit's first sentence."""
+    paragraphs = paragraph_spans(text[start:end])
+    if not paragraphs:
+        return None
+    p_start, p_end = start + paragraphs[0][0], start + paragraphs[0][1]
+    spans: list[tuple[int, int]] = []
+    for m in _END.finditer(text, p_start, p_end):
+        if _is_boundary(text, m.start(), m.end(), p_end):
+            _append_stripped(text, p_start, m.end(), spans)
+            break
+    else:
+        _append_stripped(text, p_start, p_end, spans)
+    return spans[0]
+
+
 def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     pos = start
     for m in _END.finditer(text, start, end):

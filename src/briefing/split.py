@@ -29,9 +29,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
-from briefing.sentences import paragraph_spans, sentence_spans
+from briefing.sentences import first_sentence_span, paragraph_spans, sentence_spans
 
 __all__ = ["Gap", "Segment", "split", "split_gaps", "stems"]
 
@@ -91,6 +91,10 @@ _ATTRIBUTION = re.compile(
     r"\b(?:says?|said|reports?|reported|suggests?|claims?|warns?|warned|believes?|announced|according to)\b"
     r"[^.!?]{0,60}[.!?]['\"”’]?$"
 )
+# A word every _ATTRIBUTION match contains: substring tests run far faster than the regex's alternation.
+_ATTRIBUTION_HINTS = (
+    "say", "said", "report", "suggest", "claim", "warn", "believe", "announced", "according to"
+)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ld|id|ne|ft|lt|ght|ck)\b")
 # "Jo Bloggs is technology correspondent for The World.": an author note closes its article, it opens none.
 _AUTHOR_NOTE = re.compile(
@@ -140,6 +144,24 @@ class _Unit:
     kind: str  # "body", "title" or "sep"
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """The units' stems as word ids (numbered in order of first use) with their counts and idf, built
+    once: the cohesion vectors, the decoder and the merge pass all read them."""
+
+    ids: list[list[int]]  # each unit's distinct word ids, in its stems' order
+    counts: list[list[int]]  # how often each of them occurs in the unit
+    idf: list[float]  # by word id: log((units + 1) / units using it)
+
+
+def _lexicon(units: list[_Unit]) -> _Lexicon:
+    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
+    number = {w: k for k, w in enumerate(df)}
+    ids = [list(map(number.__getitem__, u.stems)) for u in units]
+    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
+    return _Lexicon(ids, [list(u.stems.values()) for u in units], idf)
+
+
 def split(text: str) -> list[Segment]:
     """Split ``text`` into stories, in order, together covering every non-space character."""
     return _split(text, None)
@@ -172,12 +194,13 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     if _news_in_sentence_lines(text, units):
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
-    feats = gap_features(text, units)
+    lexicon = _lexicon(units)
+    feats = gap_features(text, units, lexicon)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
-    tokens = _tokens(units)
+    tokens = _tokens(lexicon)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
-    cuts = _merge_cohesive(units, tokens, cuts, [f[_STANDALONE] > 0 for f in feats])
+    cuts = _merge_cohesive(units, tokens, lexicon.idf, cuts, [f[_STANDALONE] > 0 for f in feats])
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -226,7 +249,7 @@ _TITLE_BAR = 1.5
 
 
 def _merge_cohesive(
-    units: list[_Unit], tokens: _Tokens, cuts: list[int], standalone: list[bool]
+    units: list[_Unit], tokens: _Tokens, idf: list[float], cuts: list[int], standalone: list[bool]
 ) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
@@ -237,37 +260,37 @@ def _merge_cohesive(
     if not cuts:
         return cuts
     n = len(units)
-    items, distinct = tokens
-    df = [0] * distinct
-    for item in items:
-        for wid in set(item):
-            df[wid] += 1
-    idf = [math.log((n + 1) / d) for d in df]
+    items = tokens[0]
     stories: list[tuple[dict[int, float], int]] = []  # tf-idf vector and word count of each story
     bounds = [0, *cuts, n]
     for a, b in zip(bounds, bounds[1:], strict=False):
         bag = Counter(chain.from_iterable(items[a:b]))
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
-    keep = list(cuts)
-    while keep:
-        bounds = [0, *keep, n]
-        excess = [
-            -1.0 if units[c - 1].kind == "sep"
-            else _cosine(stories[k][0], stories[k + 1][0]) - _merge_bar(
-                stories[k][1], stories[k + 1][1], units[c].kind == "title", _lone(bounds, k, standalone)
-            )
-            for k, c in enumerate(keep)
-        ]
-        k = max(range(len(keep)), key=excess.__getitem__)
-        if excess[k] < 0:
-            break
+    bounds = [0, *cuts, n]
+
+    def excess(k: int) -> float:
+        """How far the cut after story k clears the bar for merging (negative: keep it)."""
+        c = bounds[k + 1]
+        if units[c - 1].kind == "sep":
+            return -1.0
+        (left, left_words), (right, right_words) = stories[k], stories[k + 1]
+        lone = _lone(bounds, k, standalone)
+        return _cosine(left, right) - _merge_bar(left_words, right_words, units[c].kind == "title", lone)
+
+    # Only the two cuts beside a merge change their excess: the pass stays near linear on huge inputs.
+    scores = [excess(k) for k in range(len(cuts))]
+    while scores and (best := max(scores)) >= 0:
+        k = scores.index(best)
         (left, left_words), (right, right_words) = stories[k], stories[k + 1]
         merged = dict(left)
         for w, v in right.items():
             merged[w] = merged.get(w, 0.0) + v
         stories[k : k + 2] = [(merged, left_words + right_words)]
-        del keep[k]
-    return keep
+        del bounds[k + 1], scores[k]
+        for j in (k - 1, k):
+            if 0 <= j < len(scores):
+                scores[j] = excess(j)
+    return bounds[1:-1]
 
 
 # The same copy pasted twice in a row (one wire story run by two outlets): its second copy restarts with
@@ -276,23 +299,27 @@ def _merge_cohesive(
 # whole copies. (A tabloid's summary line that its lead repeats is no copy of the whole story.)
 _REPEAT_LEAD = 0.5
 _REPEAT_COPIED = 0.5
+_REPEAT_UNITS = 400
 _Shingles = set[tuple[str, ...]]
 
 
 def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
     """Add a cut where a story starts over as a copy of itself, so near-duplicate detection can pair the
-    two copies (and the briefing show one item with both sources) instead of one story told twice."""
+    two copies (and the briefing show one item with both sources) instead of one story told twice.
+    Two whole copies meet near the middle of their story: only restarts there are checked, in stories of
+    at most _REPEAT_UNITS units, which bounds the work on huge inputs."""
     bounds = [0, *cuts, len(units)]
     stories = list(zip(bounds, bounds[1:], strict=False))
     out = list(cuts)
     while stories:
         a, b = stories.pop()
-        lead = _shingles(text[units[a].start : units[a].end])
-        if b - a < 2 or not lead:
+        if not 2 <= b - a <= _REPEAT_UNITS:
             continue
+        lead = _shingles(text[units[a].start : units[a].end])
         grams = [lead, *(_shingles(text[u.start : u.end]) for u in units[a + 1 : b])]
-        for k in range(1, b - a):
-            if len(lead & grams[k]) < _REPEAT_LEAD * min(len(lead), len(grams[k]) or 1) or not grams[k]:
+        for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
+            g = grams[k]
+            if not lead or not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
                 continue
             left, right = set().union(*grams[:k]), set().union(*grams[k:])
             if len(left & right) >= _REPEAT_COPIED * max(len(left), len(right)):
@@ -348,6 +375,7 @@ def _flat_scores(scores: list[float]) -> list[float]:
 # wall of sentences, as flat text is, it splits like news (Pk 6). The lines stay the units, so line cues
 # (a team line-up, a bullet) still count.
 _REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+_REPORTED_HINTS = ('"', "“", "”", "said", "says", "told", "according to")
 _NEWS_SHARE = 0.15
 
 
@@ -359,9 +387,14 @@ def _news_in_sentence_lines(text: str, units: list[_Unit]) -> bool:
     if sum(u.kind != "body" for u in units) > 0.1 * len(units):
         return False
     chunks = [text[u.start : u.end] for u in units]
-    one_sentence = sum(not _INNER_END.search(c) for c in chunks)
-    reported = sum(bool(_REPORTED.search(c)) for c in chunks)
-    return one_sentence > 0.9 * len(units) and reported >= _NEWS_SHARE * len(units)
+    if sum(not _INNER_END.search(c) for c in chunks) <= 0.9 * len(units):
+        return False
+    return sum(map(_reported, chunks)) >= _NEWS_SHARE * len(units)
+
+
+def _reported(chunk: str) -> bool:
+    """Whether a line quotes or attributes; most lines hold none of _REPORTED's words: a quick no."""
+    return any(map(chunk.__contains__, _REPORTED_HINTS)) and bool(_REPORTED.search(chunk))
 
 
 def _units(text: str) -> list[_Unit]:
@@ -540,17 +573,18 @@ _SENTENCE_LINES = FEATURES.index("sentence_lines")
 _STANDALONE = FEATURES.index("next_standalone")
 
 
-def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
-    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy."""
+def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None) -> list[list[float]]:
+    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
+    ``_lexicon(units)``, if the caller has it already."""
     n = len(units)
-    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
-    ids = {w: k for k, w in enumerate(df)}
-    idf = {w: math.log((n + 1) / d) for w, d in df.items()}
+    lexicon = lexicon or _lexicon(units)
+    idf = lexicon.idf
     # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
     weights: list[_Vec] = [
-        ([ids[w] for w in u.stems], [c * idf[w] for w, c in u.stems.items()]) for u in units
+        (ids, list(map(operator.mul, counts, map(idf.__getitem__, ids))))
+        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
     ]
-    vocab = len(ids)
+    vocab = len(idf)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     gram = _band_gram(weights)
@@ -571,11 +605,9 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
     tie = [min(2.0, t / typical) for t in tie]
     # A story's first unit shares its words with what follows, its last with what precedes.
     lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
-    # Capitalised words of each unit; last[w] is the last unit before the current gap that used w, so "seen
-    # in the six units before" is one lookup (who and what the story already knows).
+    # Capitalised words of each unit.
     chunk_names = [_names(text[u.start : u.end]) for u in units]
     unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
-    last: dict[str, int] = {}
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
     proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
     trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
@@ -617,82 +649,114 @@ def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
         * (not sentence_lines and (not any(refers[j]) or new_item[j]))
         for j, u in enumerate(units)
     ]
-    rows = [[0.0] * len(FEATURES)]
-    for i in range(1, n):
-        u, prev = units[i], units[i - 1]
+    g = range(1, n)  # the gaps: before units 1 .. n - 1
+    nexts, prevs = units[1:], units[:-1]
+    chunks = [text[u.start : u.end] for u in nexts]
+    first_words = [first.split() for first in firsts[1:]]
+    columns: dict[str, list[float]] = {
+        "bias": [1.0] * (n - 1),
+        "gap_space": [float(u.gap == 1) for u in nexts],
+        "gap_line": [float(u.gap == 2) for u in nexts],
+        "gap_blank": [float(u.gap == 3) for u in nexts],
+        # A headline after a blank line is strong evidence; a short line between lines may be a subhead.
+        "next_title": [float(u.kind == "title" and u.gap == 3) for u in nexts],
+        "next_title_line": [float(u.kind == "title" and u.gap != 3) for u in nexts],
+        "prev_sep": [float(u.kind == "sep") for u in prevs],
+        "cos_s": cos_s[1:],
+        "depth_s": depth_s[1:],
+        "cos_m": cos_m[1:],
+        "depth_m": depth_m[1:],
+        "cos_l": cos_l[1:],
+        "depth_l": depth_l[1:],
+        "cos_next_left": cos_next_left[1:],
+        "cos_prev_right": cos_prev_right[1:],
+        **_name_recency(unit_names, leads, firsts, first_words),
+        "starts_continue": [float(refers[i][0] and not new_item[i]) for i in g],
+        "starts_quote": [float(chunk[0] in "'\"‘“") for chunk in chunks],
+        "dateline": [float(d) for d in dated[1:]],
+        "byline": [
+            float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk)))
+            for u, chunk in zip(nexts, chunks, strict=True)
+        ],
+        "lead_len": [float(15 <= len(words) <= 45) for words in first_words],
+        "lead_one_sentence": [float(one) for one in one_sentence[1:]],
+        "lead_attribution": [float(_ends_on_attribution(first)) for first in firsts[1:]],
+        "prev_short": [float(u.words < 8) for u in prevs],
+        "prev_one_sentence": [float(u.gap != 1 and one) for u, one in zip(prevs, one_sentence, strict=False)],
+        # A paragraph that leaves a quotation open is continued by the next one.
+        "prev_open_quote": [float(_open_quote(text[u.start : u.end])) for u in prevs],
+        # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
+        "starts_indefinite": [float(words[0].lstrip("'\"‘“") in ("A", "An")) for words in first_words],
+        "lead_perfect": [
+            float(_perfect_lead(first, words)) for first, words in zip(firsts[1:], first_words, strict=True)
+        ],
+        # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
+        "next_tie": [
+            max(0.0, 0.4 - tie[i]) if units[i].gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0
+            for i in g
+        ],
+        "prev_tie": [
+            max(0.0, 0.4 - tie[i - 1]) if units[i].gap != 1 and units[i - 1].gap != 1 else 0.0 for i in g
+        ],
+        "unmarked_in_marked": [
+            float(marked and u.kind != "title" and prev.kind != "sep")
+            for u, prev in zip(nexts, prevs, strict=True)
+        ],
+        "next_listy": [float(_listy(chunk)) for chunk in chunks],
+        "next_author_note": [
+            float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunks[i - 1])))
+            for i, u in enumerate(nexts, 1)
+        ],
+        # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
+        # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
+        "next_caps_title": [
+            float(units[i].kind == "title" and chunks[i - 1].isupper() and not dated[min(i + 1, n - 1)])
+            for i in g
+        ],
+        "sentence_lines": [float(sentence_lines)] * (n - 1),
+        "prev_ends_colon": [float(text[u.end - 1] == ":") for u in prevs],
+        "starts_bullet": [float(bool(_BULLET.match(chunk))) for chunk in chunks],
+        "starts_new_item": [float(item) for item in new_item[1:]],
+        "next_standalone": standalone[1:],
+        "prev_standalone": standalone[:-1],
+        "next_leans_forward": lean[1:],
+        # A lead leans back on its own headline: that says nothing about where its story ends.
+        "prev_leans_back": [-lean[i - 1] if i < 2 or units[i - 2].kind != "title" else 0.0 for i in g],
+        "pronoun_reference": [float(refers[i][2]) for i in g],
+        "names_shared": shared_names[1:],
+        "back_reference": [float(refers[i][1] and not new_item[i]) for i in g],
+    }
+    # Rows in FEATURES order, whatever the order above.
+    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+
+
+def _name_recency(
+    unit_names: list[set[str]], leads: list[_Names], firsts: list[str], first_words: list[list[str]]
+) -> dict[str, list[float]]:
+    """The name features of each gap: are the names of the next unit's first sentence (its subject's,
+    after an honorific) new, or seen in the six units before? A story introduces who and what it is
+    about; its continuation refers back to them."""
+    columns: dict[str, list[float]] = {
+        k: [] for k in ("names_new", "names_seen", "honorific_seen", "honorific_new", "subject_new_name")
+    }
+    # last[w] is the last unit before the current gap that used w: "seen in the six units before" is one
+    # lookup.
+    last: dict[str, int] = {}
+    for i in range(1, len(unit_names)):
         last.update(dict.fromkeys(unit_names[i - 1], i - 1))
         floor = i - 6
-        chunk = text[u.start : u.end]
-        first = firsts[i]
         names = leads[i]
-        first_words = first.split()
-        head = len(" ".join(first_words[:6]))
+        head = len(" ".join(first_words[i - 1][:6]))
         subject = [nm for pos, nm in names if pos < head]
-        honorific = _honorific_names(first)
-        lead_words = len(first_words)
-        starts_continue, back_reference, pronoun_reference = refers[i]
-        if new_item[i]:
-            starts_continue = back_reference = False
-        f = {
-            "bias": 1.0,
-            "gap_space": float(u.gap == 1),
-            "gap_line": float(u.gap == 2),
-            "gap_blank": float(u.gap == 3),
-            # A headline after a blank line is strong evidence; a short line between lines may be a subhead.
-            "next_title": float(u.kind == "title" and u.gap == 3),
-            "next_title_line": float(u.kind == "title" and u.gap != 3),
-            "prev_sep": float(prev.kind == "sep"),
-            "cos_s": cos_s[i],
-            "depth_s": depth_s[i],
-            "cos_m": cos_m[i],
-            "depth_m": depth_m[i],
-            "cos_l": cos_l[i],
-            "depth_l": depth_l[i],
-            "cos_next_left": cos_next_left[i],
-            "cos_prev_right": cos_prev_right[i],
-            "names_new": min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3,
-            "names_seen": min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3,
-            "honorific_seen": float(any(last.get(h, -9) >= floor for h in honorific)),
-            "honorific_new": float(any(last.get(h, -9) < floor for h in honorific)),
-            "starts_continue": float(starts_continue),
-            "starts_quote": float(chunk[0] in "'\"‘“"),
-            "dateline": float(dated[i]),
-            "byline": float(bool(_BYLINE.match(chunk)) and u.words <= 8 or bool(_ROLE_BYLINE.match(chunk))),
-            "lead_len": float(15 <= lead_words <= 45),
-            "lead_one_sentence": float(one_sentence[i]),
-            "lead_attribution": float(_ends_on_attribution(first)),
-            "prev_short": float(prev.words < 8),
-            "prev_one_sentence": float(prev.gap != 1 and one_sentence[i - 1]),
-            # A paragraph that leaves a quotation open is continued by the next one.
-            "prev_open_quote": float(_open_quote(text[prev.start : prev.end])),
-            # "A strike has ...", "Tory leader Michael Howard has ...": a new referent in subject position.
-            "starts_indefinite": float(first_words[0].lstrip("'\"‘“") in ("A", "An")),
-            "lead_perfect": float(_perfect_lead(first, first_words)),
-            "subject_new_name": float(any(last.get(nm[-1], -9) < floor for nm in subject)),
-            # Only whole paragraphs: a lone sentence inside a paragraph is no separate item.
-            "next_tie": max(0.0, 0.4 - tie[i]) if u.gap != 1 and i + 1 < n and units[i + 1].gap != 1 else 0.0,
-            "prev_tie": max(0.0, 0.4 - tie[i - 1]) if u.gap != 1 and prev.gap != 1 else 0.0,
-            "unmarked_in_marked": float(marked and u.kind != "title" and prev.kind != "sep"),
-            "next_listy": float(_listy(chunk)),
-            "next_author_note": float(u.words <= 40 and one_sentence[i] and bool(_AUTHOR_NOTE.match(chunk))),
-            # A headline in capitals is rare in pasted text; a subhead or section label often is one. A label
-            # over a dateline ("FOR IMMEDIATE RELEASE") heads the story it labels.
-            "next_caps_title": float(u.kind == "title" and chunk.isupper() and not dated[min(i + 1, n - 1)]),
-            "sentence_lines": float(sentence_lines),
-            "prev_ends_colon": float(text[prev.end - 1] == ":"),
-            "starts_bullet": float(bool(_BULLET.match(chunk))),
-            "starts_new_item": float(new_item[i]),
-            "next_standalone": standalone[i],
-            "prev_standalone": standalone[i - 1],
-            "next_leans_forward": lean[i],
-            # A lead leans back on its own headline: that says nothing about where its story ends.
-            "prev_leans_back": -lean[i - 1] if i < 2 or units[i - 2].kind != "title" else 0.0,
-            "pronoun_reference": float(pronoun_reference),
-            "names_shared": shared_names[i],
-            "back_reference": float(back_reference),
-        }
-        rows.append(list(map(f.__getitem__, FEATURES)))
-    return rows
+        honorific = _honorific_names(firsts[i])
+        columns["names_new"].append(
+            min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3
+        )
+        columns["names_seen"].append(min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3)
+        columns["honorific_seen"].append(float(any(last.get(h, -9) >= floor for h in honorific)))
+        columns["honorific_new"].append(float(any(last.get(h, -9) < floor for h in honorific)))
+        columns["subject_new_name"].append(float(any(last.get(nm[-1], -9) < floor for nm in subject)))
+    return columns
 
 
 _Names = tuple[tuple[int, tuple[str, ...]], ...]
@@ -741,7 +805,10 @@ def _perfect_lead(first: str, words: list[str]) -> bool:
 def _ends_on_attribution(first: str) -> bool:
     """Whether a sentence ends on its source ("..., officials said."). A match is at most ~75 characters
     long and ends the sentence, so only its tail is searched (``\\b`` still sees the character before)."""
-    return bool(_ATTRIBUTION.search(first, max(0, len(first) - 90)))
+    tail = max(0, len(first) - 90)
+    if not any(map(first[tail:].__contains__, _ATTRIBUTION_HINTS)):  # most sentences: a quick no
+        return False
+    return bool(_ATTRIBUTION.search(first, tail))
 
 
 def _listy(chunk: str) -> bool:
@@ -759,8 +826,7 @@ def _open_quote(chunk: str) -> bool:
 def _first_sentence(text: str, u: _Unit) -> str:
     if u.end - u.start <= 600 and not _INNER_END.search(text, u.start, u.end):
         return text[u.start : u.end]  # no sentence end before the last character: one sentence
-    spans = sentence_spans(text, u.start, min(u.end, u.start + 600))
-    s, e = spans[0] if spans else (u.start, u.end)
+    s, e = first_sentence_span(text, u.start, min(u.end, u.start + 600)) or (u.start, u.end)
     return text[s:e]
 
 
@@ -834,6 +900,8 @@ def _band_gram(weights: list[_Vec]) -> list[list[float]]:
         row[_BAND] = sum(map(mul, weights[i][1], weights[i][1]))
         for d in range(1, min(_BAND, n - 1 - i) + 1):
             b = vecs[i + d]
+            if a.keys().isdisjoint(b):  # two thirds of the pairs share no word: a quick 0
+                continue
             # Key intersection and products run in C (a set iterates in the same order twice).
             common = a.keys() & b.keys()
             dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
@@ -938,11 +1006,11 @@ _DFLOG: list[float] = []  # (f + 1) log(f + 2) - f log(f + 1): the gain of one m
 _Tokens = tuple[list[list[int]], int]
 
 
-def _tokens(units: list[_Unit]) -> _Tokens:
+def _tokens(lexicon: _Lexicon) -> _Tokens:
     """Each unit's words as ids, repeated by count (the decoder adds one token at a time), and how many
     distinct words there are; computed once for all decoding passes."""
-    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(u.stems for u in units)))}
-    return [list(map(ids.__getitem__, u.stems.elements())) for u in units], len(ids)
+    pairs = zip(lexicon.ids, lexicon.counts, strict=True)
+    return [list(chain.from_iterable(map(repeat, ids, counts))) for ids, counts in pairs], len(lexicon.idf)
 
 
 def _decode(
