@@ -316,11 +316,18 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
         if not 2 <= b - a <= _REPEAT_UNITS:
             continue
         lead = _shingles(text[units[a].start : units[a].end])
-        grams = [lead, *(_shingles(text[u.start : u.end]) for u in units[a + 1 : b])]
+        if not lead:
+            continue
+        grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
+        rare = sorted({w for g in lead for w in g}, key=len)[-2:]  # the lead's longest words
         for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
-            g = grams[k]
-            if not lead or not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
+            u = units[a + k]
+            if not all(w in text[u.start : u.end].lower() for w in rare):
+                continue  # most units: a quick no
+            g = _shingles(text[u.start : u.end])
+            if not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
                 continue
+            grams = grams or [_shingles(text[v.start : v.end]) for v in units[a:b]]
             left, right = set().union(*grams[:k]), set().union(*grams[k:])
             if len(left & right) >= _REPEAT_COPIED * max(len(left), len(right)):
                 out.append(a + k)
