@@ -14,9 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from briefing.split import stems
+from briefing.split import shingles, stems
 
-SHINGLE = 5
 COPIED = 0.5
 """Share of the shorter story's shingles that must recur in the other for a wire copy."""
 REWRITE = 0.45
@@ -30,9 +29,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 def near_duplicates(texts: Sequence[str], threshold: float = REWRITE) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of texts about one event (wire copy or rewrite)."""
     words = [_WORD.findall(t) for t in texts]
-    shingles = [
-        {tuple(w.lower() for w in ws[k : k + SHINGLE]) for k in range(len(ws) - SHINGLE + 1)} for ws in words
-    ]
+    grams = [shingles(t) for t in texts]
     counts = [Counter(stems(ws)) for ws in words]
     df: Counter[str] = Counter()
     postings: defaultdict[str, list[int]] = defaultdict(list)
@@ -46,7 +43,7 @@ def near_duplicates(texts: Sequence[str], threshold: float = REWRITE) -> list[tu
     candidates = {pair for ids in postings.values() if len(ids) <= RARE for pair in combinations(ids, 2)}
     pairs = []
     for i, j in sorted(candidates):
-        a, b = shingles[i], shingles[j]
+        a, b = grams[i], grams[j]
         copied = bool(a and b) and len(a & b) / min(len(a), len(b)) >= COPIED
         dot = sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items())
         if copied or (norms[i] and norms[j] and dot / (norms[i] * norms[j]) >= threshold):

@@ -18,6 +18,15 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.
 _END = re.compile(r"""(?:\.\.\.|…|[.!?])['"”’)\]]*(?=\s+|$)""")
 _PARA = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+# Where a story was filed, opening its first sentence: "LONDON (Reuters) -", "Hong Kong (CNN)", and the US
+# style "AUSTELL, Ga., March 3 —" / "DENVERTON, Colo. (Wire) —". The splitter reads it as a story start;
+# the verifier knows its words are no part of what the sentence says. (Caption labels such as "VERDICT:"
+# are no datelines.)
+DATELINE = re.compile(
+    r"[A-Z][\w .,'’-]{0,40}?\((?:CNN|AP|AFP|Reuters)\)"
+    r"|[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\)\s*[-–—:]|\s+[-–—]\s|\s*[–—]|\.\s)"
+)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

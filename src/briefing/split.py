@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
-from briefing.sentences import first_sentence_span, paragraph_spans, sentence_spans
+from briefing.sentences import DATELINE, first_sentence_span, paragraph_spans, sentence_spans
 
-__all__ = ["Gap", "Segment", "split", "split_gaps", "stems"]
+__all__ = ["Gap", "Segment", "shingles", "split", "split_gaps", "stems"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # The leading [A-Z] is factored out of the alternation so that the regex engine skips ahead to capitals.
 _CAP_SEQ = re.compile(r"[A-Z](?:[a-z'’\-]+|[A-Z]+)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
-# "LONDON (Reuters) -", and the US style "AUSTELL, Ga., March 3 —" / "DENVERTON, Colo. (Wire) —".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^)]{1,40}\)\s*[-–—:]|\s+[-–—]\s|\s*[–—]|\.\s)"
-)
+_DATELINE = DATELINE
 # Page furniture pasted with web articles is never a headline or a story start: it joins the unit before it.
 _BOILERPLATE = re.compile(
     r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
@@ -266,7 +262,6 @@ def _merge_cohesive(
     for a, b in zip(bounds, bounds[1:], strict=False):
         bag = Counter(chain.from_iterable(items[a:b]))
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
-    bounds = [0, *cuts, n]
 
     def excess(k: int) -> float:
         """How far the cut after story k clears the bar for merging (negative: keep it)."""
@@ -298,7 +293,7 @@ def _merge_cohesive(
 # and the story is cut there when the two halves share _REPEAT_COPIED of the longer one's 5-grams: both are
 # whole copies. (A tabloid's summary line that its lead repeats is no copy of the whole story.)
 _REPEAT_LEAD = 0.5
-_REPEAT_COPIED = 0.5
+_REPEAT_COPIED = 0.5  # as dedupe.COPIED, but of the longer half
 _REPEAT_UNITS = 400
 _Shingles = set[tuple[str, ...]]
 
@@ -315,7 +310,7 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
         a, b = stories.pop()
         if not 2 <= b - a <= _REPEAT_UNITS:
             continue
-        lead = _shingles(text[units[a].start : units[a].end])
+        lead = shingles(text[units[a].start : units[a].end])
         if not lead:
             continue
         grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
@@ -324,10 +319,10 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
             u = units[a + k]
             if not all(w in text[u.start : u.end].lower() for w in rare):
                 continue  # most units: a quick no
-            g = _shingles(text[u.start : u.end])
+            g = shingles(text[u.start : u.end])
             if not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
                 continue
-            grams = grams or [_shingles(text[v.start : v.end]) for v in units[a:b]]
+            grams = grams or [shingles(text[v.start : v.end]) for v in units[a:b]]
             left, right = set().union(*grams[:k]), set().union(*grams[k:])
             if len(left & right) >= _REPEAT_COPIED * max(len(left), len(right)):
                 out.append(a + k)
@@ -336,9 +331,13 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
     return sorted(out)
 
 
-def _shingles(chunk: str) -> _Shingles:
-    words = [w.lower() for w in _WORD.findall(chunk)]
-    return {tuple(words[k : k + 5]) for k in range(len(words) - 4)}
+SHINGLE = 5
+
+
+def shingles(text: str) -> _Shingles:
+    """The text's word 5-grams, lower-cased: most recur in a copy, few in a rewrite (dedupe uses them too)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
 
 
 def _lone(bounds: list[int], k: int, standalone: list[bool]) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.source import SourceIndex, dateline_end
+from briefing.verify.source import SourceIndex
 from briefing.verify.text import NEGATIONS, Token, is_content
 
 NEAR_COPY = 0.75
@@ -85,7 +85,7 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
     # ("HARBORVIEW, Calif. (Wire) —") says where the story was filed: none of its words is a name swapped.
     starts = {s for s, _e in src.sentences}
-    datelines = [(s, dateline_end(src, i)) for i, (s, _e) in enumerate(src.sentences)]
+    datelines = [(s, e) for (s, _end), e in zip(src.sentences, src.dateline_ends, strict=True) if e > s]
     for old, new in edits.replaced:
         old_names = [
             t for t in old

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.verify.source import SourceIndex, dateline_end
+from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
 WINDOW = 1  # sentences either side of a passage that may carry the claim
@@ -59,7 +59,7 @@ def placement_gap(
 
 def _only_in_dateline(src: SourceIndex, i: int, stems: set[str]) -> bool:
     """"Hong Kong (CNN) Six people were hurt ...": the name is only where the story was filed."""
-    end = dateline_end(src, i)
+    end = src.dateline_ends[i]
     return end > src.sentences[i][0] and all(t.end <= end for t in src.sent_tokens[i] if t.stem in stems)
 
 

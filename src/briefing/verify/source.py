@@ -7,11 +7,10 @@ sources, so the analysis is cached by text.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.sentences import sentence_spans
+from briefing.sentences import DATELINE, sentence_spans
 from briefing.verify.text import Token, is_content, tokens
 
 
@@ -29,6 +28,7 @@ class SourceIndex:
     idf_default: float
     bare_words: frozenset[str]  # lower-cased words without apostrophes or possessive s ("addenbrookes")
     bare_by_prefix: dict[str, set[str]]  # capitalised words by first letter, for near matches
+    dateline_ends: list[int]  # where each sentence's dateline ends (its start if it has none)
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, stem: str) -> float:
@@ -37,17 +37,10 @@ class SourceIndex:
 
 
 
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][\w .,'’-]{0,40}?\((?:CNN|AP|AFP|Reuters)\)"
-    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.?)*\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s)"
-)
-
-
-def dateline_end(src: SourceIndex, i: int) -> int:
-    """Where sentence ``i``'s dateline ends ("Hong Kong (CNN)", "HARBORVIEW, Calif. (Wire) — "), or its
-    start if it has none. A dateline says where the story was filed, not where its events happened."""
-    start, end = src.sentences[i]
-    m = _DATELINE.match(src.text, start, end)
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Where a sentence's dateline ("Hong Kong (CNN)", "HARBORVIEW, Calif. (Wire) — ") ends, or its start
+    if it has none. A dateline says where the story was filed, not where its events happened."""
+    m = DATELINE.match(text, start, end)
     return m.end() if m else start
 
 
@@ -85,6 +78,7 @@ def index_source(text: str) -> SourceIndex:
         bare_words=frozenset(w.replace("'", "").removesuffix("s") for w in lower_positions)
         | frozenset(w.replace("'", "") for w in lower_positions),
         bare_by_prefix=bare_by_prefix,
+        dateline_ends=[_dateline_end(text, s, e) for s, e in sentences],
     )
 
 
