@@ -188,6 +188,14 @@ def misses(bundles: list[Bundle], pred: dict[str, list[Segment]]) -> list[str]:
     return out
 
 
+def table_row(eval_dir: Path, label: str, group: list[Bundle], pred: dict[str, list[Segment]]) -> str:
+    """One row of a split table: Pk, WD, F1, exact count (score.py) and teaser recall for ``group``."""
+    found, total = teaser_recall(group, pred)
+    recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
+    cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", [b.gold_row() for b in group], pred))
+    return f"{label:<22} {cells}  {recall}"
+
+
 def _splitter_hash() -> str:
     return hashlib.sha1((ROOT / "src" / "briefing" / "split.py").read_bytes()).hexdigest()[:10]
 
@@ -211,11 +219,7 @@ def run(eval_dir: Path, show_misses: bool = False) -> tuple[str, str]:
         header,
     ]
     groups = [("heldout", bundles)] + [(f"  {v}", [b for b in bundles if b.variant == v]) for v in VARIANTS]
-    for label, group in groups:
-        found, total = teaser_recall(group, pred)
-        recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
-        cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", [b.gold_row() for b in group], pred))
-        lines.append(f"{label:<22} {cells}  {recall}")
+    lines += [table_row(eval_dir, label, group, pred) for label, group in groups]
     no_web = [b.gold_row() for b in bundles if b.variant != "web"]
     cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", no_web, pred))
     lines.append(f"{'  all but web':<22} {cells}  (the dev set's variants only)")

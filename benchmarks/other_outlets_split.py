@@ -25,8 +25,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from heldout_split import Bundle, misses, teaser_recall
-from seg_score import score
+from heldout_split import Bundle, misses, table_row
 
 from briefing.sentences import sentence_spans
 from briefing.split import split
@@ -140,11 +139,7 @@ def run(eval_dir: Path, show_misses: bool = False) -> tuple[str, str]:
     dev_like = [b for b in bundles if b.variant != "sentence-lines"]
     groups = [("other (dev variants)", dev_like)]
     groups += [(f"  {v}", [b for b in bundles if b.variant == v]) for v in VARIANTS]
-    for label, group in groups:
-        found, total = teaser_recall(group, pred)
-        recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
-        cells = " ".join(f"{c:>6}" for c in score(eval_dir / "score.py", [b.gold_row() for b in group], pred))
-        lines.append(f"{label:<22} {cells}  {recall}")
+    lines += [table_row(eval_dir, label, group, pred) for label, group in groups]
     extra = ["", "boundary misses:", *misses(bundles, pred)] if show_misses else []
     return "\n".join(lines) + "\n", "\n".join(extra)
 

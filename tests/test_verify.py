@@ -337,9 +337,12 @@ def test_a_dateline_is_no_name_and_a_long_apposition_may_be_left_out() -> None:
     assert not check_claim(source, claim.replace("Bitcrest Holdings", "Ostrava Capital")).supported
 
 
+def _heldout_story(name: str) -> str:
+    return (Path(__file__).parent / "fixtures" / "heldout" / name).read_text(encoding="utf-8")
+
+
 def test_a_claim_joining_two_facts_places_each_name_in_its_own_clause() -> None:
-    story = Path(__file__).parent / "fixtures" / "heldout" / "football--kestrel-rovers-wire.txt"
-    source = story.read_text(encoding="utf-8")
+    source = _heldout_story("football--kestrel-rovers-wire.txt")
     claim = (
         "Millbrook went ahead through a curled Dario Vance free kick in the 23rd minute, but Marcus Bell "
         "equalised just after halftime."
@@ -348,8 +351,7 @@ def test_a_claim_joining_two_facts_places_each_name_in_its_own_clause() -> None:
 
 
 def test_an_owner_named_elsewhere_in_the_article() -> None:
-    story = Path(__file__).parent / "fixtures" / "heldout" / "energy--saltmarsh-wind-feature.txt"
-    source = story.read_text(encoding="utf-8")
+    source = _heldout_story("energy--saltmarsh-wind-feature.txt")
     claim = "Tidewell Energy's 62-turbine Grayledge wind farm cost $1.9 billion."
     assert check_claim(source, claim).supported, check_claim(source, claim).issues
     assert not check_claim(source, claim.replace("$1.9 billion", "$2.9 billion")).supported
