@@ -366,3 +366,41 @@ def test_a_count_the_source_gives_for_something_else() -> None:
     assert check_claim(source, claim).supported
     result = check_claim(source, claim.replace("six", "four"))
     assert not result.supported and "about something else" in result.issues[0], result.issues
+
+
+DROPPED = (
+    "Harlow Grid says its crews cannot safely climb poles until the wind drops below 50 mph. "
+    "Bellmont Foods boss Ravi Sen said the group had no plans to close its two bakeries in Tenby. "
+    "The merger is not yet approved by regulators."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Harlow Grid says its crews can safely climb poles before the wind drops below 50 mph.",
+        "Ravi Sen said Bellmont Foods had plans to close its two bakeries in Tenby.",
+    ],
+)
+def test_a_negation_the_claim_leaves_out_is_caught(claim: str) -> None:
+    result = check_claim(DROPPED, claim)
+    assert any(issue.startswith("negation dropped") for issue in result.issues), result.issues
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Harlow Grid's crews cannot climb poles safely until the wind drops below 50 mph.",
+        "Ravi Sen said Bellmont Foods would not close its two bakeries in Tenby.",  # the negation moved
+        "Ravi Sen ruled out closing the two Tenby bakeries.",
+    ],
+)
+def test_a_negation_the_claim_keeps_or_rewords_passes(claim: str) -> None:
+    result = check_claim(DROPPED, claim)
+    assert not any(issue.startswith("negation dropped") for issue in result.issues), result.issues
+
+
+def test_not_yet_states_a_negation() -> None:
+    source = "The merger has been approved by regulators in Brussels and London."
+    result = check_claim(source, "The merger is not yet approved by regulators.")
+    assert any(issue.startswith("negation 'not approved'") for issue in result.issues), result.issues

@@ -46,3 +46,30 @@ def test_opposite_words_are_caught(claim: str, flipped: str) -> None:
 def test_faithful_wording_passes(claim: str) -> None:
     result = check_claim(SOURCE, claim)
     assert not any("where the source says" in issue for issue in result.issues), result.issues
+
+
+TWO_FACTS = (
+    "Ostrava Mills cut its full-year sales forecast to 2.1 billion crowns on Tuesday. "
+    "The mill operator blamed weak demand from carmakers. "
+    "Its shares dropped 6% in early trading, and a second defendant in the price-fixing case, "
+    "former sales chief Pavel Dusek, was cleared by a Brno court."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "flipped"),
+    [
+        # The flip is in the second fact of the claim, told by another sentence than its evidence.
+        ("Ostrava Mills cut its sales forecast to 2.1 billion crowns, and its shares rose 6%.", "rose"),
+        ("Former sales chief Pavel Dusek was convicted by a Brno court.", "convicted"),
+    ],
+)
+def test_a_flip_in_a_joined_fact_is_caught(claim: str, flipped: str) -> None:
+    result = check_claim(TWO_FACTS, claim)
+    said = [issue for issue in result.issues if issue.startswith(f"'{flipped}' where the source says")]
+    assert said, result.issues
+
+
+def test_a_joined_fact_told_faithfully_passes() -> None:
+    claim = "Ostrava Mills cut its sales forecast to 2.1 billion crowns, and its shares fell 6%."
+    assert check_claim(TWO_FACTS, claim).supported

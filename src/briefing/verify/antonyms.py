@@ -15,7 +15,11 @@ from briefing.verify.text import Token, is_content
 # Each pair: (forms of one pole, forms of the other). Forms are written out: many of these verbs are
 # irregular, and stems would join words that are not opposites ("close" the adjective).
 _PAIRS: tuple[tuple[str, str], ...] = (
-    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    (
+        "rise rises rose risen rising climb climbs climbed jump jumps jumped surge surged soar soared",
+        "fall falls fell fallen falling drop drops dropped slide slid slump slumped plunge plunged"
+        " tumble tumbled",
+    ),
     ("increase increases increased increasing", "decrease decreases decreased decreasing"),
     ("gain gains gained gaining", "lose loses lost losing"),
     ("win wins won winning", "lose loses lost losing"),
@@ -29,7 +33,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("above", "below"),
     ("allow allows allowed allowing", "ban bans banned banning forbid forbids forbade forbidden"),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
-    ("acquit acquits acquitted", "convict convicts convicted"),
+    ("acquit acquits acquitted clear cleared", "convict convicts convicted"),
+    ("approve approves approved", "defeat defeated"),
+    ("quickly faster quicker", "slowly slower"),
     ("expand expands expanded expanding", "reduce reduces reduced reducing"),
     ("improve improves improved improving", "worsen worsens worsened worsening"),
     ("hire hires hired hiring", "fire fires fired firing"),
@@ -61,12 +67,15 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
     issues: list[str] = []
     if not evidence:
         return issues
-    sentences = [src.sent_tokens[i] for i in evidence]
-    used = {w.lower for sent in sentences for w in sent}
     claim_content = {t.stem for t in toks if is_content(t)}
     for k, t in enumerate(toks):
         if t.lower not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
             continue
+        # A claim joining two facts has only one of them in its evidence: the sentences that tell the
+        # words around this one ("its shares rose 8%") are read too.
+        here = sorted(set(evidence) | _telling(src, toks, k))
+        sentences = [src.sent_tokens[i] for i in here]
+        used = {w.lower for sent in sentences for w in sent}
         for pole, opposite in _LEXICON[t.lower]:
             if pole & used:
                 break  # the source uses the claim's own word: nothing flipped
@@ -75,6 +84,22 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
                 issues.append(f"'{t.text}' where the source says '{said}'")
                 break
     return issues
+
+
+LOCAL = 4  # claim words either side of a direction word that locate the sentence telling it
+
+
+def _telling(src: SourceIndex, toks: list[Token], k: int) -> set[int]:
+    """Source sentences holding two of the content words or numbers right around claim word ``k``."""
+    near = {
+        t.stem for t in toks[max(0, k - LOCAL) : k + LOCAL + 1]
+        if (is_content(t) or t.text[:1].isdigit()) and t is not toks[k]
+    }
+    counts: dict[int, int] = {}
+    for s in near:
+        for i in src.stem_sents.get(s, ()):
+            counts[i] = counts.get(i, 0) + 1
+    return {i for i, c in counts.items() if c >= 2}
 
 
 def _said_instead(sentences: list[list[Token]], opposite: frozenset[str], context: set[str]) -> str | None:

@@ -22,7 +22,7 @@ from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.omissions import omission_issues
 from briefing.verify.placement import check_subject
-from briefing.verify.polarity import check_polarity
+from briefing.verify.polarity import check_dropped, check_polarity
 from briefing.verify.quotes import check_quotes, quoted_spans
 from briefing.verify.source import index_source
 from briefing.verify.stitches import stitch_issues
@@ -67,6 +67,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
         copy = match(source, part)
         issues += stitch_issues(copy, claim) + omission_issues(copy)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
+    if not _same_kind("negation", issues):
+        issues += check_dropped(src, toks, alignment.sentences, quoted_spans(claim))
     if not _same_kind("negation", issues):
         issues += check_antonyms(src, toks, alignment.sentences)
     coverage = alignment.local

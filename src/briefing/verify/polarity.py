@@ -18,9 +18,9 @@ CLAIM_CUES = frozenset(
 )
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _RESTRICTIVE = """
-    non little few less hardly barely rarely seldom lack lacks lacked unable instead rather reject rejects
-    rejected against stop stopped halt halted ban banned dismissed false unlikely only yet longer absence
-    avoid avoided"""
+    non little few less hardly barely rarely seldom lack lacks lacked lacking unable instead rather reject
+    rejects rejected against stop stopped halt halted ban banned dismissed false unlikely only yet longer
+    absence avoid avoided"""
 SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(_RESTRICTIVE.split())
 SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
@@ -36,7 +36,9 @@ def _is_cue(toks: list[Token], k: int) -> bool:
 def _framing(toks: list[Token], k: int) -> bool:
     """A bare "not" that negates no verb ("Although not what people hoped", "urged him to not expose"):
     the writer's framing of a clause, not a flipped statement, which takes an auxiliary ("is (still) not")."""
-    return toks[k].lower == "not" and not any(t.lower in _AUXILIARIES for t in toks[max(0, k - 2) : k])
+    if toks[k].lower != "not" or k + 1 < len(toks) and toks[k + 1].lower == "yet":
+        return False  # "a deal not yet approved" states that it is not
+    return not any(t.lower in _AUXILIARIES for t in toks[max(0, k - 2) : k])
 
 
 _AUXILIARIES_TEXT = """is are was were be been am do does did has have had
@@ -135,3 +137,61 @@ def _count_before(sent: list[Token], p: int, cues: frozenset[str]) -> int:
 
 
 NEAR = 1  # sentences either side of the evidence searched for a negated mention; -1 for the whole text
+
+
+DROPPED_CUES = frozenset({"not", "never", "cannot", "no"})
+_PASS_OVER = frozenset({"be", "been", "being", "yet", "always", "even", "ever", "have", "a", "an", "the"})
+_NOT_NEGATING = frozenset({"only", "just", "merely", "least", "until", "unless", "because", "to", "that"})
+ANCHOR = 8  # source words either side of a negation among which the claim must share two more
+
+
+def check_dropped(
+    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
+) -> list[str]:
+    """Issues for negations of the supporting sentences that the claim states without ("cannot safely
+    climb" told as "could safely climb", "no plans to close" as "plans to close"). The negated word must
+    stand in the claim with no negative word before it, and two more of the claim's words beside the
+    source's negation, so the claim tells that very statement."""
+    issues: list[str] = []
+    if any(_is_cue(toks, k) for k in range(len(toks))):
+        return issues  # a negation the claim has may be the source's, moved ("findings suggest ... don't")
+    stems: dict[str, list[int]] = {}
+    for k, t in enumerate(toks):
+        if is_content(t) and not any(s <= t.start < e for s, e in quoted):
+            stems.setdefault(t.stem, []).append(k)
+    for i in evidence:
+        sent = src.sent_tokens[i]
+        for p, w in enumerate(sent):
+            if w.lower not in DROPPED_CUES or p + 1 >= len(sent) or sent[p + 1].lower in _NOT_NEGATING:
+                continue
+            if w.lower == "no" and sent[p + 1].text[:1].isdigit():
+                continue  # "No 10"
+            target = _negated_word(sent, p)
+            if target is None or target.stem not in stems:
+                continue
+            around = {x.stem for x in sent[max(0, p - ANCHOR) : p + ANCHOR + 1] if is_content(x)}
+            if len((around & set(stems)) - {target.stem}) < 2:
+                continue
+            if all(_negated_in_claim(toks, k) for k in stems[target.stem]):
+                continue
+            issues.append(f"negation dropped: the source says '{w.text} {target.text}'")
+            return issues
+    return issues
+
+
+def _negated_word(sent: list[Token], p: int) -> Token | None:
+    """The verb or adjective a negation at ``p`` applies to: the next content word, past auxiliaries and
+    an adverb ("cannot safely climb" -> climb)."""
+    q = p + 1
+    while q < len(sent) and q <= p + 3 and sent[q].lower in _PASS_OVER | _AUXILIARIES:
+        q += 1
+    if q < len(sent) and sent[q].lower.endswith("ly") and q + 1 < len(sent) and is_content(sent[q + 1]):
+        q += 1
+    return sent[q] if q < len(sent) and q <= p + 4 and is_content(sent[q]) else None
+
+
+def _negated_in_claim(toks: list[Token], k: int) -> bool:
+    return any(
+        t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only")
+        for t in toks[max(0, k - _WINDOW) : k]
+    )
