@@ -371,7 +371,9 @@ def test_a_count_the_source_gives_for_something_else() -> None:
 DROPPED = (
     "Harlow Grid says its crews cannot safely climb poles until the wind drops below 50 mph. "
     "Bellmont Foods boss Ravi Sen said the group had no plans to close its two bakeries in Tenby. "
-    "The merger is not yet approved by regulators."
+    "The merger is not yet approved by regulators. "
+    '"We will pay every saver back," chief executive Lena Roy said in a statement. '
+    "She did not take questions."
 )
 
 
@@ -380,6 +382,8 @@ DROPPED = (
     [
         "Harlow Grid says its crews can safely climb poles before the wind drops below 50 mph.",
         "Ravi Sen said Bellmont Foods had plans to close its two bakeries in Tenby.",
+        # The negation is in the sentence after the evidence, and "took" is a form of "take".
+        'Lena Roy said "we will pay every saver back" and then took questions.',
     ],
 )
 def test_a_negation_the_claim_leaves_out_is_caught(claim: str) -> None:

@@ -327,3 +327,42 @@ def test_a_title_of_a_place_given_another_place() -> None:
     issue = "name 'Duchess of Prince Ivo' is not where the source puts it"
     assert f"{issue}: the source says 'Duchess of Eastmoor'" in result.issues
     assert check_claim(source, "The Duchess of Eastmoor sells honey at the farm shop.").supported
+
+
+REFERRED = (
+    "Tarrow Mining said on Monday it would cut 400 jobs at its Kelby pit. "
+    "Output at Tarrow Mining fell by a third last year as seams ran thin. "
+    "The union's Gail Ferris called the cuts brutal. Haulage firm Dunmere Freight, which moves the "
+    "pit's coal, warned of knock-on losses. Mine manager Owen Pryce, 58, has run the pit since 2011. "
+    "Regulators have fined the pit twice. "
+    '"We are committed to reopening the north seam if prices recover," a spokesman said. '
+    "The company faced a loss of £12m, and he is expected to stay on until the closure."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # "we" in a spokesman's quote, and "the company", stand for the name the article is about.
+        "Tarrow Mining said it was committed to reopening the north seam if prices recover.",
+        "Tarrow Mining faced a loss of £12m.",
+        # "brought" and "bringing" are one verb to a lemma, not to a suffix stripper.
+    ],
+)
+def test_a_name_the_source_refers_to_by_we_or_a_description_is_placed(claim: str) -> None:
+    result = check_claim(REFERRED, claim)
+    assert not any("is not where the source says this" in issue for issue in result.issues), result.issues
+
+
+def test_a_name_is_not_placed_by_a_description_of_another() -> None:
+    # Dunmere Freight is mentioned once: "the company" is the article's subject, Tarrow Mining.
+    result = check_claim(REFERRED, "Dunmere Freight faced a loss of £12m.")
+    assert not result.supported
+
+
+def test_an_irregular_verb_form_places_a_name() -> None:
+    source = (
+        "Storm Ebba: live updates\n\nStorm Ebba is moving across the islands, bringing gusts of 80 mph. "
+        "Ferries are cancelled. A fallen tree brought down power lines in Askey."
+    )
+    assert check_claim(source, "Storm Ebba brought gusts of 80 mph.").supported

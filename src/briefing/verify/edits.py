@@ -7,7 +7,6 @@ left to the other checks.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -113,18 +112,7 @@ def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -
     if any(t.text[:1].isupper() for t in old if t.start not in starts):  # "Mr", "the BBC"
         return False
     names = [t for t in new if _capitalised(t)]
-    return bool(names) and names[-1].lower in _salient_names(src)
-
-
-SALIENT = 3
-
-
-def _salient_names(src: SourceIndex) -> set[str]:
-    """The capitalised words the source uses most (mid-sentence): who or what the article is about, which
-    a description ("the company") most likely stands for."""
-    starts = {s for s, _e in src.sentences}
-    counts = Counter(w.lower for w in src.words if w.text[:1].isupper() and w.start not in starts)
-    return {w for w, c in counts.most_common(SALIENT) if c > 1}
+    return bool(names) and names[-1].lower in src.salient
 
 
 def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:

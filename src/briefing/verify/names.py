@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from briefing.verify.kinds import kind_issue
 from briefing.verify.source import SourceIndex
 from briefing.verify.swaps import slot_filler, swapped_name
-from briefing.verify.text import STOPWORDS, Token, is_content, stem
+from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
@@ -323,7 +323,8 @@ CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
 
 
 def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list[tuple[int, int]]) -> bool:
-    """None of the claim's words next to the name occur in or beside a source sentence naming it."""
+    """None of the claim's words next to the name occur in or beside a source sentence naming it, or
+    beside a word there that refers back to it ("the authority faced" for "Millbrook faced")."""
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
@@ -340,13 +341,63 @@ def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list
     # from the rest; any other name is judged by the very words next to it.
     before = [t for t in toks if t.end <= name.start]
     n_words = CONTEXT_WORDS if before and before[-1].lower in _PREPOSITIONS | {"the"} else 1
-    context = {t.stem for t in [t for t in words if t.end <= name.start][-n_words:]}
-    context |= {t.stem for t in [t for t in words if t.start >= name.end][:n_words]}
+    context = [t for t in words if t.end <= name.start][-n_words:]
+    context += [t for t in words if t.start >= name.end][:n_words]
     if not at or not context:
         return False
     n = len(src.sentences)
     near = {j for i in at for j in range(max(0, i - CONTEXT_WINDOW), min(n, i + CONTEXT_WINDOW + 1))}
-    return not any(src.stem_sents[c] & near for c in context)
+    first = min(at)
+    for t in context:
+        told = src.stem_sents.get(t.stem, set()) | src.lemma_sents.get(lemma(t.lower), set())
+        side = -1 if t.start >= name.end else 1  # where the name stands: before the word (-1) or after
+        if told & near or any(_refers_back(src, core, t, side, i) for i in told if i >= first):
+            return False
+    return True
+
+
+REFER_BACK = 3  # sentences back in which a pronoun's referent is named
+REFER_GAP = 3  # words between a referring word and the claim's word beside the name
+_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "they", "them", "their", "it", "its"])
+_FIRST_PERSON = frozenset({"we", "us", "our"})
+_DESCRIPTIONS_TEXT = """company firm group business bank council authority government ministry department
+    union club side team party board agency operator insurer airline retailer lender chain charity trust
+    school hospital storm"""
+_DESCRIPTIONS = frozenset(_DESCRIPTIONS_TEXT.split())
+
+
+def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int) -> bool:
+    """Does source sentence ``i`` say claim word ``t`` of a word referring to the name, on the name's
+    side of it: a description ("the authority faced" for "Millbrook faced") or "we" of a name the
+    article is about, or a pronoun whose nearest named antecedent is the name ("he" after "Okafor")?"""
+    sent = src.sent_tokens[i]
+    key = lemma(t.lower)
+    for p, w in enumerate(sent):
+        if w.stem != t.stem and lemma(w.lower) != key:
+            continue
+        span = sent[max(0, p - REFER_GAP) : p] if side < 0 else sent[p + 1 : p + 1 + REFER_GAP]
+        for x in span:
+            if x.lower in _DESCRIPTIONS or x.lower in _FIRST_PERSON:
+                if core[-1].removesuffix("'s") in src.salient:
+                    return True
+            elif x.lower in _PRONOUNS and _antecedent(src, x) in core:
+                return True
+    return False
+
+
+def _antecedent(src: SourceIndex, pronoun: Token) -> str | None:
+    """The last capitalised word before a pronoun, mid-sentence and within a few sentences: its likeliest
+    named antecedent (a heuristic, good enough to excuse a name, never to accuse one)."""
+    starts = {s for s, _e in src.sentences}
+    k = next(j for j, w in enumerate(src.words) if w.start == pronoun.start)
+    stop = src.sent_of_word[k] - REFER_BACK
+    for j in range(k - 1, -1, -1):
+        if src.sent_of_word[j] < stop:
+            return None
+        w = src.words[j]
+        if w.text[:1].isupper() and w.start not in starts and w.lower not in TITLES | _NOT_NAMES:
+            return w.lower.removesuffix("'s")
+    return None
 
 
 def name_in_source(src: SourceIndex, name: Name) -> bool:

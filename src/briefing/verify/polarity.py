@@ -10,7 +10,7 @@ negative or restrictive word counts) because paraphrase moves negation around ("
 from __future__ import annotations
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content
+from briefing.verify.text import Token, is_content, lemma
 
 CLAIM_CUES = frozenset(
     {"not", "no", "never", "n't", "cannot", "none", "nobody", "nothing", "nowhere", "neither", "nor",
@@ -148,18 +148,22 @@ ANCHOR = 8  # source words either side of a negation among which the claim must 
 def check_dropped(
     src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
 ) -> list[str]:
-    """Issues for negations of the supporting sentences that the claim states without ("cannot safely
-    climb" told as "could safely climb", "no plans to close" as "plans to close"). The negated word must
-    stand in the claim with no negative word before it, and two more of the claim's words beside the
-    source's negation, so the claim tells that very statement."""
+    """Issues for source negations that the claim states without ("cannot safely climb" told as "could
+    safely climb", "no plans to close" as "plans to close"). The negated word must stand in the claim
+    (in any form) with no negative word before it, and so must the source's other words beside the
+    negation (two, or all of a short clause's), so the claim tells that very statement. The sentences
+    beside the evidence are read too: bullets join facts ("... but did not take questions")."""
     issues: list[str] = []
     if any(_is_cue(toks, k) for k in range(len(toks))):
         return issues  # a negation the claim has may be the source's, moved ("findings suggest ... don't")
-    stems: dict[str, list[int]] = {}
+    at: dict[str, list[int]] = {}
+    by_lemma: dict[str, list[int]] = {}
     for k, t in enumerate(toks):
         if is_content(t) and not any(s <= t.start < e for s, e in quoted):
-            stems.setdefault(t.stem, []).append(k)
-    for i in evidence:
+            at.setdefault(t.stem, []).append(k)
+            by_lemma.setdefault(lemma(t.lower), []).append(k)
+    n = len(src.sentences)
+    for i in sorted({j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}):
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
             if w.lower not in DROPPED_CUES or p + 1 >= len(sent) or sent[p + 1].lower in _NOT_NEGATING:
@@ -167,12 +171,17 @@ def check_dropped(
             if w.lower == "no" and sent[p + 1].text[:1].isdigit():
                 continue  # "No 10"
             target = _negated_word(sent, p)
-            if target is None or target.stem not in stems:
+            if target is None or target.text[:1].isupper():
+                continue
+            # By lemma, only a form with the same initial: "took" is "take", but "better" is no "good".
+            told = at.get(target.stem) or [
+                k for k in by_lemma.get(lemma(target.lower), []) if toks[k].lower[:1] == target.lower[:1]
+            ]
+            if not told or all(_negated_in_claim(toks, k) for k in told):
                 continue
             around = {x.stem for x in sent[max(0, p - ANCHOR) : p + ANCHOR + 1] if is_content(x)}
-            if len((around & set(stems)) - {target.stem}) < 2:
-                continue
-            if all(_negated_in_claim(toks, k) for k in stems[target.stem]):
+            around -= {target.stem}
+            if len(around & set(at)) < min(2, len(around)) or not around & set(at):
                 continue
             issues.append(f"negation dropped: the source says '{w.text} {target.text}'")
             return issues

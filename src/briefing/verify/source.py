@@ -7,11 +7,12 @@ sources, so the analysis is cached by text.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.sentences import DATELINE, sentence_spans
-from briefing.verify.text import Token, is_content, tokens
+from briefing.verify.text import Token, is_content, lemma, tokens
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class SourceIndex:
     bare_words: frozenset[str]  # lower-cased words without apostrophes or possessive s ("addenbrookes")
     bare_by_prefix: dict[str, set[str]]  # capitalised words by first letter, for near matches
     dateline_ends: list[int]  # where each sentence's dateline ends (its start if it has none)
+    lemma_sents: dict[str, set[int]]  # like stem_sents, by lemma ("bring" for "brought" and "bringing")
+    salient: frozenset[str]  # the capitalised words used most mid-sentence: whom the article is about
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, stem: str) -> float:
@@ -51,6 +54,7 @@ def index_source(text: str) -> SourceIndex:
     words: list[Token] = []
     sent_of_word: list[int] = []
     stem_sents: dict[str, set[int]] = {}
+    lemma_sents: dict[str, set[int]] = {}
     lower_positions: dict[str, list[int]] = {}
     for i, toks in enumerate(sent_tokens):
         for t in toks:
@@ -58,6 +62,7 @@ def index_source(text: str) -> SourceIndex:
             words.append(t)
             sent_of_word.append(i)
             stem_sents.setdefault(t.stem, set()).add(i)
+            lemma_sents.setdefault(lemma(t.lower), set()).add(i)
     bare_by_prefix: dict[str, set[str]] = {}
     for t in words:
         if t.text[:1].isupper():
@@ -79,7 +84,20 @@ def index_source(text: str) -> SourceIndex:
         | frozenset(w.replace("'", "") for w in lower_positions),
         bare_by_prefix=bare_by_prefix,
         dateline_ends=[_dateline_end(text, s, e) for s, e in sentences],
+        lemma_sents=lemma_sents,
+        salient=_salient(words, sentences),
     )
+
+
+SALIENT = 3
+
+
+def _salient(words: list[Token], sentences: list[tuple[int, int]]) -> frozenset[str]:
+    """The capitalised words the source uses most (mid-sentence, more than once): who or what the article
+    is about, which a description ("the company", "we" in its spokesman's quote) most likely stands for."""
+    starts = {s for s, _e in sentences}
+    counts = Counter(w.lower for w in words if w.text[:1].isupper() and w.start not in starts)
+    return frozenset(w for w, c in counts.most_common(SALIENT) if c > 1)
 
 
 def content_tokens(toks: list[Token]) -> list[Token]:

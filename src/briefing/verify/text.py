@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
+
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 
 _STOPWORDS_TEXT = """
@@ -121,6 +123,13 @@ def _is_abbrev_dot(word: str) -> bool:
 def _token(word: str, start: int) -> Token:
     lower = word.lower().replace("’", "'")
     return Token(word, start, start + len(word), lower, stem(lower))
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The stem of a word's dictionary form: "brought" and "bringing" are both "bring", which suffix
+    stripping cannot see. Used where paraphrase changes a verb's form, not for matching in general."""
+    return stem(simplemma.lemmatize(word, lang="en"))
 
 
 def is_content(tok: Token) -> bool:
