@@ -91,3 +91,15 @@ def test_a_verb_left_out_of_a_copied_clause_is_flagged_but_not_a_modifier_or_an_
     ):
         assert not _omissions(source, claim), claim
         assert check_claim(source, claim).supported, claim
+
+
+def test_a_clause_whose_source_sentence_opens_it_also_continues_the_subject() -> None:
+    source = (
+        "The union says drivers have received a 2% rise over three years while the cost of living has risen "
+        "far faster. It also wants guaranteed breaks on routes longer than four hours."
+    )
+    claim = (
+        "The union says drivers have received a 2% rise over three years and wants guaranteed breaks on "
+        "routes longer than four hours."
+    )
+    assert not [i for i in check_claim(source, claim).issues if i.startswith("joined")]

@@ -366,3 +366,31 @@ def test_an_irregular_verb_form_places_a_name() -> None:
         "Ferries are cancelled. A fallen tree brought down power lines in Askey."
     )
     assert check_claim(source, "Storm Ebba brought gusts of 80 mph.").supported
+
+
+WRITTEN_OUT = (
+    "The figures were published by the Westvale Transport Authority on Monday. "
+    "Ferry operator Brannock Lines, founded in 2001 by former pilots Ada Quill and Tom Reyes, said it "
+    "would add a route. The company made a loss last year. The transport authority said it would add 12 "
+    "buses in May. Speaking in Corran, chief executive Ms Quill said fares would rise by 4% in April."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # A name written out in full for the sentence's title and surname, role moved before it.
+        "Chief executive Ada Quill said fares would rise by 4% in April.",
+        # A description the name contains, written as that name.
+        "The Westvale Transport Authority said it would add 12 buses in May.",
+    ],
+)
+def test_a_name_written_out_in_full_is_no_new_name(claim: str) -> None:
+    result = check_claim(WRITTEN_OUT, claim)
+    assert result.supported, result.issues
+
+
+def test_another_first_name_for_the_surname_is_still_a_swap() -> None:
+    claim = "Speaking in Corran, chief executive Tom Quill said fares would rise by 4% in April."
+    result = check_claim(WRITTEN_OUT, claim)
+    assert not result.supported

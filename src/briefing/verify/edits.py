@@ -79,6 +79,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         new = [t for t in new if t.lower not in hyphened]
         if _names_a_description(src, stands_for.get(run[0].start, []), new):
             continue
+        if _written_out(src, claim_tokens, new, window, stands_for.get(run[0].start, [])):
+            continue
         if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
@@ -113,6 +115,38 @@ def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -
         return False
     names = [t for t in new if _capitalised(t)]
     return bool(names) and names[-1].lower in src.salient
+
+
+def _written_out(
+    src: SourceIndex, toks: list[Token], new: list[Token], window: list[Token], old: list[Token]
+) -> bool:
+    """"Chief executive Sofia Lindqvist" for the sentence's "chief executive Ms Lindqvist", or "the
+    Transit Workers Union says" for "the union says": the claim writes out in full a name the source
+    has verbatim, whose last word the sentence uses, or whose words include all of the description it
+    stands for."""
+    names = [t for t in new if t.text[:1].isupper()]
+    titles = ("mr", "mrs", "ms", "dr", "miss")
+    if not names or any(t.text[:1].isupper() and t.lower not in titles for t in old):
+        return False  # "Nicholas" for the sentence's "Elaine": another of the family
+    k = next(i for i, t in enumerate(toks) if t.start == names[0].start)
+    lo = hi = k
+    while lo > 0 and toks[lo - 1].text[:1].isupper() and toks[lo - 1].start > 0:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper():
+        hi += 1
+    full = [t.lower for t in toks[lo : hi + 1] if t.lower not in titles]
+    if len(full) < 2 or not _verbatim_in(src, full):
+        return False
+    in_window = {t.lower for t in window}
+    described = {t.lower for t in old if is_content(t)}
+    return full[-1] in in_window or bool(described) and described <= set(full)
+
+
+def _verbatim_in(src: SourceIndex, words: list[str]) -> bool:
+    return any(
+        all(p + j < len(src.words) and src.words[p + j].lower == w for j, w in enumerate(words))
+        for p in src.lower_positions.get(words[0], ())
+    )
 
 
 def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:

@@ -67,7 +67,11 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     # Copied words put between the runs must be between them in the source too ("tweeted" for "calling").
     inserted = {t.stem for t in owners[a.start + a.length : b.start] if is_content(t)}
     claim_before = {t.stem for t in owners[: b.start] if is_content(t)}
+    names = [t for t in owners[a.start : a.start + a.length] if t.text[:1].isupper() and t.start > 0]
+    surname = names[-1].lower.removesuffix("'s") if names else None
     n = len(source.words)
+    if _role_of(source, copy, a, b):
+        return True
     for ja in a.positions:
         end_a = ja + a.length
         near_a = {source.tokens[k].stem for k in range(max(0, ja - NEAR), min(n, end_a + NEAR))}
@@ -93,7 +97,7 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
             if inserted - opening:
                 continue  # the claim puts other words before the second run than its sentence does
             refers = bool(before) and (
-                before[-1].lower in REFERRING or any(t.lower in DETERMINERS for t in before[-3:])
+                before[-1].lower in REFERRING or any(t.lower in DETERMINERS | REFERRING for t in before[-3:])
             )
             lo = sb - (BACK if refers else 0)
             start = jb
@@ -102,10 +106,42 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
             earlier = {source.tokens[k].stem for k in range(start, jb)}
             if 2 * len(a_stems & earlier) >= len(a_stems):
                 return True  # the second run's sentence names the first before it (or the referent does)
+            if surname and surname in {source.tokens[k].lower for k in range(first, jb)}:
+                return True  # "Manager Elena Sousa said" + what the sentence naming Sousa has her say
             said_of = [t.stem for t in before if is_content(t)]
             if any(s in near_a or s in claim_before for s in said_of):
                 return True  # what the source says the second run of is beside the first, or in the claim
     return False
+
+
+ROLE_WORDS = 3  # words of a role before a name ("restaurant manager")
+ROLE_NEAR = 1  # sentences either side of a mention of a name in which its role may be given
+
+
+def _role_of(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+    """"Chief executive" + "Sofia Lindqvist": a role put before a name is backed where the source gives
+    those role words within a sentence of a mention of the name or surname ("Ms Lindqvist, the chief
+    executive")."""
+    first = copy.tokens[b.start]
+    words = copy.tokens[a.start : a.start + a.length]
+    role = [t for t in words if is_content(t)]
+    if not first.text[:1].isupper() or not role or len(words) > ROLE_WORDS or not is_content(words[-1]):
+        return False
+    if any(t.text[:1].isupper() and t.start > 0 for t in role):
+        return False
+    name = [first.lower]
+    for t in copy.tokens[b.start + 1 : b.start + b.length]:
+        if not t.text[:1].isupper():
+            break
+        name.append(t.lower)
+    # The name's mentions, the surname's included ("chief executive Ms Lindqvist").
+    mentions = {source.sent[k] for w in (name[0], name[-1]) for k in source.positions.get(w, ())}
+    near = {j for i in mentions for j in range(i - ROLE_NEAR, i + ROLE_NEAR + 1)}
+    told = {t.stem: set() for t in role}
+    for k, tok in enumerate(source.tokens):
+        if tok.stem in told:
+            told[tok.stem].add(source.sent[k])
+    return all(sents & near for sents in told.values())
 
 
 def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
