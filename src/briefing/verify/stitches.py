@@ -137,7 +137,7 @@ def _role_of(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     # The name's mentions, the surname's included ("chief executive Ms Lindqvist").
     mentions = {source.sent[k] for w in (name[0], name[-1]) for k in source.positions.get(w, ())}
     near = {j for i in mentions for j in range(i - ROLE_NEAR, i + ROLE_NEAR + 1)}
-    told = {t.stem: set() for t in role}
+    told: dict[str, set[int]] = {t.stem: set() for t in role}
     for k, tok in enumerate(source.tokens):
         if tok.stem in told:
             told[tok.stem].add(source.sent[k])
