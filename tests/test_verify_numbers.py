@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.numbers import find_numbers
 from briefing.verify import check_claim
 
@@ -56,3 +58,35 @@ def test_an_ordinal_must_be_the_sources_ordinal_or_a_dates_day() -> None:
     assert check_claim(source, "The final is on the 5th of June.").supported
     result = check_claim(source, "The Italian broke serve in the third and 6th games.")
     assert "number '6th' not in source" in result.issues
+
+
+FIGURES = (
+    "Carrow District Council voted through its budget on Tuesday. Council leader Amy Holt said the "
+    "authority faced a £7.1m funding gap. The plans include £3.2 million of savings, among them the closure "
+    "of two libraries. The staff union said 64% of members who took part in its poll backed the plan, "
+    "on a turnout of 82%."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Amy Holt said the council faced a £3.2m funding gap.",  # the source's £3.2m are savings
+        # The two figures swapped.
+        "The staff union said 82% of members who took part in its poll backed the plan, on a 64% turnout.",
+    ],
+)
+def test_a_figure_the_source_gives_to_something_else_is_caught(claim: str) -> None:
+    result = check_claim(FIGURES, claim)
+    assert any("is about something else in source" in issue for issue in result.issues), result.issues
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Amy Holt said the council faced a £7.1m funding gap and planned £3.2m of savings.",
+        "The staff union said 64% of members who took part in its poll backed the plan, on a 82% turnout.",
+    ],
+)
+def test_figures_told_of_what_the_source_tells_them_of_pass(claim: str) -> None:
+    assert check_claim(FIGURES, claim).supported

@@ -212,7 +212,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             and not _indefinite(claim_tokens, idx, claim)
             and not _scene(claim, claim_tokens, idx)
             and not _in_list(claim, name, names)
-            and _out_of_context(src, name, claim_tokens, spans)
+            and _out_of_context(src, name, claim_tokens, spans, claim)
         ):
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
@@ -322,7 +322,9 @@ _PREPOSITIONS = frozenset(
 CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
 
 
-def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list[tuple[int, int]]) -> bool:
+def _out_of_context(
+    src: SourceIndex, name: Name, toks: list[Token], spans: list[tuple[int, int]], claim_text: str
+) -> bool:
     """None of the claim's words next to the name occur in or beside a source sentence naming it, or
     beside a word there that refers back to it ("the authority faced" for "Millbrook faced")."""
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
@@ -351,7 +353,9 @@ def _out_of_context(src: SourceIndex, name: Name, toks: list[Token], spans: list
     for t in context:
         told = src.stem_sents.get(t.stem, set()) | src.lemma_sents.get(lemma(t.lower), set())
         side = -1 if t.start >= name.end else 1  # where the name stands: before the word (-1) or after
-        if told & near or any(_refers_back(src, core, t, side, i) for i in told if i >= first):
+        # "Maureen Tidball, a retired dinner lady": the claim says the name is what the source describes.
+        apposed = side < 0 and "," in claim_text[name.end : t.start]
+        if told & near or any(_refers_back(src, core, t, side, i, apposed) for i in told if i >= first):
             return False
     return True
 
@@ -366,10 +370,11 @@ _DESCRIPTIONS_TEXT = """company firm group business bank council authority gover
 _DESCRIPTIONS = frozenset(_DESCRIPTIONS_TEXT.split())
 
 
-def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int) -> bool:
+def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int, apposed: bool) -> bool:
     """Does source sentence ``i`` say claim word ``t`` of a word referring to the name, on the name's
     side of it: a description ("the authority faced" for "Millbrook faced") or "we" of a name the
-    article is about, or a pronoun whose nearest named antecedent is the name ("he" after "Okafor")?"""
+    article is about, or a pronoun whose nearest named antecedent is the name ("he" after "Okafor")?
+    Any definite description ("the retired dinner lady") counts when the claim puts it in apposition."""
     sent = src.sent_tokens[i]
     key = lemma(t.lower)
     for p, w in enumerate(sent):
@@ -377,8 +382,8 @@ def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int)
             continue
         span = sent[max(0, p - REFER_GAP) : p] if side < 0 else sent[p + 1 : p + 1 + REFER_GAP]
         for x in span:
-            if x.lower in _DESCRIPTIONS or x.lower in _FIRST_PERSON:
-                if core[-1].removesuffix("'s") in src.salient:
+            if x.lower in _DESCRIPTIONS or x.lower in _FIRST_PERSON or apposed and x.lower == "the":
+                if any(w.removesuffix("'s") in src.salient for w in core):
                     return True
             elif x.lower in _PRONOUNS and _antecedent(src, x) in core:
                 return True

@@ -72,7 +72,10 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         matches = [s for s in src_numbers if same_quantity(n, s)]
         if not matches and not _digits_in(src_text, n, src_numbers) and not _ordinal_in(src_text, n):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
-        elif matches and _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens):
+        elif matches and (
+            _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens)
+            or _told_of_another(src, n, claim_numbers, matches, src_numbers, claim_tokens)
+        ):
             issues.append(f"number '{_phrase(claim, n)}' is about something else in source")
     return issues
 
@@ -215,6 +218,61 @@ _TEMPORAL = frozenset({"date", "year"})
 RETOLD = 2.0
 """How many times more of the claim's words the sentence of another count of the same noun must hold than
 any sentence with the claim's count, for the claim's count to be about something else."""
+
+
+BESIDE = 4  # content words either side of a number that say what it is about
+_KIND_CLASS = {"money": "money", "percent": "percent"}
+
+
+def _told_of_another(
+    src: SourceIndex,
+    n: NumberMatch,
+    claim_numbers: list[NumberMatch],
+    matches: list[NumberMatch],
+    src_numbers: list[NumberMatch],
+    claim_tokens: list[Token],
+) -> bool:
+    """"Millbrook faced a £2.4m funding gap" where the source's £2.4m are savings and its funding gap is
+    £6.2m: the words beside the claim's number stand beside another figure of the same kind in the source
+    (RETOLD times more of them, two at least) and hardly beside any mention of this one. A figure the
+    claim also gives accuses only by a swap: each figure's words stand beside the other in the source."""
+    kind = _KIND_CLASS.get(n.kind)
+    if kind is None:
+        return False
+    beside = _beside(claim_tokens, n.start, n.end)
+    if len(beside) < 2:
+        return False
+    told = max(_beside_overlap(src, m, beside) for m in matches)
+    floor = 2 * min(src.idf(s) for s in beside)
+    for m in src_numbers:
+        if _KIND_CLASS.get(m.kind) != kind or m in matches or same_quantity(n, m):
+            continue
+        other = _beside_overlap(src, m, beside)
+        if other < floor or other <= RETOLD * told:
+            continue
+        given = [o for o in claim_numbers if o is not n and same_quantity(o, m)]
+        if not given:
+            return True
+        # The claim gives m too: a swap only if m's own words in the claim stand beside n in the source.
+        o_beside = _beside(claim_tokens, given[0].start, given[0].end)
+        if max(_beside_overlap(src, x, o_beside) for x in matches) > _beside_overlap(src, m, o_beside):
+            return True
+    return False
+
+
+def _beside(toks: list[Token], start: int, end: int) -> set[str]:
+    before = [t for t in toks if t.end <= start and is_content(t) and not _has_digit(t.text)][-BESIDE:]
+    after = [t for t in toks if t.start >= end and is_content(t) and not _has_digit(t.text)][:BESIDE]
+    return {t.stem for t in before + after}
+
+
+def _beside_overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
+    """IDF-weighted ``stems`` among the content words beside source mention ``m`` in its sentence."""
+    i = _sentence_of(src, m.start)
+    if i is None:
+        return 0.0
+    near = _beside(src.sent_tokens[i], m.start, m.end)
+    return sum(src.idf(s) for s in stems & near)
 
 
 def _overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:

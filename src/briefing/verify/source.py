@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.sentences import DATELINE, sentence_spans
-from briefing.verify.text import Token, is_content, lemma, tokens
+from briefing.verify.text import STOPWORDS, Token, is_content, lemma, tokens
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,15 @@ SALIENT = 3
 
 
 def _salient(words: list[Token], sentences: list[tuple[int, int]]) -> frozenset[str]:
-    """The capitalised words the source uses most (mid-sentence, more than once): who or what the article
-    is about, which a description ("the company", "we" in its spokesman's quote) most likely stands for."""
-    starts = {s for s, _e in sentences}
-    counts = Counter(w.lower for w in words if w.text[:1].isupper() and w.start not in starts)
+    """The names the source uses most (more than once): who or what the article is about, which a
+    description ("the company", "we" in its spokesman's quote) most likely stands for. A capitalised word
+    counts unless the text also writes it in lower case (a sentence's first word, "Lucky") or it is a
+    function word ("I", "The")."""
+    lower = {w.lower for w in words if w.text[:1].islower()}
+    counts = Counter(
+        w.lower for w in words
+        if w.text[:1].isupper() and w.lower not in lower and w.lower not in STOPWORDS and len(w.lower) > 1
+    )
     return frozenset(w for w, c in counts.most_common(SALIENT) if c > 1)
 
 
