@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.verify import check_claim
 from briefing.verify.fragments import match
 from briefing.verify.omissions import omission_issues
@@ -101,5 +103,24 @@ def test_a_clause_whose_source_sentence_opens_it_also_continues_the_subject() ->
     claim = (
         "The union says drivers have received a 2% rise over three years and wants guaranteed breaks on "
         "routes longer than four hours."
+    )
+    assert not [i for i in check_claim(source, claim).issues if i.startswith("joined")]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # The name the article is about, put for the sentence's "the authority".
+        "Council leader Ruth Vane said Dunmore faced a £4.1m funding gap in the coming year.",
+        # A word the second run's own sentence gives it, moved before it.
+        "The hall will close in May and become a not-for-profit music school for children.",
+    ],
+)
+def test_words_the_source_gives_the_second_run_elsewhere_back_the_join(claim: str) -> None:
+    source = (
+        "Dunmore Council approved its budget on Monday. Council leader Ruth Vane said the vote was hard. "
+        "Ms Vane said the authority faced a £4.1m funding gap in the coming year. Dunmore will also cut "
+        "grants to Dunmore clubs. The hall will close in May. Its owners plan to turn the building into a "
+        "music school for children from the area, run as a not-for-profit."
     )
     assert not [i for i in check_claim(source, claim).issues if i.startswith("joined")]

@@ -13,6 +13,7 @@ examined, and only joins of two runs with at most one copied word between them.
 from __future__ import annotations
 
 from briefing.verify.fragments import Copy, Run, SourceWords
+from briefing.verify.source import index_source
 from briefing.verify.text import is_content
 
 MIN_RUN = 2
@@ -66,6 +67,8 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     b_stems = {t.stem for t in owners[b.start : b.start + b.length] if is_content(t)}
     # Copied words put between the runs must be between them in the source too ("tweeted" for "calling").
     inserted = {t.stem for t in owners[a.start + a.length : b.start] if is_content(t)}
+    about = index_source(source.text).salient
+    salient = {t.stem for t in owners[a.start + a.length : b.start] if t.lower in about}
     claim_before = {t.stem for t in owners[: b.start] if is_content(t)}
     names = [t for t in owners[a.start : a.start + a.length] if t.text[:1].isupper() and t.start > 0]
     surname = names[-1].lower.removesuffix("'s") if names else None
@@ -94,11 +97,13 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
             while first > 0 and source.sent[first - 1] == sb:
                 first -= 1
             opening = {source.tokens[k].stem for k in range(first, jb)}
-            if inserted - opening:
-                continue  # the claim puts other words before the second run than its sentence does
             refers = bool(before) and (
                 before[-1].lower in REFERRING or any(t.lower in DETERMINERS | REFERRING for t in before[-3:])
             )
+            # "Marsh said Millbrook faced" for "Marsh said the authority faced": the name the article is
+            # about, put for the description or pronoun before the second run.
+            if inserted - opening and not (refers and inserted - opening <= salient):
+                continue  # the claim puts other words before the second run than its sentence does
             lo = sb - (BACK if refers else 0)
             start = jb
             while start > 0 and source.sent[start - 1] >= lo:
@@ -106,6 +111,11 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
             earlier = {source.tokens[k].stem for k in range(start, jb)}
             if 2 * len(a_stems & earlier) >= len(a_stems):
                 return True  # the second run's sentence names the first before it (or the referent does)
+            last = jb
+            while last + 1 < len(source.sent) and source.sent[last + 1] == sb:
+                last += 1
+            if a_stems <= {source.tokens[k].stem for k in range(first, last + 1)}:
+                return True  # "a not-for-profit school" from "a school ... run as a not-for-profit"
             if surname and surname in {source.tokens[k].lower for k in range(first, jb)}:
                 return True  # "Manager Elena Sousa said" + what the sentence naming Sousa has her say
             said_of = [t.stem for t in before if is_content(t)]
