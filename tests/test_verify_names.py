@@ -394,3 +394,23 @@ def test_another_first_name_for_the_surname_is_still_a_swap() -> None:
     claim = "Speaking in Corran, chief executive Tom Quill said fares would rise by 4% in April."
     result = check_claim(WRITTEN_OUT, claim)
     assert not result.supported
+
+
+def test_a_subject_is_placed_by_its_own_clause_only() -> None:
+    source = (
+        "On a wet Monday in the Carra Valley, a converted bus pulls into a car park. Within minutes a queue "
+        "has formed. The bus is the Carra Health Van, a mobile clinic run by the county. It visits nine "
+        "villages on a two-week loop.\n\n"
+        "Nurse practitioner Hana Orr sees about 20 patients a day, most of them farmers. Many have no car, "
+        "and the nearest surgery is a long drive.\n\n"
+        '"Half my job is spotting things early," Orr said between appointments.\n\n'
+        "The van was bought with a state grant. Its running costs are shared with two charities.\n\n"
+        "Ambulance call-outs from the valley's villages fell by 12% in the van's first two years, according "
+        "to a county review, which put the savings at more than £1 million.\n\n"
+        "By early afternoon the queue has gone. Orr restocks the cabinets, and the bus heads north."
+    )
+    claim = (
+        "Nurse practitioner Hana Orr sees about 20 patients a day, and ambulance call-outs from the "
+        "valley's villages fell 12% in the van's first two years."
+    )
+    assert check_claim(source, claim).supported

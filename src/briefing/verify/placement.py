@@ -82,6 +82,15 @@ _OPENERS = frozenset(
 )
 
 
+_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|although)\b|;")
+
+
+def _first_clause(claim: str, toks: list[Token], after: int) -> list[Token]:
+    """The claim's tokens up to the first new clause after ``after`` (", and", ", while", ";")."""
+    m = _CLAUSE.search(claim, after)
+    return [t for t in toks if t.start < m.start()] if m else toks
+
+
 def _group(src: SourceIndex, words: list[Token]) -> bool:
     """"Researchers", "Critics": a bare plural the source writes in lower case sums up several people,
     who may be told of in several places; so does a count ("Two died")."""
@@ -107,6 +116,8 @@ def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_
     if not subj or _group(src, words):
         return []
     span = (subj[0].start, subj[-1].end)
+    # "X sees 25 patients a day, and visits fell 18%": the subject is of the first clause only.
+    claim_tokens = _first_clause(claim, claim_tokens, subj[-1].end)
     # "The English cricket team" is told as "England": a capitalised word the source writes another way.
     variants = {
         w.stem for t in words if t.text[:1].isupper() and len(t.lower) >= 5 and t.start > 0
