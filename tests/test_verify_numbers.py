@@ -61,6 +61,8 @@ def test_an_ordinal_must_be_the_sources_ordinal_or_a_dates_day() -> None:
 
 
 FIGURES = (
+    "The town lost half its pits after 1984. About 90 people now work at the bus depot, according to "
+    "its owner. Roughly a third of them are former miners who retrained at the college in Carrow. "
     "Carrow District Council voted through its budget on Tuesday. Council leader Amy Holt said the "
     "authority faced a £7.1m funding gap. The plans include £3.2 million of savings, among them the closure "
     "of two libraries. The staff union said 64% of members who took part in its poll backed the plan, "
@@ -72,6 +74,7 @@ FIGURES = (
     "claim",
     [
         "Amy Holt said the council faced a £3.2m funding gap.",  # the source's £3.2m are savings
+        "About 90 people work at the depot, roughly half of them former miners who retrained in Carrow.",
         # The two figures swapped.
         "The staff union said 82% of members who took part in its poll backed the plan, on a 64% turnout.",
     ],
@@ -85,6 +88,7 @@ def test_a_figure_the_source_gives_to_something_else_is_caught(claim: str) -> No
     "claim",
     [
         "Amy Holt said the council faced a £7.1m funding gap and planned £3.2m of savings.",
+        "About 90 people work at the depot, roughly a third of them former miners who retrained in Carrow.",
         "The staff union said 64% of members who took part in its poll backed the plan, on a 82% turnout.",
     ],
 )

@@ -236,7 +236,7 @@ def _told_of_another(
     £6.2m: the words beside the claim's number stand beside another figure of the same kind in the source
     (RETOLD times more of them, two at least) and hardly beside any mention of this one. A figure the
     claim also gives accuses only by a swap: each figure's words stand beside the other in the source."""
-    kind = _KIND_CLASS.get(n.kind)
+    kind = _kind_class(n)
     if kind is None:
         return False
     beside = _beside(claim_tokens, n.start, n.end)
@@ -245,7 +245,7 @@ def _told_of_another(
     told = max(_beside_overlap(src, m, beside) for m in matches)
     floor = 2 * min(src.idf(s) for s in beside)
     for m in src_numbers:
-        if _KIND_CLASS.get(m.kind) != kind or m in matches or same_quantity(n, m):
+        if _kind_class(m) != kind or m in matches or same_quantity(n, m):
             continue
         other = _beside_overlap(src, m, beside)
         if other < floor or other <= RETOLD * told:
@@ -258,6 +258,11 @@ def _told_of_another(
         if max(_beside_overlap(src, x, o_beside) for x in matches) > _beside_overlap(src, m, o_beside):
             return True
     return False
+
+
+def _kind_class(n: NumberMatch) -> str | None:
+    """Figures that can be swapped for one another: sums of money, percentages, fractions ("a third")."""
+    return "fraction" if n.kind == "number" and n.unit == "fraction" else _KIND_CLASS.get(n.kind)
 
 
 def _beside(toks: list[Token], start: int, end: int) -> set[str]:
