@@ -191,12 +191,13 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     lexicon = _lexicon(units)
-    feats = gap_features(text, units, lexicon)
-    weights = list(WEIGHTS.values())
-    scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
+    columns = _gap_columns(text, units, lexicon)
+    scores = _gap_scores(columns)
+    standalone = [0.0, *columns["next_standalone"]]
+    sentence_lines = len(units) > 1 and columns["sentence_lines"][0] > 0
     tokens = _tokens(lexicon)
-    cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
-    cuts = _merge_cohesive(units, tokens, lexicon.idf, cuts, [f[_STANDALONE] > 0 for f in feats])
+    cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, standalone, sentence_lines)
+    cuts = _merge_cohesive(units, tokens, lexicon.idf, cuts, [s > 0 for s in standalone])
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -215,10 +216,10 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     return segments
 
 
-def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], feats: list[list[float]]) -> list[int]:
+def _cuts(
+    units: list[_Unit], tokens: _Tokens, scores: list[float], standalone: list[float], sentence_lines: bool
+) -> list[int]:
     """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
-    sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
-    standalone = [f[_STANDALONE] for f in feats]
     if not sentence_lines:
         return _decode(units, tokens, scores, standalone, sentence_lines)
     # The first pass only has to find the typical story length: stories twice as long as the gap scores
@@ -575,15 +576,27 @@ WEIGHTS: dict[str, float] = {
     "back_reference": -1.19,
 }
 FEATURES = tuple(WEIGHTS)
-_SENTENCE_LINES = FEATURES.index("sentence_lines")
-_STANDALONE = FEATURES.index("next_standalone")
 
 
 def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None) -> list[list[float]]:
     """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
     ``_lexicon(units)``, if the caller has it already."""
+    columns = _gap_columns(text, units, lexicon or _lexicon(units))
+    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+
+
+def _gap_scores(columns: dict[str, list[float]]) -> list[float]:
+    """The fitted score of each gap (index 0 a dummy 0.0): each row's dot product with WEIGHTS, summed
+    column by column in FEATURES order (the same sums as row by row), so no rows are built."""
+    scores = [0.0] * len(columns["bias"])
+    for name, weight in WEIGHTS.items():
+        scores = list(map(operator.add, scores, map(operator.mul, repeat(weight), columns[name])))
+    return [0.0, *scores]
+
+
+def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon) -> dict[str, list[float]]:
+    """Each gap feature as a column over the gaps before units 1 .. n - 1 (see gap_features)."""
     n = len(units)
-    lexicon = lexicon or _lexicon(units)
     idf = lexicon.idf
     # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
     weights: list[_Vec] = [
@@ -732,8 +745,7 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
         "names_shared": shared_names[1:],
         "back_reference": [float(refers[i][1] and not new_item[i]) for i in g],
     }
-    # Rows in FEATURES order, whatever the order above.
-    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+    return columns
 
 
 def _name_recency(
@@ -1019,6 +1031,33 @@ def _tokens(lexicon: _Lexicon) -> _Tokens:
     return [list(chain.from_iterable(map(repeat, ids, counts))) for ids, counts in pairs], len(lexicon.idf)
 
 
+def _dflog(top: int) -> list[float]:
+    """(f + 1) log(f + 2) - f log(f + 1) for f < top: document-independent, so computed once per process."""
+    while len(_DFLOG) < top:
+        f = len(_DFLOG)
+        _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
+    return _DFLOG
+
+
+@lru_cache(maxsize=4)
+def _mlog(vocab: int, top: int) -> list[float]:
+    """m log(m + vocab) for m < top; cached because every decoding pass over one text needs the same list."""
+    return list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))
+
+
+def _separator_stops(units: list[_Unit]) -> list[int]:
+    """stops[i]: where a story starting at unit i must end at the latest, just after the first run of
+    separators after it (or at the text's end): an explicit separator always ends a story."""
+    n = len(units)
+    stops = [n] * n
+    stop = n
+    for j in range(n - 1, 0, -1):
+        if units[j - 1].kind == "sep" and units[j].kind != "sep":
+            stop = j
+        stops[j - 1] = stop
+    return stops
+
+
 def _decode(
     units: list[_Unit],
     tokens: _Tokens,
@@ -1033,17 +1072,14 @@ def _decode(
     alpha, beta = _SENTENCE_LINES_DECODE if sentence_lines else (_ALPHA, _BETA)
     n = len(units)
     items, distinct = tokens
-    ends_sep = [u.kind == "sep" for u in units] + [False]
     sizes = [len(item) for item in items]
-    vocab = distinct + 1
     penalty = beta * math.log(sum(sizes) + 2)
     top = min(sum(sizes), _MAX_SEGMENT_TOKENS + max(sizes)) + 1
-    while len(_DFLOG) < top:  # document-independent: computed once per process
-        f = len(_DFLOG)
-        _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
-    dflog = _DFLOG
-    mlog = list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))  # m log(m + V)
+    dflog = _dflog(top)
+    mlog = _mlog(distinct + 1, top)
     max_units = n if length_costs is None else len(length_costs) - 1
+    lengths = length_costs or [0.0] * (n + 1)  # adding 0.0 changes no total
+    stops = _separator_stops(units)
     counts = [0] * distinct
     best = [math.inf] * (n + 1)
     back = [0] * (n + 1)
@@ -1061,23 +1097,20 @@ def _decode(
         gain = 0.0
         m = 0
         j = i
-        while j < n:
-            for wid in items[j]:
+        for j in range(i + 1, min(stops[i], i + max_units) + 1):
+            for wid in items[j - 1]:
                 old = counts[wid]
                 gain += dflog[old]
                 counts[wid] = old + 1
-            m += sizes[j]
-            j += 1
-            total = base + mlog[m] - gain
-            if length_costs is not None:
-                total += length_costs[j - i]
+            m += sizes[j - 1]
+            total = base + mlog[m] - gain + lengths[j - i]
             if j == i + 1:
                 total -= _TEASER_BONUS * standalone[i]  # a lone lead-shaped paragraph: a teaser, on its own
             if total < best[j]:
                 best[j] = total
                 back[j] = i
-            if m >= _MAX_SEGMENT_TOKENS or j - i >= max_units or ends_sep[j - 1] and not ends_sep[j]:
-                break  # an explicit separator (or a run of them) always ends a story
+            if m >= _MAX_SEGMENT_TOKENS:
+                break
         if 8 * m > len(counts):
             counts = [0] * len(counts)  # a fresh list (C memset) beats clearing many counts in Python
         else:
