@@ -586,12 +586,11 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
 
 
 def _gap_scores(columns: dict[str, list[float]]) -> list[float]:
-    """The fitted score of each gap (index 0 a dummy 0.0): each row's dot product with WEIGHTS, summed
-    column by column in FEATURES order (the same sums as row by row), so no rows are built."""
-    scores = [0.0] * len(columns["bias"])
-    for name, weight in WEIGHTS.items():
-        scores = list(map(operator.add, scores, map(operator.mul, repeat(weight), columns[name])))
-    return [0.0, *scores]
+    """The fitted score of each gap (index 0 a dummy 0.0): the dot product of WEIGHTS with the gap's
+    features, read as tuples straight from the columns (building lists of rows costs more than the sums)."""
+    weights = list(WEIGHTS.values())
+    rows = zip(*map(columns.__getitem__, FEATURES), strict=True)
+    return [0.0, *(sum(map(operator.mul, weights, row)) for row in rows)]
 
 
 def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon) -> dict[str, list[float]]:
@@ -763,17 +762,21 @@ def _name_recency(
     for i in range(1, len(unit_names)):
         last.update(dict.fromkeys(unit_names[i - 1], i - 1))
         floor = i - 6
-        names = leads[i]
-        head = len(" ".join(first_words[i - 1][:6]))
-        subject = [nm for pos, nm in names if pos < head]
-        honorific = _honorific_names(firsts[i])
-        columns["names_new"].append(
-            min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3
-        )
-        columns["names_seen"].append(min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3)
-        columns["honorific_seen"].append(float(any(last.get(h, -9) >= floor for h in honorific)))
-        columns["honorific_new"].append(float(any(last.get(h, -9) < floor for h in honorific)))
-        columns["subject_new_name"].append(float(any(last.get(nm[-1], -9) < floor for nm in subject)))
+        new = seen = 0
+        subject_new = False
+        if names := leads[i]:
+            head = len(" ".join(first_words[i - 1][:6]))
+            for pos, nm in names:
+                recent = last.get(nm[-1], -9) >= floor
+                seen += recent
+                new += len(nm) > 1 and not recent
+                subject_new = subject_new or pos < head and not recent
+        columns["names_new"].append(min(3, new) / 3)
+        columns["names_seen"].append(min(3, seen) / 3)
+        columns["subject_new_name"].append(float(subject_new))
+        honorific = [last.get(h, -9) >= floor for h in _honorific_names(firsts[i])]
+        columns["honorific_seen"].append(float(any(honorific)))
+        columns["honorific_new"].append(float(not all(honorific)))
     return columns
 
 
@@ -910,18 +913,22 @@ def _band_gram(weights: list[_Vec]) -> list[list[float]]:
     """gram[i][_BAND + d] = dot of unit i with unit i + d (|d| <= _BAND, 0 off the ends): block cosines
     then cost a few sums of list slices instead of vector updates."""
     vecs = [dict(zip(*vec, strict=True)) for vec in weights]
+    keys = [vec.keys() for vec in vecs]
     n = len(vecs)
     gram = [[0.0] * (2 * _BAND + 1) for _ in range(n)]
     mul = operator.mul
     for i, a in enumerate(vecs):
         row = gram[i]
-        row[_BAND] = sum(map(mul, weights[i][1], weights[i][1]))
+        values = weights[i][1]
+        row[_BAND] = sum(map(mul, values, values))
+        words = keys[i]
         for d in range(1, min(_BAND, n - 1 - i) + 1):
-            b = vecs[i + d]
-            if a.keys().isdisjoint(b):  # two thirds of the pairs share no word: a quick 0
+            # Two thirds of the pairs share no word: a quick 0 (key views: the smaller one is scanned).
+            if words.isdisjoint(keys[i + d]):
                 continue
             # Key intersection and products run in C (a set iterates in the same order twice).
-            common = a.keys() & b.keys()
+            b = vecs[i + d]
+            common = words & keys[i + d]
             dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
             row[_BAND + d] = gram[i + d][_BAND - d] = dot
     return gram
