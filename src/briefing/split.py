@@ -855,14 +855,14 @@ def _first_sentence(text: str, u: _Unit) -> str:
 
 def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
-    out = []
-    for m in _CAP_SEQ.finditer(chunk):
-        run = m.group(0)
-        words = run.split()
-        if "'" in run or "’" in run:  # most runs have no apostrophe: nothing to strip
-            words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in words]
-        out.append((m.start(), tuple(words)))
-    return tuple(out)
+    runs = _CAP_SEQ.finditer(chunk)
+    if "'" not in chunk and "’" not in chunk:  # most units: no possessive to strip
+        return tuple([(m.start(), tuple(m.group().split())) for m in runs])
+    return tuple([(m.start(), tuple([_unpossessive(w) for w in m.group().split()])) for m in runs])
+
+
+def _unpossessive(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 _Vec = tuple[list[int], list[float]]
