@@ -154,6 +154,23 @@ def test_web_furniture_and_subheads_stay_in_their_story() -> None:
     assert [s.title for s in segments] == [TITLES[0], TITLES[2]]
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Dana Ruiz contributed to this report.",
+        "Follow us on Facebook, on Twitter @ExampleNews, or email news@example.com with a story idea.",
+    ],
+)
+def test_closing_credit_lines_stay_with_their_article(closing: str) -> None:
+    # A wire credit or a social-media sign-off ends an article: it is no story start, nor a teaser.
+    first = "\n".join([*CRYPTO, closing])
+    second = "\n".join(INTERVIEW)
+    text = first + "\n" + second + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(second)], _first_words(text, segments)
+
+
 def test_topic_drift_at_the_end_stays_in_the_story() -> None:
     text, _ = _lines_bundle()
     last = split(text)[-1]

@@ -64,7 +64,8 @@ _BOILERPLATE = re.compile(
     r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
     r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*|Image copyright\b.*"
     r"|Media playback is (?:not )?supported on this device"
-    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram))$",
+    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*"
+    r"|[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?)$",
     re.IGNORECASE,
 )
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
