@@ -171,6 +171,17 @@ def test_closing_credit_lines_stay_with_their_article(closing: str) -> None:
     assert [s.start for s in segments] == [0, text.index(second)], _first_words(text, segments)
 
 
+def test_a_pull_quote_between_paragraphs_heads_no_story() -> None:
+    # A tabloid's pull quote has a headline's shape (short, no full stop) but quotes someone mid-story.
+    pull = "Oskar Lindqvist added: 'Digital asset platforms will not gamble with savers' money'"
+    first = "\n\n".join([*CRYPTO[:3], pull, *CRYPTO[3:]])
+    second = "\n\n".join(INTERVIEW)
+    text = first + "\n\n" + second + "\n"
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert text.index(pull) not in [s.start for s in segments], _first_words(text, segments)
+
+
 def test_topic_drift_at_the_end_stays_in_the_story() -> None:
     text, _ = _lines_bundle()
     last = split(text)[-1]

@@ -70,6 +70,11 @@ _BOILERPLATE = re.compile(
 )
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
 _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
+# "Mika Brzezinski added: 'There should be more charges'": a tabloid's pull quote between paragraphs has a
+# headline's shape (short, no full stop) but quotes someone the story has introduced; it heads nothing.
+_PULL_QUOTE = re.compile(
+    r"^[^:]{0,60}\b(?:said|says|added|adds|told [A-Za-z ]{1,30}|tweeted|wrote)\s*:\s*['\"‘“]"
+)
 # "Meanwhile, ..." / "In other news, ...": a bulletin moving on to its next item.
 _NEW_ITEM = re.compile(r"^(?:Meanwhile|In other news|Elsewhere)\b")
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z]", re.IGNORECASE)
@@ -526,6 +531,7 @@ def _units(text: str) -> list[_Unit]:
             or after[0].kind == "sep"
             or not (shares or line.isupper() or _BYLINE.match(line))
             or (i > 0 and units[i - 1].kind == "body" and _ABOUT_HEADING.match(line))
+            or _PULL_QUOTE.match(line)
         ):
             u.kind = "body"
     return units
