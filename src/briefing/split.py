@@ -153,10 +153,10 @@ class _Lexicon:
     """The units' stems as word ids (numbered in order of first use) with their counts and idf, built
     once: the cohesion vectors, the decoder and the merge pass all read them."""
 
-    words: list[str]  # by word id: the stem
     ids: list[list[int]]  # each unit's distinct word ids, in its stems' order
     counts: list[list[int]]  # how often each of them occurs in the unit
     idf: list[float]  # by word id: log((units + 1) / units using it)
+    background: list[float]  # by word id: its idf in general English (_background)
 
 
 def _lexicon(units: list[_Unit]) -> _Lexicon:
@@ -164,7 +164,9 @@ def _lexicon(units: list[_Unit]) -> _Lexicon:
     number = {w: k for k, w in enumerate(df)}
     ids = [list(map(number.__getitem__, u.stems)) for u in units]
     idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
-    return _Lexicon(list(df), ids, [list(u.stems.values()) for u in units], idf)
+    known, unseen = _background()
+    background = [known.get(w, unseen) for w in df]
+    return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
 # Word frequencies of general English (82,765 words with their Google Books n-gram counts), shipped with
@@ -189,12 +191,6 @@ def _background() -> tuple[dict[str, float], float]:
         if stem:
             counts[stem] += count
     return {w: math.log(total / c) for w, c in counts.items()}, math.log(total / least)
-
-
-def _background_idf(lexicon: _Lexicon) -> list[float]:
-    """The background idf of each word id of ``lexicon``."""
-    known, unseen = _background()
-    return [known.get(w, unseen) for w in lexicon.words]
 
 
 def split(text: str) -> list[Segment]:
@@ -236,7 +232,7 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     tokens = _tokens(lexicon)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
     teasers = _teaser_shaped(text, units, feats)
-    cuts = _merge_cohesive(text, units, tokens, _background_idf(lexicon), cuts, teasers, scores)
+    cuts = _merge_cohesive(text, units, tokens, lexicon.background, cuts, teasers, scores)
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -700,7 +696,7 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     # bundle's own idf makes the words one subject's stories share weigh little, and the names that run
     # through one article weigh little if the bundle repeats them. (At the long scale the refitted dev
     # teaser recall fell to 48/54.)
-    background = _background_idf(lexicon)
+    background = lexicon.background
     weights_bg: list[_Vec] = [
         (ids, list(map(operator.mul, counts, map(background.__getitem__, ids))))
         for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
@@ -948,6 +944,7 @@ def _first_sentence(text: str, u: _Unit) -> str:
     return text[s:e]
 
 
+@lru_cache(maxsize=1 << 12)  # the merge pass asks again for the units' names gap_features read
 def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
