@@ -177,12 +177,13 @@ def _mode(case_id: str, variant: str, subject: str, reason: str, before: list[st
         _mode("teaser-plain", "teaser", "bridge-reopens",
               "a plain 45-word teaser with no cue between two wire stories is glued to the article "
               "before it"),
-        _mode("reaction-voice", "lines", "housing-minister-interview",
-              "a reaction voice introduced in full mid-article ('Opposition housing spokesman Ravi Kapoor "
-              "said') opens a story"),
-        _mode("interview-drift", "lines", "okafor-fieldkit-interview",
-              "interview drift: the \"Ms Okafor's comments come after ... announced\" paragraph is cut off "
-              "as a story of its own before the boil-water wire story (1 of 10 contexts)"),
+        # Fixed by the merge pass's background idf: a reaction voice introduced in full mid-article
+        # ('Opposition housing spokesman Ravi Kapoor said') no longer opens a story, and the "Ms Okafor's
+        # comments come after ... announced" paragraph is no longer cut off before the boil-water story.
+        pytest.param("lines", "housing-minister-interview", _contexts("lines", "housing-minister-interview"),
+                     id="reaction-voice"),
+        pytest.param("lines", "okafor-fieldkit-interview", _contexts("lines", "okafor-fieldkit-interview"),
+                     id="interview-drift"),
     ],
 )
 def test_heldout_systematic_failures(variant: str, subject: str, contexts: list[list[str]]) -> None:
