@@ -150,6 +150,13 @@ def test_quote_verbatim_passes_and_altered_quote_fails() -> None:
     assert any(issue.startswith("quote") for issue in altered.issues), altered.issues
 
 
+def test_treebank_quote_marks_are_quotes() -> None:
+    # Tokenised corpora write "..." as `` ... ''.
+    assert supported("`` We cannot leave a town cut in half,'' Ms Phillips said.")
+    altered = check_claim(SOURCE, "`` We must not leave the town cut in half,'' Ms Phillips said.")
+    assert any(issue.startswith("quote") for issue in altered.issues), altered.issues
+
+
 def test_quote_attributed_to_the_wrong_speaker() -> None:
     result = check_claim(SOURCE, '"We cannot leave a town cut in half," said Tom Reyes.')
     assert not result.supported
