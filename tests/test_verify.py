@@ -134,12 +134,26 @@ def test_modality_added_to_a_copied_sentence() -> None:
     assert any(issue.startswith("modality 'could'") for issue in result.issues), result.issues
 
 
+def test_a_plan_the_source_tells_may_be_told_with_will() -> None:
+    source = "After the flood, the Quarry Players group is preparing to reopen its hall in Vantry in May."
+    assert check_claim(source, "The Quarry Players group will reopen its hall in Vantry in May.").supported
+    hedged = check_claim(source, "The Quarry Players group could reopen its hall in Vantry in May.")
+    assert any(issue.startswith("modality 'could'") for issue in hedged.issues), hedged.issues
+
+
 def test_quote_verbatim_passes_and_altered_quote_fails() -> None:
     assert supported('"We cannot leave a town cut in half," Ms Phillips said.')
     # Typographic quotes and an ellipsis are not changes.
     assert supported("Ms Phillips said: “We cannot leave a town … in half.”")
     altered = check_claim(SOURCE, '"We must not leave the town cut in half," Ms Phillips said.')
     assert not altered.supported
+    assert any(issue.startswith("quote") for issue in altered.issues), altered.issues
+
+
+def test_treebank_quote_marks_are_quotes() -> None:
+    # Tokenised corpora write "..." as `` ... ''.
+    assert supported("`` We cannot leave a town cut in half,'' Ms Phillips said.")
+    altered = check_claim(SOURCE, "`` We must not leave the town cut in half,'' Ms Phillips said.")
     assert any(issue.startswith("quote") for issue in altered.issues), altered.issues
 
 

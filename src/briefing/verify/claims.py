@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.sentences import sentence_spans
+from briefing.verify.agents import agent_issues, repeated_subject_issues
 from briefing.verify.align import align
 from briefing.verify.antonyms import check_antonyms
 from briefing.verify.edits import edit_issues, find_edits
@@ -66,6 +67,9 @@ def check_claim(source: str, claim: str) -> CheckResult:
         # Copied runs joined where the source does not join them, or with words left out of a clause.
         copy = match(source, part)
         issues += stitch_issues(copy, claim) + omission_issues(copy)
+        if not _same_kind("subject", issues):
+            issues += agent_issues(src, copy, claim, part)
+        issues += repeated_subject_issues(src, claim, part, part_alignment.sentences[:2])
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     if not _same_kind("negation", issues):
         issues += check_dropped(src, toks, alignment.sentences, quoted_spans(claim))

@@ -67,7 +67,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
     more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS)
     if more_modals and any(_count(run, _MODALS) for run in changed):
         added = next(t.text for run in changed for t in run if t.lower in _MODALS)
-        issues.append(f"modality '{added}' added to the source sentence")
+        if not (added.lower() in _FUTURE and _intends(window)):
+            issues.append(f"modality '{added}' added to the source sentence")
     hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
     # What each substituted run stands in for: "the company" told as "Veridian" names the company.
     stands_for = {new[0].start: old for old, new in edits.replaced if new}
@@ -196,6 +197,17 @@ def _variant(a: str, b: str) -> bool:
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "plans", "planned"})
+
+
+_FUTURE = frozenset({"will", "shall"})
+_INTENT_TEXT = "preparing prepares prepared set due going planning intends poised"
+_INTENT = frozenset(_INTENT_TEXT.split())
+
+
+def _intends(window: list[Token]) -> bool:
+    """"is preparing to reopen" (or "set to", "due to") is told as "will reopen": a plan, not a hedge."""
+    return any(t.lower in _INTENT and k + 1 < len(window) and window[k + 1].lower == "to"
+               for k, t in enumerate(window))
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:

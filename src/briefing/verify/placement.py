@@ -91,7 +91,7 @@ def _first_clause(claim: str, toks: list[Token], after: int) -> list[Token]:
     return [t for t in toks if t.start < m.start()] if m else toks
 
 
-def _group(src: SourceIndex, words: list[Token]) -> bool:
+def group(src: SourceIndex, words: list[Token]) -> bool:
     """"Researchers", "Critics": a bare plural the source writes in lower case sums up several people,
     who may be told of in several places; so does a count ("Two died")."""
     content = [t for t in words if is_content(t)]
@@ -113,7 +113,7 @@ def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_
         return []
     words = subject(claim, claim_tokens)
     subj = [t for t in words if is_content(t) and t.stem in src.stem_sents]
-    if not subj or _group(src, words):
+    if not subj or group(src, words):
         return []
     span = (subj[0].start, subj[-1].end)
     # "X sees 25 patients a day, and visits fell 18%": the subject is of the first clause only.

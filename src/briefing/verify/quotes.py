@@ -13,14 +13,17 @@ from briefing.verify.source import SourceIndex
 from briefing.verify.text import normalise_quote_text
 
 # Double quotes of any style, or single quotes that open after a space and close before a non-letter.
-_QUOTED = re.compile(r"""["“”]([^"“”]{2,}?)["“”]|(?:(?<=\s)|^)['‘`]([^'‘’`]{2,}?)['’](?![a-z])""")
+# Tokenised corpora write double quotes as `` and '' (Penn Treebank style): read those as quotes too.
+_QUOTED = re.compile(
+    r"""``\s*(.{2,}?)\s*''|["“”]([^"“”]{2,}?)["“”]|(?:(?<=\s)|^)['‘`]([^'‘’`]{2,}?)['’](?![a-z])"""
+)
 
 
 def quoted_spans(claim: str) -> list[tuple[int, int]]:
     """Spans (without the marks) of the quotations in ``claim``."""
     out = []
     for m in _QUOTED.finditer(claim):
-        g = 1 if m.group(1) is not None else 2
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
         out.append((m.start(g), m.end(g)))
     return out
 
