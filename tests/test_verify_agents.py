@@ -83,3 +83,13 @@ def test_an_opening_word_named_again_from_two_merged_sentences() -> None:
     source = "Rovers lead the table by four points. Hale travel to Rovers on Sunday for the derby."
     result = check_claim(source, "Rovers travel to Rovers on Sunday for the derby.")
     assert any(i.startswith("subject 'Rovers' is named again after its verb") for i in result.issues)
+
+
+def test_a_whole_sentence_reported_as_the_interviewees_words_passes() -> None:
+    source = (
+        "Chef Ana Ruiz has run The Larder in Kelby for twenty years. The dining room seats forty. The menu "
+        "changes weekly. Regulars book months ahead.\n\nThe Larder will close at the end of June, after its "
+        "twentieth birthday. Ruiz plans to turn it into a cookery school."
+    )
+    claim = "Ruiz revealed The Larder will close at the end of June, after its twentieth birthday."
+    assert not [i for i in check_claim(source, claim).issues if i.startswith("subject")]
