@@ -94,3 +94,11 @@ def test_a_figure_the_source_gives_to_something_else_is_caught(claim: str) -> No
 )
 def test_figures_told_of_what_the_source_tells_them_of_pass(claim: str) -> None:
     assert check_claim(FIGURES, claim).supported
+
+
+def test_a_difference_of_two_figures_in_one_sentence_is_supported() -> None:
+    source = "Net debt rose to £2.4bn from £2.1bn. The group also sold its Belfast plant for £120m."
+    assert check_claim(source, "Net debt rose by £300m to £2.4bn.").supported
+    assert not check_claim(source, "Net debt rose by £350m to £2.4bn.").supported
+    # Figures from two sentences are not combined.
+    assert not check_claim(source, "Net debt rose by £2.22bn.").supported

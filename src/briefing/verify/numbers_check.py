@@ -70,7 +70,12 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             issues.append(f"score '{n.text}' not in source")  # read as its first number alone
             continue
         matches = [s for s in src_numbers if same_quantity(n, s)]
-        if not matches and not _digits_in(src_text, n, src_numbers) and not _ordinal_in(src_text, n):
+        if (
+            not matches
+            and not _digits_in(src_text, n, src_numbers)
+            and not _ordinal_in(src_text, n)
+            and not _derived(src, n, src_numbers)
+        ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
         elif matches and (
             _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens)
@@ -81,6 +86,27 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
 
 
 _SCORE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
+DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonnes" from 410,000 - 265,000)
+
+
+def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+    """A figure worked out from two of one source sentence ("net debt rose by £300m" where it "rose to
+    £1.9bn from £1.6bn"): their difference or sum, in the same kind and unit."""
+    if n.value is None or n.kind not in ("money", "quantity", "count") or n.range_high is not None:
+        return False
+    by_sentence: dict[int | None, list[NumberMatch]] = {}
+    for m in src_numbers:
+        if m.kind == n.kind and m.unit == n.unit and m.value is not None and m.range_high is None:
+            by_sentence.setdefault(_sentence_of(src, m.start), []).append(m)
+    for i, ms in by_sentence.items():
+        if i is None:
+            continue
+        for a in range(len(ms)):
+            for b in range(a + 1, len(ms)):
+                x, y = ms[a].value or 0.0, ms[b].value or 0.0
+                if any(abs(v - n.value) <= DERIVED * max(abs(v), 1.0) for v in (abs(x - y), x + y) if v):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=64)
