@@ -414,3 +414,18 @@ def test_a_subject_is_placed_by_its_own_clause_only() -> None:
         "valley's villages fell 12% in the van's first two years."
     )
     assert check_claim(source, claim).supported
+
+
+def test_small_name_readings() -> None:
+    source = (
+        "Kestrel Foods said sales in the US, its biggest market, fell 3% to $1.1bn. Kestrel Foods shares "
+        "rose. The offer is a 31% premium to Halloway's closing price on Monday. Kestrel Foods said so. "
+        "Ada Lund spent 34 years as an engineer on North Sea ferries before retiring in 2014."
+    )
+    for claim in (
+        "Sales in the US, Kestrel's biggest market, fell 3% to $1.1bn.",  # "its" told as the name
+        "The offer is a 31% premium to Monday's closing price.",  # a day is no name
+        "Former North Sea ferry engineer Ada Lund spent 34 years on the ferries.",  # "retiring"
+    ):
+        result = check_claim(source, claim)
+        assert not [i for i in result.issues if "name" in i or "former" in i], (claim, result.issues)

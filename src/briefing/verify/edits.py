@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefing.verify.names import CALENDAR
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import NEGATIONS, Token, is_content
 
@@ -93,7 +94,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
             t for t in old
             if _capitalised(t) and t.start not in starts and not any(a <= t.start < b for a, b in datelines)
         ]
-        new_names = [t for t in new if _capitalised(t)]
+        # "Monday's closing price" for "Halloway's closing price on Monday": a day is no name swapped in.
+        new_names = [t for t in new if _capitalised(t) and t.lower.removesuffix("'s") not in CALENDAR]
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
         swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
         swapped = swapped and "-".join(t.lower for t in new_names) not in {t.lower for t in old}
@@ -115,7 +117,7 @@ def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -
     if any(t.text[:1].isupper() for t in old if t.start not in starts):  # "Mr", "the BBC"
         return False
     names = [t for t in new if _capitalised(t)]
-    return bool(names) and names[-1].lower in src.salient
+    return bool(names) and names[-1].lower.removesuffix("'s") in src.salient
 
 
 def _written_out(

@@ -43,12 +43,12 @@ _ALIASES = (
 """Names that stand for each other in news prose and share no letters a rule could find."""
 _CALENDAR_TEXT = """monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december"""
-_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+CALENDAR = frozenset(_CALENDAR_TEXT.split())
 _NOT_NAMES_TEXT = """
     i a an the this that these those it its he she they we you his her their our my your but and or so
     if when while after before as at in on for with by from to of not no yes however meanwhile also then
     there here what who why how where which"""
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | _CALENDAR
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | CALENDAR
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,10 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
         # Drop a sentence-opening common word ("The", "But") from the run.
         # Mid-sentence, a capitalised modal or verb opens a name ("the Will Bolsover").
         opening = i == 0 or bool(re.search(r"[.!?:;\"“‘(]\s*$", text[: run[0].start]))
-        while run and (run[0].lower in _NOT_NAMES or opening and run[0].lower in STOPWORDS - TITLES):
-            if run[0].lower in _CALENDAR and len(run) > 1 and i > 0:
+        while run and (
+            run[0].lower.removesuffix("'s") in _NOT_NAMES or opening and run[0].lower in STOPWORDS - TITLES
+        ):
+            if run[0].lower.removesuffix("'s") in CALENDAR and len(run) > 1 and i > 0:
                 break  # "the Sunday Telegraph" is named by its day; only an opening "Sunday" is dropped
             run = run[1:]
         while run and run[-1].lower in _JOINERS:
@@ -219,7 +221,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             issues += _role_issues(src, name, claim_tokens)
     # A day or month pasted with another sentence's opener ("with deputy On Tuesday for") is no name.
     for k, t in enumerate(claim_tokens):
-        opener = _stray_opener(claim, claim_tokens, [k]) if t.lower in _CALENDAR else None
+        opener = _stray_opener(claim, claim_tokens, [k]) if t.lower in CALENDAR else None
         if opener and t.text[:1].isupper():
             issues.append(f"'{opener} {t.text}' is cut from another sentence ('{opener}' opens one)")
     return issues
@@ -251,7 +253,7 @@ def _indefinite(toks: list[Token], idx: list[int], claim: str = "") -> bool:
     return enclosed and any(t.lower in ("a", "an") for t in before)
 
 
-_FORMER = frozenset({"former", "ex", "then", "previous", "retired", "outgoing", "erstwhile"})
+_FORMER = frozenset({"former", "ex", "then", "previous", "retired", "retiring", "outgoing", "erstwhile"})
 
 
 def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> list[str]:
