@@ -422,3 +422,19 @@ def test_not_yet_states_a_negation() -> None:
     source = "The merger has been approved by regulators in Brussels and London."
     result = check_claim(source, "The merger is not yet approved by regulators.")
     assert any(issue.startswith("negation 'not approved'") for issue in result.issues), result.issues
+
+
+def test_a_negation_reworded_in_the_claim_is_no_drop() -> None:
+    source = (
+        "Chief executive Ian Moir said the distiller had held its nerve on pricing and would not chase "
+        "volume by discounting its best whiskies. The cause of the blaze has not been determined, and "
+        "lightning had not been recorded in the area in the days before."
+    )
+    for claim in (
+        "Ian Moir said the distiller held its nerve on pricing rather than discounting its best whiskies to "
+        "chase volume.",
+        "The cause of the blaze has not been determined, and no lightning had been recorded in the area "
+        "in the days before.",
+    ):
+        result = check_claim(source, claim)
+        assert not [i for i in result.issues if "negation" in i or "omitted" in i], (claim, result.issues)

@@ -42,10 +42,20 @@ def omission_issues(copy: Copy) -> list[str]:
             continue
         left = [source.tokens[k] for k in range(*gap)]
         dropped = [t.lower for t in left if t.lower in QUALIFIERS]
+        if set(dropped) <= _NEGATIONS and _negated(copy, a):
+            dropped = []  # "no lightning had been recorded" for "lightning had not been recorded"
         dropped += [t.lower for k, t in enumerate(left, gap[0]) if _verb(t, source.tokens[k + 1])]
         if dropped:
             issues.append(_describe(source, copy, a, b, gap, dropped[0]))
     return issues
+
+
+_NEGATIONS = frozenset(("not", "never", "no"))
+
+
+def _negated(copy: Copy, a: Run) -> bool:
+    """Does the claim put a negation of its own in or just before run ``a``?"""
+    return any(t.lower in _NEGATIONS for t in copy.tokens[max(0, a.start - 2) : a.start + a.length])
 
 
 def _verb(t: Token, after: Token) -> bool:

@@ -200,7 +200,8 @@ def _negated_word(sent: list[Token], p: int) -> Token | None:
 
 
 def _negated_in_claim(toks: list[Token], k: int) -> bool:
+    """A negative word shortly before claim word ``k`` ("rather than discounting its whiskies to chase")."""
     return any(
         t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only")
-        for t in toks[max(0, k - _WINDOW) : k]
+        for t in toks[max(0, k - 2 * _WINDOW) : k]
     )
