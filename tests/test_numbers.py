@@ -176,3 +176,10 @@ def test_different_quantities(a: str, b: str) -> None:
 def test_counted_nouns_only_matter_when_asked() -> None:
     assert not same_quantity(only("eight regulations"), only("eight years"), match_nouns=True)
     assert same_quantity(only("eight regulations"), only("8 regulations"), match_nouns=True)
+
+
+def test_a_score_or_tally_before_punctuation_is_one_mention() -> None:
+    for text in ("The committee voted 9-4, with one abstention.", "Spain won 1-0."):
+        found = find_numbers(text)
+        assert [(n.text, n.unit) for n in found if n.unit == "score"] == [(found[0].text, "score")], found
+    assert all(n.unit != "score" for n in find_numbers("a 2-1.5 split"))

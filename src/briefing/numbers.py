@@ -206,7 +206,7 @@ _MEASURE = re.compile(
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to\s+")
 _CUR_AT = re.compile(_CUR_PREFIX)
 _DIGITS_AT = re.compile(rf"(?:{_DIGITS})(?![\d:/])")
-_SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,:/%\w])")
+_SCORE = re.compile(r"[-–](\d{1,3})(?![\d:/%\w]|[.,]\d)")  # "won 2-1." and "9-4," but not "2-1.5"
 _TRACK_WORDS = _wordset(
     """sprint sprinter race hurdles freestyle butterfly breaststroke backstroke relay medley final finals
     heat heats champion medallist medalist record title dash gold silver bronze world olympic runner"""

@@ -112,7 +112,7 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
 @lru_cache(maxsize=64)
 def _scores(text: str) -> frozenset[tuple[str, str]]:
     """Match scores and tallies ("2-1", "3–3") as the source writes them."""
-    found = re.finditer(r"(?<![\d.,/])" + _SCORE.pattern + r"(?![\d.,/])", text)
+    found = re.finditer(r"(?<![\d.,/])" + _SCORE.pattern + r"(?![\d/]|[.,]\d)", text)  # "won 1-0."
     return frozenset((m.group(1), m.group(2)) for m in found)
 
 
