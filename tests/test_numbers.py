@@ -183,3 +183,9 @@ def test_a_score_or_tally_before_punctuation_is_one_mention() -> None:
         found = find_numbers(text)
         assert [(n.text, n.unit) for n in found if n.unit == "score"] == [(found[0].text, "score")], found
     assert all(n.unit != "score" for n in find_numbers("a 2-1.5 split"))
+
+
+def test_years_and_months_are_one_duration() -> None:
+    found = find_numbers("Without the plea the sentence would have been five years and six months.")
+    assert [(n.value, n.unit) for n in found] == [(5.5, "year")]
+    assert [(n.value, n.unit) for n in find_numbers("He served six months.")] == [(6.0, "month")]

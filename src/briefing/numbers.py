@@ -245,6 +245,35 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMatch]:
         start, end, kind, value, extra = found
         out.append(NumberMatch(start + offset, end + offset, text[start:end], kind, value, **extra))
         pos = end
+    return _join_durations(text, out, offset)
+
+
+_YEARS_AND = re.compile(r"\s+years?\s+and\s+", re.IGNORECASE)
+
+
+def _join_durations(text: str, found: list[NumberMatch], offset: int) -> list[NumberMatch]:
+    """"five years and six months" is one duration, 5.5 years (as "five and a half years" says)."""
+    out: list[NumberMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == m.kind == "count"
+            and prev.unit == "year"
+            and m.unit == "month"
+            and prev.value is not None
+            and m.value is not None
+            and prev.range_high is None
+            and m.range_high is None
+            and _YEARS_AND.fullmatch(text, prev.end - offset, m.start - offset)
+        ):
+            value = prev.value + m.value / 12
+            out[-1] = NumberMatch(
+                prev.start, m.end, text[prev.start - offset : m.end - offset], "count", value, "year",
+                noun=prev.noun,
+            )
+            continue
+        out.append(m)
     return out
 
 
