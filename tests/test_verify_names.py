@@ -429,3 +429,18 @@ def test_small_name_readings() -> None:
     ):
         result = check_claim(source, claim)
         assert not [i for i in result.issues if "name" in i or "former" in i], (claim, result.issues)
+
+
+LEAD = (
+    "PENSIONER'S £2M TICKET\n\n"
+    "A grandad from Orton has scooped £2 million on a lottery ticket his dog picked. "
+    "Walter Pim, 80, was walking his terrier Biscuit when it pawed at the ticket display. "
+    '"I could not believe it," Walter said. His son Kevin, 52, checked the numbers. Walter plans a cruise. '
+    "Walter has bought Biscuit a new basket, Kevin said."
+)
+
+
+def test_a_name_for_the_description_a_news_lead_opens_with() -> None:
+    assert check_claim(LEAD, "Walter Pim scooped £2 million on a lottery ticket his dog picked.").supported
+    # Someone else the article is about does not stand for the lead's "grandad".
+    assert not check_claim(LEAD, "Kevin Pim scooped £2 million on a lottery ticket his dog picked.").supported

@@ -17,7 +17,7 @@ import re
 
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.placement import group, subject
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, stands_for_lead
 from briefing.verify.text import STOPWORDS, Token, is_content
 
 MIN_PREDICATE = 4  # words in the copied run after the subject for it to be a copied act
@@ -53,6 +53,9 @@ def agent_issues(src: SourceIndex, copy: Copy, claim: str, part: list[Token]) ->
     stems = {t.stem for t in content}
     if any(_told_of(copy.source, p, run.length, stems, reported) for p in run.positions):
         return []
+    named = {t.lower for t in content}
+    if any(stands_for_lead(src, copy.source.sent[p], named) for p in run.positions):
+        return []  # the name of whom the lead describes ("A gran from Bexworth has scooped")
     who = " ".join(t.text for t in words)
     return [f"subject '{who}' is not who the source says '{copy.text(run, 6)}' of"]
 

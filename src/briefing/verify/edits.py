@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.names import CALENDAR
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, stands_for_lead
 from briefing.verify.text import NEGATIONS, Token, is_content
 
 NEAR_COPY = 0.75
@@ -81,6 +81,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         new = [t for t in new if t.lower not in hyphened]
         if _names_a_description(src, stands_for.get(run[0].start, []), new):
             continue
+        if any(stands_for_lead(src, i, {t.lower for t in new}) for i in range(lo, hi + 1)):
+            continue
         if _written_out(src, claim_tokens, new, window, stands_for.get(run[0].start, [])):
             continue
         if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
@@ -99,7 +101,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
         swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
         swapped = swapped and "-".join(t.lower for t in new_names) not in {t.lower for t in old}
-        if short and swapped and not _same_person(src, old_names[-1], new_names[-1]):
+        lead = any(stands_for_lead(src, i, {t.lower for t in new_names}) for i in range(lo, hi + 1))
+        if short and swapped and not lead and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
                 issues.append(f"name '{text}' replaces '{was}' in the source sentence")

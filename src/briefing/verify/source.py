@@ -7,6 +7,7 @@ sources, so the analysis is cached by text.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,8 @@ class SourceIndex:
     dateline_ends: list[int]  # where each sentence's dateline ends (its start if it has none)
     lemma_sents: dict[str, set[int]]  # like stem_sents, by lemma ("bring" for "brought" and "bringing")
     salient: frozenset[str]  # the capitalised words used most mid-sentence: whom the article is about
+    lead_described: frozenset[int]  # opening sentences whose subject is "A gran from Bexworth" (not named)
+    most_named: str | None  # the salient word used most: whom a news lead's description stands for
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, stem: str) -> float:
@@ -86,13 +89,31 @@ def index_source(text: str) -> SourceIndex:
         dateline_ends=[_dateline_end(text, s, e) for s, e in sentences],
         lemma_sents=lemma_sents,
         salient=_salient(words, sentences),
+        most_named=next(iter(_salient(words, sentences, 1)), None),
+        lead_described=frozenset(
+            i for i, (st, e) in enumerate(sentences[:LEAD])
+            if _INDEFINITE.match(text, _dateline_end(text, st, e))
+        ),
     )
+
+
+LEAD = 4  # sentences (headline, standfirst, lead) in which a news lead describes whom it will name
+_INDEFINITE = re.compile(r"(?:A|An)\s+[a-z]")
+
+
+def stands_for_lead(src: SourceIndex, sentence: int, words: set[str]) -> bool:
+    """Does a name (its lower-cased ``words``) stand for the indefinite description a news lead opens with
+    ("A gran from Bexworth has scooped £1.2m" told as "Maureen Tidball scooped £1.2m")? The sentence must
+    be such a lead, and the name the one the article uses most, with no other it is about ("Darren")."""
+    bare = {w.removesuffix("'s") for w in words}
+    others = src.salient - {src.most_named}
+    return sentence in src.lead_described and src.most_named in bare and not bare & others
 
 
 SALIENT = 3
 
 
-def _salient(words: list[Token], sentences: list[tuple[int, int]]) -> frozenset[str]:
+def _salient(words: list[Token], sentences: list[tuple[int, int]], most: int = SALIENT) -> frozenset[str]:
     """The names the source uses most (more than once): who or what the article is about, which a
     description ("the company", "we" in its spokesman's quote) most likely stands for. A capitalised word
     counts unless the text also writes it in lower case (a sentence's first word, "Lucky") or it is a
@@ -102,7 +123,7 @@ def _salient(words: list[Token], sentences: list[tuple[int, int]]) -> frozenset[
         w.lower for w in words
         if w.text[:1].isupper() and w.lower not in lower and w.lower not in STOPWORDS and len(w.lower) > 1
     )
-    return frozenset(w for w, c in counts.most_common(SALIENT) if c > 1)
+    return frozenset(w for w, c in counts.most_common(most) if c > 1)
 
 
 def content_tokens(toks: list[Token]) -> list[Token]:

@@ -13,7 +13,7 @@ examined, and only joins of two runs with at most one copied word between them.
 from __future__ import annotations
 
 from briefing.verify.fragments import Copy, Run, SourceWords
-from briefing.verify.source import index_source
+from briefing.verify.source import index_source, stands_for_lead
 from briefing.verify.text import is_content
 
 MIN_RUN = 2
@@ -75,6 +75,10 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     n = len(source.words)
     if _role_of(source, copy, a, b):
         return True
+    src = index_source(source.text)
+    capitalised = {t.lower for t in owners[a.start : a.start + a.length] if t.text[:1].isupper()}
+    if any(stands_for_lead(src, source.sent[jb], capitalised) for jb in b.positions):
+        return True  # "Maureen Tidball" + "scooped £1.2m" where the lead has "A gran from Bexworth has"
     for ja in a.positions:
         end_a = ja + a.length
         near_a = {source.tokens[k].stem for k in range(max(0, ja - NEAR), min(n, end_a + NEAR))}
