@@ -438,3 +438,28 @@ def test_a_negation_reworded_in_the_claim_is_no_drop() -> None:
     ):
         result = check_claim(source, claim)
         assert not [i for i in result.issues if "negation" in i or "omitted" in i], (claim, result.issues)
+
+
+REAL_BULLETS = (
+    "Orrin Mining agreed on Tuesday to buy Delta Copper for 2 billion Canadian dollars ($1.5 billion), "
+    "betting that demand for copper will stay high. Orrin Mining expects yearly savings of $90 million at "
+    "Delta Copper's mines by 2028.\n\n"
+    "The 120 homes will be built by Kelby Homes Partnership, a joint venture with the council. It is "
+    "expected to cost £40m.\n\n"
+    "Tom Hale, 52, admitted fraud at Kelby Crown Court. Prosecutor Ann Vey said Hale disguised the "
+    "payments as invoices from suppliers that did not exist."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Orrin Mining Buys Delta Copper for $1.5B",  # names near another dollar figure say nothing of it
+        "The homes will be built by Kelby Homes Partnership and cost £40m.",  # "It is expected to cost"
+        # The attribution left out, the surname written in full.
+        "Tom Hale disguised the payments as invoices from suppliers that did not exist.",
+    ],
+)
+def test_correct_bullets_a_small_model_wrote_pass(claim: str) -> None:
+    result = check_claim(REAL_BULLETS, claim)
+    assert result.supported, result.issues

@@ -102,7 +102,10 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
         swapped = swapped and "-".join(t.lower for t in new_names) not in {t.lower for t in old}
         lead = any(stands_for_lead(src, i, {t.lower for t in new_names}) for i in range(lo, hi + 1))
-        if short and swapped and not lead and not _same_person(src, old_names[-1], new_names[-1]):
+        # "Graham Tolley disguised" for "Prosecutor Imogen Fairley said Tolley disguised".
+        written = old[-1].text[:1].islower() and _written_out(src, claim_tokens, new_names, window, old)
+        excused = lead or written
+        if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
                 issues.append(f"name '{text}' replaces '{was}' in the source sentence")
@@ -132,7 +135,7 @@ def _written_out(
     stands for."""
     names = [t for t in new if t.text[:1].isupper()]
     titles = ("mr", "mrs", "ms", "dr", "miss")
-    if not names or any(t.text[:1].isupper() and t.lower not in titles for t in old):
+    if not names or len(old) <= 2 and any(t.text[:1].isupper() and t.lower not in titles for t in old):
         return False  # "Nicholas" for the sentence's "Elaine": another of the family
     k = next(i for i, t in enumerate(toks) if t.start == names[0].start)
     lo = hi = k

@@ -292,8 +292,10 @@ def _kind_class(n: NumberMatch) -> str | None:
 
 
 def _beside(toks: list[Token], start: int, end: int) -> set[str]:
-    before = [t for t in toks if t.end <= start and is_content(t) and not _has_digit(t.text)][-BESIDE:]
-    after = [t for t in toks if t.start >= end and is_content(t) and not _has_digit(t.text)][:BESIDE]
+    """The common words around a figure: what it counts ("funding gap"), not who is named near it."""
+    words = [t for t in toks if is_content(t) and not _has_digit(t.text) and not t.text[:1].isupper()]
+    before = [t for t in words if t.end <= start][-BESIDE:]
+    after = [t for t in words if t.start >= end][:BESIDE]
     return {t.stem for t in before + after}
 
 

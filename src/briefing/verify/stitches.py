@@ -102,7 +102,7 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
                 first -= 1
             opening = {source.tokens[k].stem for k in range(first, jb)}
             refers = bool(before) and (
-                before[-1].lower in REFERRING or any(t.lower in DETERMINERS | REFERRING for t in before[-3:])
+                any(t.lower in REFERRING for t in before) or any(t.lower in DETERMINERS for t in before[-3:])
             )
             # "Marsh said Millbrook faced" for "Marsh said the authority faced": the name the article is
             # about, put for the description or pronoun before the second run.
