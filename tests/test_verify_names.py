@@ -444,3 +444,14 @@ def test_a_name_for_the_description_a_news_lead_opens_with() -> None:
     assert check_claim(LEAD, "Walter Pim scooped £2 million on a lottery ticket his dog picked.").supported
     # Someone else the article is about does not stand for the lead's "grandad".
     assert not check_claim(LEAD, "Kevin Pim scooped £2 million on a lottery ticket his dog picked.").supported
+
+
+def test_a_title_case_headline_is_checked_by_its_names_only() -> None:
+    source = (
+        "Transport Secretary Helena Marsh told MPs on Wednesday that the rural bus grant would continue for "
+        "another year. The grant, worth £310m, supports about 1,850 routes. Ms Marsh said the government "
+        "would scrap plans to cut it."
+    )
+    assert check_claim(source, "Transport Secretary Drops Rural Bus Grant Cuts").supported
+    result = check_claim(source, "Health Secretary Drops Rural Bus Grant Cuts")
+    assert any(issue.startswith("name 'Health") for issue in result.issues), result.issues

@@ -30,9 +30,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, repeat
 
+from briefing.english import word_counts
 from briefing.sentences import DATELINE, first_sentence_span, paragraph_spans, sentence_spans
 
 __all__ = ["Gap", "Segment", "shingles", "split", "split_gaps", "stems"]
@@ -169,22 +169,14 @@ def _lexicon(units: list[_Unit]) -> _Lexicon:
     return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
-# Word frequencies of general English (82,765 words with their Google Books n-gram counts), shipped with
-# the symspellpy package (MIT): the merge pass weighs words by them rather than by the bundle itself.
-_BACKGROUND = ("symspellpy", "frequency_dictionary_en_82_765.txt")
-
-
 @lru_cache(maxsize=1)
 def _background() -> tuple[dict[str, float], float]:
     """Each segmentation stem's idf in general English (log of all words' count over the count of the
     words it stems), and the idf of a stem the list lacks (a name, a rare word): as rare as the rarest."""
-    package, name = _BACKGROUND
     counts: Counter[str] = Counter()
     total = 0
     least = math.inf
-    for line in resources.files(package).joinpath(name).read_text("utf-8").splitlines():
-        word, _, number = line.partition(" ")
-        count = int(number)
+    for word, count in word_counts():
         total += count
         least = min(least, count)
         stem = _stem.__wrapped__(word)[:_SEG_STEM]  # uncached: 80k one-off words would flush _stem's cache

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from briefing.verify.names import CALENDAR
 from briefing.verify.source import SourceIndex, stands_for_lead
-from briefing.verify.text import NEGATIONS, Token, is_content
+from briefing.verify.text import NEGATIONS, Token, inflected, is_content
 
 NEAR_COPY = 0.75
 """Share of the claim's words copied, in order, from one or two adjacent source sentences."""
@@ -181,10 +181,13 @@ _JOINING = frozenset({"and", "but", "or", "to", "the", "a", "an", ","})
 
 def _common_word(src: SourceIndex, t: Token) -> bool:
     """"Semi-Finals" in title case is the source's "semi-finals": a word the source writes in lower case
-    mid-sentence is no name."""
+    mid-sentence is no name, nor is an inflected word it never capitalises ("Abandons" in a headline)."""
     starts = {s for s, _e in src.sentences}
-    return any(src.words[p].text[:1].islower() and src.words[p].start not in starts
-               for p in src.lower_positions.get(t.lower, ()))
+    words = [src.words[p] for p in src.lower_positions.get(t.lower, ())]
+    mentions = [w for w in words if w.start not in starts]
+    if any(w.text[:1].islower() for w in mentions):
+        return True
+    return not mentions and inflected(t.lower)
 
 
 def _capitalised(t: Token) -> bool:

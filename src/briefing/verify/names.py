@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from briefing.verify.kinds import kind_issue
 from briefing.verify.source import SourceIndex
 from briefing.verify.swaps import slot_filler, swapped_name
-from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
+from briefing.verify.text import STOPWORDS, Token, inflected, is_content, lemma, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
@@ -182,6 +182,8 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
     source has only far from where it says what the rest of the claim says, or from the claim's words
     right around the name."""
     issues: list[str] = []
+    if _title_case(claim_tokens):
+        names = [part for name in names for part in _uncommon_runs(src, name, claim_tokens)]
     spans = [(n.start, n.end) for n in names]
     starts = {s for s, _e in src.sentences}
     for name in names:
@@ -225,6 +227,38 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         if opener and t.text[:1].isupper():
             issues.append(f"'{opener} {t.text}' is cut from another sentence ('{opener}' opens one)")
     return issues
+
+
+TITLE_CASE = 0.6  # share of a claim's longer words capitalised for it to be a Title Case headline
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """"Transport Secretary Abandons Rural Bus Grant": capitals mark every word, not names."""
+    longer = [t for t in toks if len(t.text) >= 4 and t.text[:1].isalpha()]
+    return len(longer) >= 3 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE * len(longer)
+
+
+def _uncommon_runs(src: SourceIndex, name: Name, toks: list[Token]) -> list[Name]:
+    """A Title Case run split at its common words: those the source writes in lower case mid-sentence, and
+    inflected forms ("Abandons", "Launches") the source never capitalises there; names rarely inflect."""
+    starts = {s for s, _e in src.sentences}
+    lower = {w.lower for w in src.words if w.text[:1].islower() and w.start not in starts}
+    capital = {w.lower for w in src.words if w.text[:1].isupper() and w.start not in starts}
+    runs: list[list[Token]] = [[]]
+    for t in (t for t in toks if name.start <= t.start < name.end):
+        common = t.lower in lower or inflected(t.lower) and t.lower not in capital
+        if common and not (t.lower in _JOINERS and runs[-1]):
+            runs.append([])
+        else:
+            runs[-1].append(t)
+    parts = []
+    for run in runs:
+        while run and run[-1].lower in _JOINERS:
+            run.pop()
+        if run:
+            words = tuple(x.lower for x in run)
+            parts.append(Name(" ".join(x.text for x in run), run[0].start, run[-1].end, words))
+    return parts
 
 
 def _scene(claim: str, toks: list[Token], idx: list[int]) -> bool:

@@ -132,6 +132,12 @@ def lemma(word: str) -> str:
     return stem(simplemma.lemmatize(word, lang="en"))
 
 
+@lru_cache(maxsize=65536)
+def inflected(word: str) -> bool:
+    """Is a lower-cased word an inflected form of another ("launches", "abandons")? Names rarely are."""
+    return simplemma.lemmatize(word, lang="en").lower() != word
+
+
 def is_content(tok: Token) -> bool:
     """Does this word carry checkable content (not a function word, negation cue or lone letter)?"""
     return tok.lower not in STOPWORDS and tok.lower not in NEGATIONS and len(tok.lower) > 1
