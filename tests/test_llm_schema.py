@@ -92,3 +92,10 @@ def test_schema_offers_only_this_story_ids(llm_story: StoryEvidence) -> None:
         and "enum" not in empty["properties"]["quotes"]["items"]
     )
     assert "$defs" not in schema and "$ref" not in json.dumps(schema)
+
+
+def test_a_label_keeps_a_longer_number_that_holds_the_figure(llm_story: StoryEvidence) -> None:
+    story, evidence = llm_story
+    text = answer(figures=[{"id": "f2", "label": "1340 homes in all"}])
+    summary = to_story_summary(parse_response(text, evidence), story, evidence, "local")
+    assert [f.label for f in summary.key_figures] == ["1340 homes in all"]

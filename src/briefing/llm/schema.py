@@ -152,7 +152,9 @@ _KIND_LABELS = {"money": "amount", "percent": "share", "quantity": "amount"}
 
 def _label(label: str, mention: NumericMention) -> str:
     """The model's label without the figure itself (small models echo ``£12.5m`` as its own label)."""
-    words = clean_text(label.replace(mention.text, " ")).strip(" :-—")
+    # Only the figure as a whole word: "2" must not be cut out of "28 languages".
+    echoed = re.compile(r"(?<![\w.,])" + re.escape(mention.text) + r"(?![\w]|[.,]\d)")
+    words = clean_text(echoed.sub(" ", label)).strip(" :-—")
     if words:
         return words
     if mention.kind == "count" and mention.unit:
