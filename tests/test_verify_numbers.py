@@ -102,3 +102,13 @@ def test_a_difference_of_two_figures_in_one_sentence_is_supported() -> None:
     assert not check_claim(source, "Net debt rose by £350m to £2.4bn.").supported
     # Figures from two sentences are not combined.
     assert not check_claim(source, "Net debt rose by £2.22bn.").supported
+
+
+def test_counts_the_claim_gives_too_do_not_accuse_another() -> None:
+    source = (
+        "The car park's 410 spaces will be replaced by a multi-storey with 250 spaces on Mill Street. "
+        "Councillor Tom Reed said traders had not been consulted. "
+        '"Losing 160 spaces will hit them hard," he said.'
+    )
+    claim = "The car park's 410 spaces will give way to a 250-space multi-storey, a net loss of 160 spaces."
+    assert check_claim(source, claim).supported

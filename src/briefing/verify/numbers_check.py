@@ -206,11 +206,16 @@ def _attached_elsewhere(
         # different count rather than around any mention of this number, says which is meant.
         noun = {t.stem for t in tokens(n.noun or "")}
         stems = {t.stem for t in claim_tokens if is_content(t) and not t.text[:1].isdigit()} - noun
-        same = [m for m in matches if m.kind == "count" and m.unit == n.unit]
+        same = [m for m in matches if m.kind == "count" and (m.unit == n.unit or _counts_next(src, m, noun))]
         if same:
             # "on the pitch for only four minutes": the source counts four minutes of something else, and
-            # six where it tells the rest of the claim.
-            other = [m for m in src_numbers if m.kind == "count" and m.unit == n.unit and m not in matches]
+            # six where it tells the rest of the claim. Counts the claim gives too say nothing against it.
+            given = [o for o in claim_numbers if o is not n]
+            other = [
+                m for m in src_numbers
+                if m.kind == "count" and m.unit == n.unit and m not in matches
+                and not any(same_quantity(o, m) for o in given)
+            ]
             told = max(_overlap(src, m, stems) for m in same)
             return bool(other) and max(_overlap(src, m, stems) for m in other) > RETOLD * told
         contrary = [m for m in src_numbers if m.kind == "count" and m.unit == n.unit]
@@ -238,6 +243,16 @@ def _attached_elsewhere(
         m.kind in _TEMPORAL and not same_quantity(m, n) and _sentence_of(src, m.start) in anchors
         for m in src_numbers
     )
+
+
+def _counts_next(src: SourceIndex, m: NumberMatch, noun: set[str]) -> bool:
+    """"1,850 rural routes": the claim's noun two words after the source's count (the reader counted the
+    adjective)."""
+    i = _sentence_of(src, m.start)
+    if i is None:
+        return False
+    after = [t for t in src.sent_tokens[i] if t.start >= m.end][:3]
+    return bool(noun & {t.stem for t in after})
 
 
 _TEMPORAL = frozenset({"date", "year"})
