@@ -463,3 +463,9 @@ REAL_BULLETS = (
 def test_correct_bullets_a_small_model_wrote_pass(claim: str) -> None:
     result = check_claim(REAL_BULLETS, claim)
     assert result.supported, result.issues
+
+
+def test_for_nothing_means_free_not_a_negation() -> None:
+    source = "Jeweller Sam Orr cleaned the ring free of charge and valued it at about £450."
+    claim = "Jeweller Sam Orr cleaned the ring for nothing and valued it at about £450."
+    assert check_claim(source, claim).supported

@@ -222,8 +222,10 @@ def _intends(window: list[Token]) -> bool:
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:
-    # "No 1" ranks rather than negates.
+    # "No 1" ranks rather than negates; "for nothing" is free of charge.
     return sum(
-        t.lower in words and not (t.lower == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
+        t.lower in words
+        and not (t.lower == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
+        and not (t.lower == "nothing" and k > 0 and toks[k - 1].lower == "for")
         for k, t in enumerate(toks)
     )

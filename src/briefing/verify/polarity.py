@@ -30,6 +30,8 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     t = toks[k].lower
     if t == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
         return False  # "the No 1 jersey"
+    if t == "nothing" and k > 0 and toks[k - 1].lower == "for":
+        return False  # "cleaned the ring for nothing": free of charge
     return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
 
 
