@@ -122,25 +122,19 @@ def _told_of(source: SourceWords, p: int, length: int, stems: set[str], reported
     told = range(first, last + 1) if reported else range(first, p)
     if stems & {source.tokens[k].stem for k in told}:
         return True
-    if reported and p == first:
-        # "Wren revealed the restaurant will close": a whole source sentence reported as someone's
-        # words, who is named within a few sentences of it (an interview's narration).
-        lo, hi = first, last + 1
-        while lo > 0 and source.sent[lo - 1] >= sent - BACK:
-            lo -= 1
-        while hi < len(source.words) and source.sent[hi] <= sent + BACK:
-            hi += 1
-        return bool(stems & {source.tokens[k].stem for k in range(lo, hi)})
     before = [source.tokens[k].lower for k in range(max(first, p - BEFORE), p)]
     pronoun = not before or before[-1] in _REFERRING
     described = any(w in _DESCRIBING for w in before[-3:])
     if not (pronoun or described):
         return False
+    # A whole source sentence reported as someone's words ("Wren revealed the restaurant will close") may
+    # name its speaker in the sentences after it too, as an interview's narration does.
+    forward = described or reported and p == first
     lo = first
     while lo > 0 and source.sent[lo - 1] >= sent - BACK:
         lo -= 1
     hi = last + 1
-    while described and hi < len(source.words) and source.sent[hi] <= sent + BACK:
+    while forward and hi < len(source.words) and source.sent[hi] <= sent + BACK:
         hi += 1
     return bool(stems & {source.tokens[k].stem for k in [*range(lo, first), *range(last + 1, hi)]})
 

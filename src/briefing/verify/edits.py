@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.names import CALENDAR
-from briefing.verify.source import SourceIndex, stands_for_lead
-from briefing.verify.text import NEGATIONS, Token, inflected, is_content
+from briefing.verify.names import CALENDAR, positions
+from briefing.verify.source import SourceIndex, common_word, stands_for_lead
+from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
 
 NEAR_COPY = 0.75
 """Share of the claim's words copied, in order, from one or two adjacent source sentences."""
@@ -85,7 +85,7 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
             continue
         if _written_out(src, claim_tokens, new, window, stands_for.get(run[0].start, [])):
             continue
-        if any(t.start > 0 and _capitalised(t) and not _common_word(src, t) for t in new):
+        if any(t.start > 0 and _capitalised(t) and not common_word(src, t.lower) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
     # ("HARBORVIEW, Calif. (Wire) —") says where the story was filed: none of its words is a name swapped.
@@ -144,18 +144,11 @@ def _written_out(
     while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper():
         hi += 1
     full = [t.lower for t in toks[lo : hi + 1] if t.lower not in titles]
-    if len(full) < 2 or not _verbatim_in(src, full):
+    if len(full) < 2 or not positions(src, full):
         return False
     in_window = {t.lower for t in window}
     described = {t.lower for t in old if is_content(t)}
     return full[-1] in in_window or bool(described) and described <= set(full)
-
-
-def _verbatim_in(src: SourceIndex, words: list[str]) -> bool:
-    return any(
-        all(p + j < len(src.words) and src.words[p + j].lower == w for j, w in enumerate(words))
-        for p in src.lower_positions.get(words[0], ())
-    )
 
 
 def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:
@@ -177,17 +170,6 @@ def _told_elsewhere(src: SourceIndex, run: list[Token], window: tuple[int, int])
 
 
 _JOINING = frozenset({"and", "but", "or", "to", "the", "a", "an", ","})
-
-
-def _common_word(src: SourceIndex, t: Token) -> bool:
-    """"Semi-Finals" in title case is the source's "semi-finals": a word the source writes in lower case
-    mid-sentence is no name, nor is an inflected word it never capitalises ("Abandons" in a headline)."""
-    starts = {s for s, _e in src.sentences}
-    words = [src.words[p] for p in src.lower_positions.get(t.lower, ())]
-    mentions = [w for w in words if w.start not in starts]
-    if any(w.text[:1].islower() for w in mentions):
-        return True
-    return not mentions and inflected(t.lower)
 
 
 def _capitalised(t: Token) -> bool:
@@ -222,10 +204,4 @@ def _intends(window: list[Token]) -> bool:
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:
-    # "No 1" ranks rather than negates; "for nothing" is free of charge.
-    return sum(
-        t.lower in words
-        and not (t.lower == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
-        and not (t.lower == "nothing" and k > 0 and toks[k - 1].lower == "for")
-        for k, t in enumerate(toks)
-    )
+    return sum(t.lower in words and not not_negating(toks, k) for k, t in enumerate(toks))

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.kinds import kind_issue
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, common_word
 from briefing.verify.swaps import slot_filler, swapped_name
-from briefing.verify.text import STOPWORDS, Token, inflected, is_content, lemma, stem
+from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
 
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
@@ -239,15 +239,10 @@ def _title_case(toks: list[Token]) -> bool:
 
 
 def _uncommon_runs(src: SourceIndex, name: Name, toks: list[Token]) -> list[Name]:
-    """A Title Case run split at its common words: those the source writes in lower case mid-sentence, and
-    inflected forms ("Abandons", "Launches") the source never capitalises there; names rarely inflect."""
-    starts = {s for s, _e in src.sentences}
-    lower = {w.lower for w in src.words if w.text[:1].islower() and w.start not in starts}
-    capital = {w.lower for w in src.words if w.text[:1].isupper() and w.start not in starts}
+    """A Title Case run split at its common words ("Abandons", "Launches": ``common_word``)."""
     runs: list[list[Token]] = [[]]
     for t in (t for t in toks if name.start <= t.start < name.end):
-        common = t.lower in lower or inflected(t.lower) and t.lower not in capital
-        if common and not (t.lower in _JOINERS and runs[-1]):
+        if common_word(src, t.lower) and not (t.lower in _JOINERS and runs[-1]):
             runs.append([])
         else:
             runs[-1].append(t)
@@ -430,7 +425,7 @@ def _antecedent(src: SourceIndex, pronoun: Token) -> str | None:
     """The last capitalised word before a pronoun, mid-sentence and within a few sentences: its likeliest
     named antecedent (a heuristic, good enough to excuse a name, never to accuse one)."""
     starts = {s for s, _e in src.sentences}
-    k = next(j for j, w in enumerate(src.words) if w.start == pronoun.start)
+    k = next(j for j in src.lower_positions[pronoun.lower] if src.words[j].start == pronoun.start)
     stop = src.sent_of_word[k] - REFER_BACK
     for j in range(k - 1, -1, -1):
         if src.sent_of_word[j] < stop:

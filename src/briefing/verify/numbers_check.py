@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, sentence_at
 from briefing.verify.text import Token, is_content, tokens
 
 # Slash dates and scores ("7/7", "9/11", "24/7") are not read by briefing.numbers; compared as written.
@@ -97,7 +97,7 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
     by_sentence: dict[int | None, list[NumberMatch]] = {}
     for m in src_numbers:
         if m.kind == n.kind and m.unit == n.unit and m.value is not None and m.range_high is None:
-            by_sentence.setdefault(_sentence_of(src, m.start), []).append(m)
+            by_sentence.setdefault(sentence_at(src, m.start), []).append(m)
     for i, ms in by_sentence.items():
         if i is None:
             continue
@@ -230,17 +230,17 @@ def _attached_elsewhere(
     # A year or date: the sentence that states the claim's other figures gives a different time
     # ("131 accounts in March", claimed "in 2021") and never this one.
     anchors = {
-        _sentence_of(src, m.start)
+        sentence_at(src, m.start)
         for o in claim_numbers
         if o is not n and o.kind not in _TEMPORAL
         for m in src_numbers
         if same_quantity(o, m)
     }
     anchors.discard(None)
-    if not anchors or any(_sentence_of(src, m.start) in anchors for m in matches):
+    if not anchors or any(sentence_at(src, m.start) in anchors for m in matches):
         return False
     return any(
-        m.kind in _TEMPORAL and not same_quantity(m, n) and _sentence_of(src, m.start) in anchors
+        m.kind in _TEMPORAL and not same_quantity(m, n) and sentence_at(src, m.start) in anchors
         for m in src_numbers
     )
 
@@ -248,7 +248,7 @@ def _attached_elsewhere(
 def _counts_next(src: SourceIndex, m: NumberMatch, noun: set[str]) -> bool:
     """"1,850 rural routes": the claim's noun two words after the source's count (the reader counted the
     adjective)."""
-    i = _sentence_of(src, m.start)
+    i = sentence_at(src, m.start)
     if i is None:
         return False
     after = [t for t in src.sent_tokens[i] if t.start >= m.end][:3]
@@ -316,7 +316,7 @@ def _beside(toks: list[Token], start: int, end: int) -> set[str]:
 
 def _beside_overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
     """IDF-weighted ``stems`` among the content words beside source mention ``m`` in its sentence."""
-    i = _sentence_of(src, m.start)
+    i = sentence_at(src, m.start)
     if i is None:
         return 0.0
     near = _beside(src.sent_tokens[i], m.start, m.end)
@@ -325,14 +325,11 @@ def _beside_overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
 
 def _overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
     """IDF-weighted claim words in the source sentence of mention ``m``."""
-    i = _sentence_of(src, m.start)
+    i = sentence_at(src, m.start)
     if i is None:
         return 0.0
     return sum(src.idf(s) for s in stems & {t.stem for t in src.sent_tokens[i]})
 
-
-def _sentence_of(src: SourceIndex, pos: int) -> int | None:
-    return next((i for i, (s, e) in enumerate(src.sentences) if s <= pos < e), None)
 
 
 def _phrase(claim: str, n: NumberMatch) -> str:

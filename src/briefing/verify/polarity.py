@@ -10,7 +10,7 @@ negative or restrictive word counts) because paraphrase moves negation around ("
 from __future__ import annotations
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content, lemma
+from briefing.verify.text import Token, is_content, lemma, not_negating
 
 CLAIM_CUES = frozenset(
     {"not", "no", "never", "n't", "cannot", "none", "nobody", "nothing", "nowhere", "neither", "nor",
@@ -28,10 +28,8 @@ _WINDOW = 4  # content words after a cue that it may apply to ("did not immediat
 
 def _is_cue(toks: list[Token], k: int) -> bool:
     t = toks[k].lower
-    if t == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
-        return False  # "the No 1 jersey"
-    if t == "nothing" and k > 0 and toks[k - 1].lower == "for":
-        return False  # "cleaned the ring for nothing": free of charge
+    if not_negating(toks, k):
+        return False
     return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
 
 

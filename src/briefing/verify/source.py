@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.sentences import DATELINE, sentence_spans
-from briefing.verify.text import STOPWORDS, Token, is_content, lemma, tokens
+from briefing.verify.text import STOPWORDS, Token, inflected, is_content, lemma, tokens
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class SourceIndex:
     salient: frozenset[str]  # the capitalised words used most mid-sentence: whom the article is about
     lead_described: frozenset[int]  # opening sentences whose subject is "A gran from Bexworth" (not named)
     most_named: str | None  # the salient word used most: whom a news lead's description stands for
+    sentence_starts: tuple[int, ...]  # each sentence's start offset, for finding the sentence of an offset
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, stem: str) -> float:
@@ -71,6 +73,7 @@ def index_source(text: str) -> SourceIndex:
         if t.text[:1].isupper():
             bare = t.lower.replace("'", "")
             bare_by_prefix.setdefault(bare[:1], set()).add(bare)
+    named = _salient(words)
     n = len(sentences)
     idf = {s: math.log((n + 1) / (len(ss) + 0.5)) + 1.0 for s, ss in stem_sents.items()}
     return SourceIndex(
@@ -88,8 +91,9 @@ def index_source(text: str) -> SourceIndex:
         bare_by_prefix=bare_by_prefix,
         dateline_ends=[_dateline_end(text, s, e) for s, e in sentences],
         lemma_sents=lemma_sents,
-        salient=_salient(words, sentences),
-        most_named=next(iter(_salient(words, sentences, 1)), None),
+        salient=frozenset(named),
+        most_named=named[0] if named else None,
+        sentence_starts=tuple(st for st, _e in sentences),
         lead_described=frozenset(
             i for i, (st, e) in enumerate(sentences[:LEAD])
             if _INDEFINITE.match(text, _dateline_end(text, st, e))
@@ -113,17 +117,31 @@ def stands_for_lead(src: SourceIndex, sentence: int, words: set[str]) -> bool:
 SALIENT = 3
 
 
-def _salient(words: list[Token], sentences: list[tuple[int, int]], most: int = SALIENT) -> frozenset[str]:
-    """The names the source uses most (more than once): who or what the article is about, which a
-    description ("the company", "we" in its spokesman's quote) most likely stands for. A capitalised word
-    counts unless the text also writes it in lower case (a sentence's first word, "Lucky") or it is a
-    function word ("I", "The")."""
+def _salient(words: list[Token]) -> list[str]:
+    """The names the source uses most (more than once), most used first: who or what the article is about,
+    which a description ("the company", "we" in its spokesman's quote) most likely stands for. A
+    capitalised word counts unless the text also writes it in lower case (a sentence's first word,
+    "Lucky") or it is a function word ("I", "The")."""
     lower = {w.lower for w in words if w.text[:1].islower()}
     counts = Counter(
         w.lower for w in words
         if w.text[:1].isupper() and w.lower not in lower and w.lower not in STOPWORDS and len(w.lower) > 1
     )
-    return frozenset(w for w, c in counts.most_common(most) if c > 1)
+    return [w for w, c in counts.most_common(SALIENT) if c > 1]
+
+
+def sentence_at(src: SourceIndex, pos: int) -> int | None:
+    """The index of the sentence holding offset ``pos``, if any."""
+    i = bisect_right(src.sentence_starts, pos) - 1
+    return i if i >= 0 and pos < src.sentences[i][1] else None
+
+
+def common_word(src: SourceIndex, word: str) -> bool:
+    """Is a lower-cased word no name here: the source writes it in lower case mid-sentence, or it is an
+    inflected form ("abandons": names rarely inflect) that the source never writes mid-sentence?"""
+    starts = set(src.sentence_starts)
+    mid = [w for w in map(src.words.__getitem__, src.lower_positions.get(word, ())) if w.start not in starts]
+    return any(w.text[:1].islower() for w in mid) or not mid and inflected(word)
 
 
 def content_tokens(toks: list[Token]) -> list[Token]:

@@ -138,6 +138,14 @@ def inflected(word: str) -> bool:
     return simplemma.lemmatize(word, lang="en").lower() != word
 
 
+def not_negating(toks: list[Token], k: int) -> bool:
+    """A negation word that negates nothing here: "the No 1 jersey" ranks, "for nothing" is free."""
+    t = toks[k].lower
+    return (t == "no" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()) or (
+        t == "nothing" and k > 0 and toks[k - 1].lower == "for"
+    )
+
+
 def is_content(tok: Token) -> bool:
     """Does this word carry checkable content (not a function word, negation cue or lone letter)?"""
     return tok.lower not in STOPWORDS and tok.lower not in NEGATIONS and len(tok.lower) > 1
