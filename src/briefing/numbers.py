@@ -23,6 +23,7 @@ A bare ``5m`` is read as five million (news style), not five metres.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import re
@@ -405,6 +406,10 @@ def _read_words(text: str, start: int, end: int, first: str) -> _Read | None:
         else:
             current += sum(_ONES.get(p, _TENS.get(p, 0)) for p in tok.split("-"))
     frac = _FRACTION.match(text, end)
+    if frac is not None and (points := _POINT_OF.match(text, frac.end())):
+        # "a quarter of a percentage point" is 0.25 points (25 basis points)
+        per = _FRACTIONS[frac.group(1).lower()]
+        return start, points.end(), "percent", (total + current) * per, {"unit": "pp"}
     if frac is not None and (tokens[0] not in {"a", "an"} or _OF.match(text, frac.end())):
         # "two-thirds", "a third of voters"
         per = _FRACTIONS[frac.group(1).lower()]
@@ -440,8 +445,14 @@ def _ratio(text: str, end: int, value: float) -> tuple[int, float] | None:
     return (m.end(), value / whole) if 0 < value < whole <= 100 else None
 
 
+_POINT = re.compile(r"\s+an?\s+percentage[\s-]points?\b", re.IGNORECASE)
+_POINT_OF = re.compile(r"\s+of\s+an?\s+percentage[\s-]points?\b", re.IGNORECASE)
+
+
 def _read_half(text: str, start: int, end: int) -> _Read | None:
     """'half a million' is 500,000; 'half of', 'half the' is 0.5; 'first half' is no figure."""
+    if points := _POINT.match(text, end):
+        return start, points.end(), "percent", 0.5, {"unit": "pp"}  # "half a percentage point"
     big = _HALF_OF_SCALE.match(text, end)
     if big:
         word = big.group(1).lower()
@@ -614,9 +625,10 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
         return other.unit == "%" and frac.value is not None and other.value is not None and (
             abs(frac.value * 100 - other.value) < 0.5 and other.range_high is None
         )
+    a, b = _in_points(a), _in_points(b)
     if not _units_agree(a, b, match_nouns):
         return False
-    if not _close(a.value, b.value):
+    if a.value is None or b.value is None or not _close(a.value, b.value):
         return False
     if a.range_high is None or b.range_high is None:
         return a.range_high is None and b.range_high is None
@@ -624,6 +636,14 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
 
 
 _STRICT_KINDS = frozenset({"money", "percent", "quantity"})
+
+
+def _in_points(m: NumberMatch) -> NumberMatch:
+    """Basis points as percentage points: "25 basis points" is "a quarter of a percentage point"."""
+    if m.unit != "bp" or m.value is None:
+        return m
+    high = None if m.range_high is None else m.range_high / 100
+    return dataclasses.replace(m, value=m.value / 100, unit="pp", range_high=high)
 
 
 def _units_agree(a: NumberMatch, b: NumberMatch, match_nouns: bool) -> bool:

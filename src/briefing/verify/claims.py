@@ -23,7 +23,7 @@ from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.omissions import omission_issues
 from briefing.verify.placement import check_subject
-from briefing.verify.polarity import check_dropped, check_polarity
+from briefing.verify.polarity import check_certainty, check_dropped, check_polarity
 from briefing.verify.quotes import check_quotes, quoted_spans
 from briefing.verify.source import index_source
 from briefing.verify.stitches import stitch_issues
@@ -71,6 +71,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
             issues += agent_issues(src, copy, claim, part)
         issues += repeated_subject_issues(src, claim, part, part_alignment.sentences[:2])
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
+    issues += check_certainty(src, toks, quoted_spans(claim))
     if not _same_kind("negation", issues):
         issues += check_dropped(src, toks, alignment.sentences, quoted_spans(claim))
     if not _same_kind("negation", issues):

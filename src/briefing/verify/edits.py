@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.names import CALENDAR, positions
-from briefing.verify.source import SourceIndex, common_word, stands_for_lead
+from briefing.verify.source import SourceIndex, alias_stems, common_word, stands_for_lead
 from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
 
 NEAR_COPY = 0.75
@@ -85,6 +85,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
             continue
         if _written_out(src, claim_tokens, new, window, stands_for.get(run[0].start, [])):
             continue
+        if _alias_for(src, stands_for.get(run[0].start, []), new):
+            continue
         if any(t.start > 0 and _capitalised(t) and not common_word(src, t.lower) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
@@ -124,6 +126,13 @@ def _names_a_description(src: SourceIndex, old: list[Token], new: list[Token]) -
         return False
     names = [t for t in new if _capitalised(t)]
     return bool(names) and names[-1].lower.removesuffix("'s") in src.salient
+
+
+def _alias_for(src: SourceIndex, old: list[Token], new: list[Token]) -> bool:
+    """"The CBF now expects" for "the bank now expects": the claim puts a name the source defines ("Central
+    Bank of Ferrowland (CBF)") for its head noun, or its acronym for its full name."""
+    names = [t.lower for t in new if t.text[:1].isupper()]
+    return bool(names) and bool(alias_stems(src, names) & {t.stem for t in old})
 
 
 def _written_out(

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.kinds import kind_issue
-from briefing.verify.source import SourceIndex, common_word
+from briefing.verify.quotes import placed_speakers
+from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
+from briefing.verify.speakers import tells_what_they_said
 from briefing.verify.swaps import slot_filler, swapped_name
 from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
 
@@ -32,7 +34,7 @@ _TITLES_TEXT = """
     former ex late acting fc afc inc ltd plc co corp llc ii iii iv jr sr"""
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
-_JOINERS = frozenset({"of", "the", "&", "de", "du", "la", "le", "van", "von", "der", "al", "bin"})
+_JOINERS = JOINERS
 _ALIASES = (
     frozenset({"uk", "u.k", "britain", "british", "england", "english", "scotland", "wales", "briton"}),
     frozenset({"us", "u.s", "usa", "america", "american", "americans", "united states"}),
@@ -174,7 +176,9 @@ def _cap(t: Token) -> bool:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return not text[a.end : b.start].strip()
+    # "Independent Pilots' Association": a plural possessive stays inside the name.
+    gap = text[a.end : b.start].strip()
+    return not gap or gap in ("'", "’") and a.lower.endswith("s")
 
 
 def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: list[Token]) -> list[str]:
@@ -186,6 +190,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
         names = [part for name in names for part in _uncommon_runs(src, name, claim_tokens)]
     spans = [(n.start, n.end) for n in names]
     starts = {s for s, _e in src.sentences}
+    speakers = placed_speakers(src, claim)  # names the source puts beside the quotes the claim gives them
     for name in names:
         idx = [k for k, t in enumerate(claim_tokens) if name.start <= t.start < name.end]
         core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
@@ -213,6 +218,8 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
             issues.append(kind)
         elif (
             _verbatim(src, name)
+            and not speakers & set(name.words)
+            and not tells_what_they_said(src, {stem(w) for w in core}, claim, claim_tokens, name.end)
             and not _indefinite(claim_tokens, idx, claim)
             and not _scene(claim, claim_tokens, idx)
             and not _in_list(claim, name, names)
@@ -361,7 +368,9 @@ def _out_of_context(
     core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
+    alias = alias_stems(src, list(name.words))  # "the IPA" for "Independent Pilots' Association"
     at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
+    at |= {i for a in alias for i in src.stem_sents.get(a, ())}
     own = {stem(w) for w in core}  # "the Welsh assembly" says nothing of where "London Assembly" is
     words = [
         t for t in toks
@@ -386,7 +395,9 @@ def _out_of_context(
         side = -1 if t.start >= name.end else 1  # where the name stands: before the word (-1) or after
         # "Maureen Tidball, a retired dinner lady": the claim says the name is what the source describes.
         apposed = side < 0 and "," in claim_text[name.end : t.start]
-        if told & near or any(_refers_back(src, core, t, side, i, apposed) for i in told if i >= first):
+        if told & near:
+            return False
+        if any(_refers_back(src, core, t, side, i, apposed, alias) for i in told if i >= first):
             return False
     return True
 
@@ -401,7 +412,9 @@ _DESCRIPTIONS_TEXT = """company firm group business bank council authority gover
 _DESCRIPTIONS = frozenset(_DESCRIPTIONS_TEXT.split())
 
 
-def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int, apposed: bool) -> bool:
+def _refers_back(
+    src: SourceIndex, core: list[str], t: Token, side: int, i: int, apposed: bool, alias: set[str]
+) -> bool:
     """Does source sentence ``i`` say claim word ``t`` of a word referring to the name, on the name's
     side of it: a description ("the authority faced" for "Millbrook faced") or "we" of a name the
     article is about, or a pronoun whose nearest named antecedent is the name ("he" after "Okafor")?
@@ -413,6 +426,8 @@ def _refers_back(src: SourceIndex, core: list[str], t: Token, side: int, i: int,
             continue
         span = sent[max(0, p - REFER_GAP) : p] if side < 0 else sent[p + 1 : p + 1 + REFER_GAP]
         for x in span:
+            if x.stem in alias:
+                return True  # "the bank now expects" for "the NBV now sees" (National Bank of Valdonia)
             if x.lower in _DESCRIPTIONS or x.lower in _FIRST_PERSON or apposed and x.lower == "the":
                 if any(w.removesuffix("'s") in src.salient for w in core):
                     return True

@@ -44,6 +44,8 @@ def omission_issues(copy: Copy) -> list[str]:
         dropped = [t.lower for t in left if t.lower in QUALIFIERS]
         if set(dropped) <= _NEGATIONS and _negated(copy, a):
             dropped = []  # "no lightning had been recorded" for "lightning had not been recorded"
+        if set(dropped) <= _MODALS and _hedged(copy):
+            dropped = []  # "threatened a walkout" for "warned that a walkout could follow"
         dropped += [t.lower for k, t in enumerate(left, gap[0]) if _verb(t, source.tokens[k + 1])]
         if dropped:
             issues.append(_describe(source, copy, a, b, gap, dropped[0]))
@@ -51,6 +53,13 @@ def omission_issues(copy: Copy) -> list[str]:
 
 
 _NEGATIONS = frozenset(("not", "never", "no"))
+_MODALS = frozenset(("could", "may", "might", "would", "possible", "possibly", "likely"))
+_HEDGES = re.compile(r"threat\w*|warn\w*|could|may|might|would|possibl[ey]|potential(?:ly)?|likely|risks?")
+
+
+def _hedged(copy: Copy) -> bool:
+    """Does the claim hedge of its own ("threatened", "warned", "could"), so a dropped modal is told?"""
+    return any(_HEDGES.fullmatch(t.lower) for t in copy.tokens)
 
 
 def _negated(copy: Copy, a: Run) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.verify.source import SourceIndex
+from briefing.verify.source import SourceIndex, alias_stems
+from briefing.verify.speakers import speaker_sentences
 from briefing.verify.text import Token, is_content
 
 WINDOW = 1  # sentences either side of a passage that may carry the claim
@@ -40,6 +41,7 @@ def placement_gap(
     if not at:
         return 0.0
     at -= {i for i in at if _only_in_dateline(src, i, stems)}
+    at |= speaker_sentences(src, stems) - set(range(min(at, default=0)))  # her quote's next paragraph
     rest = [t for t in claim_tokens if is_content(t) and not span[0] <= t.start < span[1]]
     weights = {t.stem: src.idf(t.stem) for t in rest if t.stem in src.stem_sents and t.stem not in stems}
     total = sum(weights.values())
@@ -123,6 +125,7 @@ def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_
         w.stem for t in words if t.text[:1].isupper() and len(t.lower) >= 5 and t.start > 0
         for w in src.words if w.text[:1].isupper() and w.lower[:4] == t.lower[:4]
     }
+    variants |= alias_stems(src, [t.lower for t in words if t.text[:1].isupper()])
     if placement_gap(src, {t.stem for t in subj} | variants, span, claim_tokens) < SUBJECT_GAP:
         return []
     return [f"subject '{' '.join(t.text for t in subj)}' is not who the source says this about"]

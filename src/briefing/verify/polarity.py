@@ -205,3 +205,18 @@ def _negated_in_claim(toks: list[Token], k: int) -> bool:
         t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only")
         for t in toks[max(0, k - 2 * _WINDOW) : k]
     )
+
+
+CERTAINTY = frozenset({"definitely", "certainly", "undoubtedly", "surely", "guaranteed", "inevitably"})
+"""Words that turn what a source hedges ("may have been", "could rise") into fact."""
+
+
+def check_certainty(src: SourceIndex, toks: list[Token], quoted: list[tuple[int, int]]) -> list[str]:
+    """An issue when the claim asserts with a certainty word the source never uses: summaries compress,
+    but they have no reason to add "definitely", and models that overclaim do exactly that."""
+    for t in toks:
+        if t.lower in CERTAINTY and t.lower not in src.lower_positions and not any(
+            s <= t.start < e for s, e in quoted
+        ):
+            return [f"negation: '{t.text}' asserts what the source does not say for certain"]
+    return []

@@ -66,6 +66,11 @@ _NAME = r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
 _AFTER = re.compile(r"""^[\s"”'’,]*(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s+""" + _NAME)
 _AFTER_INV = re.compile(r"""^[\s"”'’,]*""" + _NAME + r"\s+(?:said|says|added|insisted|warned|claimed)\b")
 _BEFORE = re.compile(_NAME + r"\s+(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s*:?\s*[\"“'‘]?$")
+# "Marquand said the move was "not the start ..."": a few lower-case words between the verb and the quote.
+_BEFORE_REPORTED = re.compile(
+    _NAME
+    + r"\s+(?:said|says|insisted|warned|claimed|called|branded|described)\s+(?:[a-z][\w'’-]*\s+){1,6}[\"“]$"
+)
 _ACCORDING = re.compile(r"^[\s\"”'’,]*according to\s+" + _NAME)
 
 
@@ -76,8 +81,21 @@ def _speaker(claim: str, start: int, end: int) -> str | None:
         m = pattern.match(tail)
         if m:
             return m.group(1)
-    m = _BEFORE.search(claim[max(0, start - 80) : start])
+    before = claim[max(0, start - 80) : start]
+    m = _BEFORE.search(before) or _BEFORE_REPORTED.search(before)
     return m.group(1) if m else None
+
+
+def placed_speakers(src: SourceIndex, claim: str) -> set[str]:
+    """Surnames (lower-cased) of the speakers the claim gives verbatim quotes to, where the source names
+    them beside those quotes: such a name is where the source says what the claim has it say."""
+    src_norm = normalise_quote_text(src.text)
+    out = set()
+    for s, e in quoted_spans(claim):
+        quote, speaker = claim[s:e], _speaker(claim, s, e)
+        if speaker and quote_in_source(src_norm, quote) and speaker_near(src, quote, speaker):
+            out.add(speaker.split()[-1].lower())
+    return out
 
 
 def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) -> bool:
@@ -104,4 +122,4 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-__all__ = ["check_quotes", "quote_in_source", "quoted_spans", "speaker_near"]
+__all__ = ["check_quotes", "placed_speakers", "quote_in_source", "quoted_spans", "speaker_near"]

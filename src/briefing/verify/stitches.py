@@ -13,8 +13,9 @@ examined, and only joins of two runs with at most one copied word between them.
 from __future__ import annotations
 
 from briefing.verify.fragments import Copy, Run, SourceWords
-from briefing.verify.source import index_source, stands_for_lead
-from briefing.verify.text import is_content
+from briefing.verify.source import SourceIndex, index_source, stands_for_lead
+from briefing.verify.speakers import speaker_sentences
+from briefing.verify.text import NEGATIONS, is_content, stem
 
 MIN_RUN = 2
 """Words in a run for its join to be examined; shorter runs are how paraphrase reuses source words."""
@@ -76,6 +77,8 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     if _role_of(source, copy, a, b):
         return True
     src = index_source(source.text)
+    if surname and any(source.sent[jb] in _quoted_on(src, stem(surname)) for jb in b.positions):
+        return True  # "Rusk said the men may have been" from the quote paragraph after her name
     capitalised = {t.lower for t in owners[a.start : a.start + a.length] if t.text[:1].isupper()}
     if any(stands_for_lead(src, source.sent[jb], capitalised) for jb in b.positions):
         return True  # "Maureen Tidball" + "scooped £1.2m" where the lead has "A gran from Bexworth has"
@@ -89,6 +92,8 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
         for jb in b.positions:
             if 0 <= jb - end_a <= GAP and inserted <= {source.tokens[k].stem for k in range(end_a, jb)}:
                 return True  # one passage, a few words left out
+            if _reworded(source, copy, a, b, end_a, jb):
+                return True  # one passage, one common word put another way ("the move" for "the decision")
             # "Dr Ann Loy, the hospital's medical director," told as "Medical director Dr Ann Loy".
             role_after = 0 <= ja - (jb + b.length) <= APPOSITION and source.sent[ja] == source.sent[jb]
             if role_after and not inserted:
@@ -126,6 +131,23 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
             if any(s in near_a or s in claim_before for s in said_of):
                 return True  # what the source says the second run of is beside the first, or in the claim
     return False
+
+
+def _reworded(source: SourceWords, copy: Copy, a: Run, b: Run, end_a: int, jb: int) -> bool:
+    """The runs continue each other in the source but for one lower-case word each side puts between
+    them: a paraphrase of one word, left to the checks that know numbers, names and negations."""
+    claim_words = copy.tokens[a.start + a.length : b.start]
+    source_words = source.tokens[end_a:jb]
+    return (
+        len(claim_words) == len(source_words) == 1
+        and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in claim_words)
+        and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in source_words)
+    )
+
+
+def _quoted_on(src: SourceIndex, surname: str) -> set[int]:
+    """The sentences after a speaker's mentions that are still her words but do not name her."""
+    return speaker_sentences(src, {surname}) - src.stem_sents.get(surname, set())
 
 
 ROLE_WORDS = 3  # words of a role before a name ("restaurant manager")

@@ -1,0 +1,65 @@
+"""Who said what: the source sentences a speaker's words run over, and whether a claim's "X said ..."
+tells what the source has X say.
+
+News gives one speaker several sentences: "Detective Inspector Laura Henshaw said: "This was ..." is
+followed by a paragraph that is all quote ("We believe the men may have been waiting ...") and by "She
+added: ...". A summary that reports the later sentences under her name ("Henshaw said the pair may have
+been waiting ...") is right although those sentences never name her. The name checks judge a name by the
+claim's words beside it; for a speaker the better evidence is the whole reported clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content
+
+_REPORTING_TEXT = """said says told tells warned warns added insisted argued claimed admitted urged
+    described called"""
+REPORTING = frozenset(_REPORTING_TEXT.split())
+"""Verbs after which a claim gives what its subject said."""
+RUN_ON = 3  # sentences after a speaker's mention that may still be theirs
+COVER = 0.5  # share of the reported clause's content words the speaker's sentences must hold
+MIN_WORDS = 3  # content words (found in the source) a reported clause needs for its coverage to mean anything
+_PRONOUN_SAYS = re.compile(r"(?:He|She|They)\s+(?:added|said|continued|went on)\b")
+_CLAUSE_END = re.compile(r"[;]|,\s*(?:while|whereas|but)\b")
+
+
+def speaker_sentences(src: SourceIndex, stems: set[str]) -> set[int]:
+    """Sentences naming the speaker, and the ones after each that are still theirs: a paragraph that opens
+    inside a quote, or "She added: ..." (until another sentence names someone else)."""
+    named = {i for s in stems for i in src.stem_sents.get(s, ())}
+    out = set(named)
+    for i in named:
+        for j in range(i + 1, min(len(src.sentences), i + 1 + RUN_ON)):
+            text = src.text[src.sentences[j][0] : src.sentences[j][1]].lstrip()
+            if not (text[:1] in "\"“‘'" or _PRONOUN_SAYS.match(text) or _in_quote(src, j)):
+                break
+            out.add(j)
+    return out
+
+
+def _in_quote(src: SourceIndex, j: int) -> bool:
+    """Does sentence ``j`` continue a quotation opened earlier in its paragraph?"""
+    start = src.sentences[j][0]
+    para = src.text.rfind("\n", 0, start) + 1
+    before = src.text[para:start]
+    return sum(before.count(q) for q in "\"“”") % 2 == 1
+
+
+def tells_what_they_said(src: SourceIndex, stems: set[str], claim: str, toks: list[Token], end: int) -> bool:
+    """Is the name ending at offset ``end`` followed by a reporting verb, and do the sentences the source
+    gives that speaker hold most of the clause the claim reports?"""
+    after = [t for t in toks if t.start >= end]
+    if not after or after[0].lower not in REPORTING:
+        return False
+    stop = _CLAUSE_END.search(claim, after[0].end)
+    clause = [t for t in after[1:] if (stop is None or t.start < stop.start()) and is_content(t)]
+    # Words the source never uses are paraphrase: they tell nothing of where the clause comes from.
+    clause = [t for t in clause if t.stem not in stems and t.stem in src.stem_sents]
+    if len(clause) < MIN_WORDS:
+        return False
+    theirs = speaker_sentences(src, stems)
+    held = sum(any(i in theirs for i in src.stem_sents.get(t.stem, ())) for t in clause)
+    return held >= COVER * len(clause)

@@ -1,0 +1,80 @@
+"""Who is told of where: acronyms and their full names, a speaker's words over several sentences, and
+paraphrase that keeps a fact (basis points, a reworded noun, a hedge) against edits that change it."""
+
+from __future__ import annotations
+
+from briefing.verify import check_claim
+
+SOURCE = """Ferrow bank trims rates for the first time in two years
+
+MARLSTEAD - The Central Bank of Ferrowland (CBF) cut its main interest rate by a quarter of a percentage \
+point to 3.75% on Tuesday, its first reduction in two years.
+
+Governor Helena Dorsey said the decision was "a careful first step".
+
+The bank now expects inflation to reach its 2% target in early 2027, three months earlier than it \
+forecast in March.
+
+The Ferrowland Growers' Union (FGU) said farmers would gain little. The FGU has warned that a tractor \
+protest could follow in May if fuel duty is not cut, but said no date had been set.
+
+Detective Sergeant Amy Rusk said: "The two men ran towards the canal.
+
+"We believe they may have been waiting in a grey van nearby, and we want to hear from anyone with \
+dashcam footage from Quarry Lane between 9pm and 10pm."
+
+Finance minister Piet Janssen welcomed the move.
+
+The tour opens in Leeds on 3 June and ends with two nights in Cardiff on 1 and 2 July.
+"""
+
+
+def supported(claim: str) -> bool:
+    return check_claim(SOURCE, claim).supported
+
+
+def issues(claim: str) -> list[str]:
+    return check_claim(SOURCE, claim).issues
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    assert supported("The CBF cut its main rate by 25 basis points to 3.75% on Tuesday.")
+    assert not supported("The CBF cut its main rate by 50 basis points to 3.75% on Tuesday.")
+
+
+def test_an_acronym_stands_where_its_full_name_or_head_noun_does() -> None:
+    assert supported("The CBF now expects inflation to reach its 2% target in early 2027.")
+    assert supported(
+        "The Ferrowland Growers' Union has threatened a tractor protest in May if fuel duty is not cut."
+    )
+
+
+def test_sooner_is_earlier_and_later_is_its_opposite() -> None:
+    assert supported("The bank expects inflation to hit 2% in early 2027, three months sooner than forecast.")
+    assert "'later' where the source says 'earlier'" in issues(
+        "The bank expects inflation to hit 2% in early 2027, three months later than forecast."
+    )
+
+
+def test_a_quote_reported_after_said_belongs_to_its_speaker() -> None:
+    assert supported('Governor Helena Dorsey said the move was "a careful first step".')
+    assert "quote 'a careful first step' is not attributed to Piet Janssen in source" in issues(
+        'Finance minister Piet Janssen said the move was "a careful first step".'
+    )
+
+
+def test_a_speaker_owns_the_quote_paragraphs_that_follow_her_name() -> None:
+    assert supported(
+        "Detective Sergeant Amy Rusk said the men may have been waiting in a van nearby and appealed for "
+        "dashcam footage from Quarry Lane between 9pm and 10pm."
+    )
+
+
+def test_certainty_the_source_does_not_have_is_flagged() -> None:
+    claim = "Detective Sergeant Amy Rusk said the men had definitely been waiting in a grey van nearby."
+    assert any("'definitely'" in i for i in issues(claim))
+
+
+def test_a_claim_telling_both_ends_of_a_tour_flips_neither() -> None:
+    assert supported("The tour opens in Leeds on 3 June and closes with two nights in Cardiff.")
+    assert "'closes' where the source says 'opens'" in issues("The tour closes in Leeds on 3 June.")
