@@ -5,7 +5,8 @@ Prints one row per set and per BBC variant (Pk, WindowDiff, boundary F1, exact s
 plus the splitter's throughput, and writes the table to benchmarks/results/segmentation.txt.
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
-A row marked * is derived from the dev sets (see _one_sentence_per_line) to stress one document shape.
+A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines) to stress
+one document shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -83,8 +84,9 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
             groups += [(f"  {label}{v}", [r for r in rows if r.get("variant") == v]) for v in VARIANTS]
             if not label:  # a stress test of the shape alone, not a dev set: in-sample rows only
                 derived = _one_sentence_per_line(rows)
-                pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived}
-                groups.append(("  sentence-lines*", derived))
+                teasers = _teasers_in_sentence_lines(rows)
+                pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived + teasers}
+                groups += [("  sentence-lines*", derived), ("  teaser-lines*", teasers)]
         for row_label, group in groups:
             found, total = _teaser_recall(group, pred)
             recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
@@ -106,6 +108,25 @@ def _one_sentence_per_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
             stories.append({"start": start, "end": len(text) - 1})
         out.append({"id": row["id"] + "/sentence-lines", "text": text, "stories": stories})
+    return out
+
+
+def _teasers_in_sentence_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``teaser`` bundles with their articles re-pasted one sentence per line and each teaser on a line
+    of its own: a one-paragraph item among outlets' one-sentence paragraphs."""
+    out = []
+    for row in rows:
+        if row.get("variant") != "teaser":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            spans = [(story["start"], story["end"])] if story.get("teaser") else sentence_spans(
+                row["text"], story["start"], story["end"]
+            )
+            start = len(text)
+            text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
+            stories.append({"start": start, "end": len(text) - 1, "teaser": story.get("teaser", False)})
+        out.append({"id": row["id"] + "/teaser-lines", "text": text, "stories": stories})
     return out
 
 
