@@ -51,6 +51,13 @@ def only(text: str) -> NumberMatch:
         ("a 35C heatwave", "35C", "quantity", 35, "°C"),
         ("1,200 million", "1,200 million", "number", 1.2e9, None),
         ("the 1990s", "1990s", "year", 1990, "decade"),
+        ("cut by a quarter of a percentage point", "a quarter of a percentage point", "percent", 0.25, "pp"),
+        ("up half a percentage point", "half a percentage point", "percent", 0.5, "pp"),
+        ("most Year 6 pupils", "6", "number", 6, "label"),
+        ("passed by 23 votes to 21", "23 votes to 21", "number", 23, "score"),
+        ("approved by seven votes to four", "seven votes to four", "number", 7, "score"),
+        ("councillors voted 9 to 3", "9 to 3", "number", 9, "score"),
+        ("beat them 28 - 24", "28 - 24", "number", 28, "score"),
     ],
 )
 def test_reads_numbers_as_written(text: str, span: str, kind: str, value: float, unit: str | None) -> None:
@@ -189,3 +196,19 @@ def test_years_and_months_are_one_duration() -> None:
     found = find_numbers("Without the plea the sentence would have been five years and six months.")
     assert [(n.value, n.unit) for n in found] == [(5.5, "year")]
     assert [(n.value, n.unit) for n in find_numbers("He served six months.")] == [(6.0, "month")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("voted 7-4 in favour", "approved by seven votes to four", True),
+        ("voted 7-4 in favour", "approved by seven votes to three", False),
+        ("won 2-1", "a 2-1 win", True),
+        ("won 2-1", "won 2-0", False),
+        ("25 basis points", "a quarter of a percentage point", True),
+        ("50 basis points", "a quarter of a percentage point", False),
+        ("25 basis points", "25%", False),
+    ],
+)
+def test_tallies_both_sides_and_basis_points(a: str, b: str, same: bool) -> None:
+    assert same_quantity(only(a), only(b)) is same

@@ -48,7 +48,9 @@ class NumberMatch:
     ``text`` is exactly the source text at ``[start, end)``. ``value`` is the number with its scale applied
     (``£20m`` -> 20000000.0; ``50p`` -> 0.5 GBP). For counts the span covers the number only and ``unit``
     is the counted noun's lemma (``eight regulations`` -> 8.0, 'regulation'); ``noun`` is that noun as
-    written. ``range_high`` is the upper end of a range; ``date`` the parts of a date.
+    written. ``range_high`` is the upper end of a range; ``date`` the parts of a date. A score or tally
+    has unit ``score``, its first number as ``value`` and the other as ``against``; a label ("Year 6",
+    "Platform 4") has unit ``label`` and counts nothing.
     """
 
     start: int
@@ -61,6 +63,7 @@ class NumberMatch:
     scale: float = 1.0
     date: DateParts | None = None
     noun: str | None = None
+    against: float | None = None  # a score's or vote tally's other side ("2-1", "23 votes to 21": 1, 21)
 
 
 _MONTHS = {
@@ -207,7 +210,8 @@ _MEASURE = re.compile(
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s+to\s+")
 _CUR_AT = re.compile(_CUR_PREFIX)
 _DIGITS_AT = re.compile(rf"(?:{_DIGITS})(?![\d:/])")
-_SCORE = re.compile(r"[-–](\d{1,3})(?![\d:/%\w]|[.,]\d)")  # "won 2-1." and "9-4," but not "2-1.5"
+# "won 2-1." and "9-4," but not "2-1.5"; tokenised text spaces the dash ("28 - 24")
+_SCORE = re.compile(r" ?[-–] {0,2}(\d{1,3})(?![\d:/%\w]|[.,]\d)")
 _TRACK_WORDS = _wordset(
     """sprint sprinter race hurdles freestyle butterfly breaststroke backstroke relay medley final finals
     heat heats champion medallist medalist record title dash gold silver bronze world olympic runner"""
@@ -327,7 +331,34 @@ def _read_digits(text: str, start: int, dstart: int, dend: int, currency: str | 
         return None  # "in their 20s": an age band, not a figure
     if currency is None and (ratio := _ratio(text, dend, value)) is not None:
         return start, ratio[0], "number", ratio[1], {"unit": "fraction"}
+    if currency is None and _LABEL.search(text, max(0, start - 12), start):
+        return start, dend, "number", value, {"unit": "label"}  # "Year 6 pupils": a name, not six pupils
     return _extend(text, start, dend, value, currency)
+
+
+_LABEL = re.compile(
+    r"\b(?:Year|Grade|Stage|Level|Tier|Band|Phase|Platform|Gate|Terminal|Section|Article|Clause|Chapter)\s+$"
+)
+
+
+_TALLY = re.compile(r"(\s+votes?)?\s+to\s+(\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![\d.,]\d|\s*(?:%|per\s?cent))")
+_VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:by\s+)?$", re.IGNORECASE)
+
+
+def _tally(text: str, start: int, end: int) -> tuple[int, float] | None:
+    """A vote tally: "by 23 votes to 21", "seven votes to four", "voted 23 to 21" (end, other side)."""
+    m = _TALLY.match(text, end)
+    if m is None or not (m.group(1) or _VOTED.search(text, max(0, start - 16), start)):
+        return None
+    word = m.group(2).lower()
+    if word in ("nil", "none"):
+        return m.end(), 0.0
+    if word.isdigit():
+        return m.end(), float(word)
+    parts = word.split("-")
+    if not all(p in _ONES or p in _TENS for p in parts):
+        return None
+    return m.end(), float(sum(_ONES.get(p, _TENS.get(p, 0)) for p in parts))
 
 
 def _bad_digits(text: str, start: int, end: int, digits: str) -> bool:
@@ -481,10 +512,13 @@ def _extend(
             return start, sc[1], "quantity", value, {"unit": "metre"}  # "the 100m final"
         scale, end = sc
     extra: _Extra = {}
+    if scale == 1.0 and currency is None and (tally := _tally(text, start, end)) is not None:
+        return start, tally[0], "number", value, {"unit": "score", "against": tally[1]}
     rng = _range(text, start, end, value, scale, currency)
     score = _SCORE.match(text, end) if rng is None and scale == 1.0 and currency is None else None
     if score is not None and value.is_integer() and value < 1000 and float(score.group(1)) <= value:
-        return start, score.end(), "number", value, {"unit": "score"}  # "won 2-1", "a 19-5 lead"
+        # "won 2-1", "a 19-5 lead"
+        return start, score.end(), "number", value, {"unit": "score", "against": float(score.group(1))}
     if rng is not None:
         start, end, high, scale = rng
         extra["range_high"] = high
@@ -625,6 +659,8 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
         return other.unit == "%" and frac.value is not None and other.value is not None and (
             abs(frac.value * 100 - other.value) < 0.5 and other.range_high is None
         )
+    if a.unit == "score" or b.unit == "score":
+        return a.unit == b.unit and {a.value, a.against} == {b.value, b.against}
     a, b = _in_points(a), _in_points(b)
     if not _units_agree(a, b, match_nouns):
         return False

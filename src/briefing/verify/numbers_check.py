@@ -65,9 +65,8 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         ):
             issues.append(f"number '{t.text}' not in source")
     for n in claim_numbers:
-        score = _SCORE.fullmatch(n.text) if n.range_high is None else None
-        if score and {score.group(1, 2), score.group(2, 1)}.isdisjoint(_scores(src_text)):
-            issues.append(f"score '{n.text}' not in source")  # read as its first number alone
+        if n.unit == "score" and not any(same_quantity(n, s) for s in src_numbers):
+            issues.append(f"score '{n.text}' not in source")
             continue
         matches = [s for s in src_numbers if same_quantity(n, s)]
         if (
@@ -85,7 +84,6 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     return issues
 
 
-_SCORE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
 DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonnes" from 410,000 - 265,000)
 
 
@@ -107,13 +105,6 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
                 if any(abs(v - n.value) <= DERIVED * max(abs(v), 1.0) for v in (abs(x - y), x + y) if v):
                     return True
     return False
-
-
-@lru_cache(maxsize=64)
-def _scores(text: str) -> frozenset[tuple[str, str]]:
-    """Match scores and tallies ("2-1", "3–3") as the source writes them."""
-    found = re.finditer(r"(?<![\d.,/])" + _SCORE.pattern + r"(?![\d/]|[.,]\d)", text)  # "won 1-0."
-    return frozenset((m.group(1), m.group(2)) for m in found)
 
 
 def _has_digit(word: str) -> bool:
