@@ -23,6 +23,12 @@ Detective Sergeant Amy Rusk said: "The two men ran towards the canal.
 "We believe they may have been waiting in a grey van nearby, and we want to hear from anyone with \
 dashcam footage from Quarry Lane between 9pm and 10pm."
 
+Speaking at the meeting, Ann Pike, chair of campaign group Keep Marl Green, said the plan would leave the \
+town "hemmed in by concrete". Keep Marl Green said it would consider an appeal.
+
+Ferrow Air chief executive Lars Holm called the strike "reckless". He said the airline would not return \
+to talks until the walkout had ended.
+
 Finance minister Piet Janssen welcomed the move.
 
 The tour opens in Leeds on 3 June and ends with two nights in Cardiff on 1 and 2 July.
@@ -78,3 +84,21 @@ def test_certainty_the_source_does_not_have_is_flagged() -> None:
 def test_a_claim_telling_both_ends_of_a_tour_flips_neither() -> None:
     assert supported("The tour opens in Leeds on 3 June and closes with two nights in Cardiff.")
     assert "'closes' where the source says 'opens'" in issues("The tour closes in Leeds on 3 June.")
+
+
+def test_a_speaker_is_found_before_a_relative_clause() -> None:
+    claim = (
+        "Ann Pike, who chairs campaign group Keep Marl Green, said the plan would leave the town "
+        '"hemmed in by concrete".'
+    )
+    assert supported(claim)
+    swapped = issues(claim.replace("Ann Pike", "Piet Janssen"))
+    assert any("not attributed to Piet Janssen" in i for i in swapped)
+
+
+def test_a_negated_modal_told_in_other_words_is_the_source_s() -> None:
+    assert supported(
+        'Lars Holm called the strike "reckless" and said the airline would not go back to the negotiating '
+        "table until the walkout had ended."
+    )
+    assert not supported('Lars Holm called the strike "reckless" and said the airline would return to talks.')

@@ -156,7 +156,14 @@ def _mentions(src: SourceIndex, core: list[str]) -> list[tuple[int, int]]:
 
 
 def _the_before(words: list[Token], p: int) -> bool:
-    return p > 0 and words[p - 1].lower in ("the", "a", "an")
+    """"the Sunday Telegraph", or a kind of body before the name ("campaign group Save Brampton Fields")."""
+    return p > 0 and (words[p - 1].lower in ("the", "a", "an") or words[p - 1].lower in _BODIES)
+
+
+_BODIES_TEXT = """group firm company charity campaign party band club union agency brand label insurer
+    lender retailer carrier airline operator developer publisher broadcaster newspaper network"""
+_BODIES = frozenset(_BODIES_TEXT.split())
+"""Words for organisations that news puts right before one's name."""
 
 
 def _part_of_name(words: list[Token], p: int) -> bool:

@@ -358,6 +358,8 @@ _PREPOSITIONS = frozenset(
     {"in", "at", "into", "to", "from", "of", "on", "for", "with", "by", "across", "near", "about", "against"}
 )
 CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
+_LIGHT_VERBS = frozenset({"make", "have", "take", "give", "get", "do"})
+"""Verbs that say little by themselves ("have made Okoro their record signing"): no context to place by."""
 
 
 def _out_of_context(
@@ -377,6 +379,7 @@ def _out_of_context(
         if is_content(t)
         and t.stem in src.stem_sents
         and t.stem not in own
+        and lemma(t.lower) not in _LIGHT_VERBS
         and not any(s <= t.start < e for s, e in spans)
     ]
     # A name in a phrase ("in Melbourne", "into the African Union") sets a scene that may be told apart

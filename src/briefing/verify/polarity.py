@@ -86,11 +86,32 @@ def check_polarity(
         others = [j for j in range(len(toks)) if _is_cue(toks, j) and not k <= j <= run_end]
         negated = {t.stem for j in others for t in _targets(toks, j, 3)} - {t.stem for t in targets}
         words = stems - negated
+        if _same_negated_modal(src, toks, k, evidence):
+            k = run_end + 1
+            continue
         if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, words, count):
             cue = " ".join(x.text for x in toks[k : run_end + 1])
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
     return issues
+
+
+_MODAL_AUX = frozenset({"would", "will", "could", "can", "should", "must", "might", "may"})
+
+
+def _same_negated_modal(src: SourceIndex, toks: list[Token], k: int, evidence: list[int]) -> bool:
+    """"would not go back to the negotiating table" for the next sentence's "would not return to talks":
+    the source negates the same modal statement in or beside the evidence, in other words."""
+    if k == 0 or toks[k - 1].lower not in _MODAL_AUX or toks[k].lower != "not":
+        return False
+    modal = toks[k - 1].lower
+    n = len(src.sentences)
+    for i in {j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}:
+        sent = src.sent_tokens[i]
+        pairs = zip(sent, sent[1:], strict=False)
+        if any(a.lower == modal and b.lower in ("not", "never") for a, b in pairs):
+            return True
+    return False
 
 
 def _plainly_stated(

@@ -74,6 +74,9 @@ _BEFORE_REPORTED = re.compile(
 _ACCORDING = re.compile(r"^[\s\"”'’,]*according to\s+" + _NAME)
 
 
+_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,\"“]*,(?=\s)")
+
+
 def _speaker(claim: str, start: int, end: int) -> str | None:
     """Who the claim says spoke the quote at ``[start, end)``: "…," said X / X said: "…" / according to X."""
     tail = claim[end : end + 80]
@@ -81,7 +84,8 @@ def _speaker(claim: str, start: int, end: int) -> str | None:
         m = pattern.match(tail)
         if m:
             return m.group(1)
-    before = claim[max(0, start - 80) : start]
+    # "Sue Harrington, who chairs Save Brampton Fields, said": the speaker is before the relative clause.
+    before = _RELATIVE.sub("", claim[max(0, start - 160) : start])[-80:]
     m = _BEFORE.search(before) or _BEFORE_REPORTED.search(before)
     return m.group(1) if m else None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.source import SourceIndex, index_source, stands_for_lead
-from briefing.verify.speakers import speaker_sentences
+from briefing.verify.speakers import speaker_sentences, tells_what_they_said
 from briefing.verify.text import NEGATIONS, is_content, stem
 
 MIN_RUN = 2
@@ -50,7 +50,7 @@ def stitch_issues(copy: Copy, claim: str) -> list[str]:
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
         if any(c in gap for c in PAUSES):
             continue
-        if not _backed(source, copy, a, b):
+        if not _backed(source, copy, a, b, claim):
             issues.append(_describe(source, copy, a, b))
     return issues
 
@@ -62,7 +62,7 @@ def _anchor(copy: Copy, run: Run) -> bool:
     return content >= (1 if run.length >= LONG_ANCHOR else 2)
 
 
-def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool:
     owners = copy.tokens
     a_stems = {t.stem for t in owners[a.start : a.start + a.length] if is_content(t)}
     b_stems = {t.stem for t in owners[b.start : b.start + b.length] if is_content(t)}
@@ -79,6 +79,8 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     src = index_source(source.text)
     if surname and any(source.sent[jb] in _quoted_on(src, stem(surname)) for jb in b.positions):
         return True  # "Rusk said the men may have been" from the quote paragraph after her name
+    if names and tells_what_they_said(src, {stem(surname or "")}, claim, owners, names[-1].end):
+        return True  # "Ellen Marsh said the club had ..." where the source has her say it in other words
     capitalised = {t.lower for t in owners[a.start : a.start + a.length] if t.text[:1].isupper()}
     if any(stands_for_lead(src, source.sent[jb], capitalised) for jb in b.positions):
         return True  # "Maureen Tidball" + "scooped £1.2m" where the lead has "A gran from Bexworth has"
