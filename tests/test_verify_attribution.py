@@ -102,3 +102,47 @@ def test_a_negated_modal_told_in_other_words_is_the_source_s() -> None:
         "table until the walkout had ended."
     )
     assert not supported('Lars Holm called the strike "reckless" and said the airline would return to talks.')
+
+
+STORM = """Storm Ilse: thousands without power in the hills
+
+More than 12,000 homes were left without power on Monday after Storm Ilse brought gusts of up to 88mph.
+
+Grid operator Hollin Energy said it had restored supply to 4,000 homes by Monday evening but warned that \
+some customers might not be reconnected until Thursday. "In some valleys our crews simply cannot get \
+through," said operations director Mira Vance.
+
+Researchers at the University of Penmarsh followed 900 households for six weeks after the storm.
+
+The mural, painted in 1931, stretches 11 metres along the hall. It was covered over in the late 1960s.
+
+Kelda, the Penmarsh-based drone start-up, said on Monday it had raised $12m. Its chief executive, Rhys \
+Amon, said the firm had thought about flying supplies to cut-off farms. "People don't need speeches. \
+They need batteries," he said. He said the firm had decided against it because of the weather. The \
+appeal was funded by £2m raised from local donors.
+"""
+
+
+def test_summary_paraphrase_of_a_storm_story_passes() -> None:
+    for claim in [
+        "Storm Ilse cut power to more than 12,000 homes, with gusts of up to 88mph.",
+        "Hollin Energy had reconnected 4,000 homes by Monday evening but warned some could wait until "
+        "Thursday.",
+        'Operations director Mira Vance said that in some valleys "our crews simply cannot get through".',
+        "The University of Penmarsh study followed 900 households for six weeks.",
+        "The 11-metre mural was covered over in the late 1960s.",
+        "The start-up raised $12m, Kelda said on Monday.",
+        'Chief executive Rhys Amon said people "need batteries".',
+        "Amon said flying supplies to cut-off farms was considered but rejected because of the weather.",
+        "The appeal was funded by £2m from local donors.",
+    ]:
+        assert check_claim(STORM, claim).supported, (claim, check_claim(STORM, claim).issues)
+
+
+def test_edits_of_the_storm_story_are_caught() -> None:
+    for claim in [
+        "More than 12,000 homes were left with power on Monday after Storm Ilse.",
+        "The 11-metre mural was covered over in the late 1950s.",
+        'Operations director Mira Vance said that in some valleys "our crews simply can get through".',
+    ]:
+        assert not check_claim(STORM, claim).supported, claim

@@ -82,7 +82,11 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
             if pole & used:
                 break  # the source uses the claim's own word: nothing flipped
-            said = _said_instead(sentences, opposite, claim_content - {t.stem})
+            context = claim_content - {t.stem}
+            if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
+                context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
+            near = 3 if t.lower in _PREPOSITIONS else CONTEXT
+            said = _said_instead(sentences, opposite, context, near)
             if said:
                 issues.append(f"'{t.text}' where the source says '{said}'")
                 break
@@ -112,12 +116,17 @@ def _telling(src: SourceIndex, toks: list[Token], k: int) -> set[int]:
     return {i for i, c in counts.items() if c >= 2}
 
 
-def _said_instead(sentences: list[list[Token]], opposite: frozenset[str], context: set[str]) -> str | None:
+_PREPOSITIONS = frozenset({"with", "without", "above", "below"})
+
+
+def _said_instead(
+    sentences: list[list[Token]], opposite: frozenset[str], context: set[str], near: int = CONTEXT
+) -> str | None:
     """An opposite word, not negated, with one of the claim's other content words beside it."""
     for sent in sentences:
         for p, w in enumerate(sent):
             if w.lower not in opposite or any(x.lower in _NEGATIONS for x in sent[max(0, p - 3) : p]):
                 continue
-            if any(x.stem in context for x in sent[max(0, p - CONTEXT) : p + CONTEXT + 1] if is_content(x)):
+            if any(x.stem in context for x in sent[max(0, p - near) : p + near + 1] if is_content(x)):
                 return w.text
     return None

@@ -24,7 +24,7 @@ from briefing.verify.numbers_check import check_numbers
 from briefing.verify.omissions import omission_issues
 from briefing.verify.placement import check_subject
 from briefing.verify.polarity import check_certainty, check_dropped, check_polarity
-from briefing.verify.quotes import check_quotes, quoted_spans
+from briefing.verify.quotes import check_quotes, placed_speakers, quoted_spans
 from briefing.verify.source import index_source
 from briefing.verify.stitches import stitch_issues
 from briefing.verify.text import tokens
@@ -59,7 +59,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
         part_alignment = align(src, part)
         edits = find_edits(src, part, part_alignment.sentences[:2])
         if edits is not None:
-            issues += [i for i in edit_issues(src, edits, part) if not _same_kind(i, issues)]
+            spoke = frozenset(placed_speakers(src, claim))
+            issues += [i for i in edit_issues(src, edits, part, spoke) if not _same_kind(i, issues)]
             if not _same_kind("name", issues) and not _same_kind("subject", issues):
                 # Built only from source words (even reordered), the claim is extractive: place its subject.
                 extractive = 1.0 if part_alignment.anywhere >= 1.0 else edits.copy_ratio

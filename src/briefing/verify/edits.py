@@ -51,15 +51,19 @@ def find_edits(src: SourceIndex, toks: list[Token], candidates: list[int]) -> Ed
     return Edits(ratio, (lo, hi), changed, replaced)
 
 
-def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> list[str]:
+def edit_issues(
+    src: SourceIndex, edits: Edits, claim_tokens: list[Token], speakers: frozenset[str] = frozenset()
+) -> list[str]:
     """Issues for names, negations and modals that a near-copy changed or added. Words moved within the
-    copied sentences are not changes; a negation is added when the claim has more than those sentences."""
+    copied sentences are not changes; a negation is added when the claim has more than those sentences.
+    ``speakers``: surnames the source puts beside the quotes the claim gives them (never a swap)."""
     if edits.copy_ratio < NEAR_COPY:
         return []
     lo, hi = edits.window
     window = [t for i in range(lo, hi + 1) for t in src.sent_tokens[i]]
     near = {t.stem for t in window}
-    extra_negations = _count(claim_tokens, NEGATIONS) > _count(window, NEGATIONS)
+    # "had decided against it" tells a rejection without a negation word.
+    extra_negations = _count(claim_tokens, NEGATIONS) > _count(window, NEGATIONS) + _refusals(window)
     issues: list[str] = []
     # Hedging or future added to a plain statement ("built" copied as "could build"). The reverse is
     # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
@@ -106,7 +110,8 @@ def edit_issues(src: SourceIndex, edits: Edits, claim_tokens: list[Token]) -> li
         lead = any(stands_for_lead(src, i, {t.lower for t in new_names}) for i in range(lo, hi + 1))
         # "Graham Tolley disguised" for "Prosecutor Imogen Fairley said Tolley disguised".
         written = old[-1].text[:1].islower() and _written_out(src, claim_tokens, new_names, window, old)
-        excused = lead or written
+        spoke = new_names[-1].lower.removesuffix("'s") in speakers if new_names else False
+        excused = lead or written or spoke
         if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
@@ -210,6 +215,17 @@ def _intends(window: list[Token]) -> bool:
     """"is preparing to reopen" (or "set to", "due to") is told as "will reopen": a plan, not a hedge."""
     return any(t.lower in _INTENT and k + 1 < len(window) and window[k + 1].lower == "to"
                for k, t in enumerate(window))
+
+
+_REFUSALS = frozenset({"declined", "declines", "decline", "scrapped", "abandoned", "shelved"})
+_DECIDED = frozenset({"decided", "decide", "decides", "voted", "vote", "votes"})
+
+
+def _refusals(toks: list[Token]) -> int:
+    """Refusals told without a negation word: "declined", "decided against", "voted against"."""
+    before = ["", *(t.lower for t in toks)]
+    pairs = zip(before, toks, strict=False)
+    return sum(t.lower in _REFUSALS or t.lower == "against" and b in _DECIDED for b, t in pairs)
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:

@@ -228,7 +228,9 @@ def _attached_elsewhere(
         if same_quantity(o, m)
     }
     anchors.discard(None)
-    if not anchors or any(sentence_at(src, m.start) in anchors for m in matches):
+    # The next sentence may go on with the time ("... stretches 14 metres. It was covered in the 1950s").
+    beside = {a + 1 for a in anchors if a is not None} | anchors
+    if not anchors or any(sentence_at(src, m.start) in beside for m in matches):
         return False
     return any(
         m.kind in _TEMPORAL and not same_quantity(m, n) and sentence_at(src, m.start) in anchors

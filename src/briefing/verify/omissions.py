@@ -46,7 +46,10 @@ def omission_issues(copy: Copy) -> list[str]:
             dropped = []  # "no lightning had been recorded" for "lightning had not been recorded"
         if set(dropped) <= _MODALS and _hedged(copy):
             dropped = []  # "threatened a walkout" for "warned that a walkout could follow"
-        dropped += [t.lower for k, t in enumerate(left, gap[0]) if _verb(t, source.tokens[k + 1])]
+        dropped += [
+            t.lower for k, t in enumerate(left, gap[0])
+            if _verb(t, source.tokens[k + 1]) and not _after_amount(source, k)
+        ]
         if dropped:
             issues.append(_describe(source, copy, a, b, gap, dropped[0]))
     return issues
@@ -72,6 +75,11 @@ def _verb(t: Token, after: Token) -> bool:
     before a pronoun it frames what follows ("admitted it could"), which a summary may leave out."""
     verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
     return verb and not is_content(after) and after.lower not in _FRAMED
+
+
+def _after_amount(source: SourceWords, k: int) -> bool:
+    """"£1.5m raised from private donors": a participle after an amount only says how it came."""
+    return k > 0 and any(c.isdigit() for c in source.tokens[k - 1].text)
 
 
 def _gap(source: SourceWords, a: Run, b: Run) -> tuple[int, int] | None:

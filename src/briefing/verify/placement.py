@@ -109,13 +109,24 @@ _NUMBER_TEXT = "two three four five six seven eight nine ten dozens hundreds tho
 _NUMBER_WORDS = frozenset(_NUMBER_TEXT.split())
 
 
+def _description(toks: list[Token], words: list[Token]) -> bool:
+    """"The start-up", "The work": in a claim written in proper case, a subject of lower-case words after
+    a determiner describes what the article is about, and may stand where the source names it."""
+    cased = any(t.text[:1].isupper() for t in toks[1:])
+    described = all(t.text.islower() for t in words[1:])
+    return cased and len(words) >= 2 and words[0].lower in _DETERMINERS and described
+
+
+_DETERMINERS = frozenset({"the", "this", "its", "their"})
+
+
 def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_ratio: float) -> list[str]:
     """An issue when the claim's subject is not where the source tells the rest of a copied claim."""
     if copy_ratio < SUBJECT_MIN_COPY:
         return []
     words = subject(claim, claim_tokens)
     subj = [t for t in words if is_content(t) and t.stem in src.stem_sents]
-    if not subj or group(src, words):
+    if not subj or group(src, words) or _description(claim_tokens, words):
         return []
     span = (subj[0].start, subj[-1].end)
     # "X sees 25 patients a day, and visits fell 18%": the subject is of the first clause only.

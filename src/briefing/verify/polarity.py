@@ -200,6 +200,8 @@ def check_dropped(
             ]
             if not told or all(_negated_in_claim(toks, k) for k in told):
                 continue
+            if _not_until(sent, p, toks):
+                continue  # "might not be reconnected until Tuesday" told as "could wait until Tuesday"
             around = {x.stem for x in sent[max(0, p - ANCHOR) : p + ANCHOR + 1] if is_content(x)}
             around -= {target.stem}
             if len(around & set(at)) < min(2, len(around)) or not around & set(at):
@@ -207,6 +209,16 @@ def check_dropped(
             issues.append(f"negation dropped: the source says '{w.text} {target.text}'")
             return issues
     return issues
+
+
+def _not_until(sent: list[Token], p: int, toks: list[Token]) -> bool:
+    """"not ... until T" says when, and the claim tells the same time ("until Tuesday")."""
+    scope = sent[p + 1 : p + 2 + SCOPE]
+    at = next((q for q, w in enumerate(scope) if w.lower == "until"), None)
+    if at is None or at + 1 >= len(scope):
+        return False
+    when = scope[at + 1].lower
+    return any(a.lower == "until" and b.lower == when for a, b in zip(toks, toks[1:], strict=False))
 
 
 def _negated_word(sent: list[Token], p: int) -> Token | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import normalise_quote_text
+from briefing.verify.speakers import speaker_sentences
+from briefing.verify.text import normalise_quote_text, stem
 
 # Double quotes of any style, or single quotes that open after a space and close before a non-letter.
 # Tokenised corpora write double quotes as `` and '' (Penn Treebank style): read those as quotes too.
@@ -115,7 +116,9 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
     lo = max(0, sent - window)
     hi = min(len(src.sentences), sent + window + 1)
     text = src.text[src.sentences[lo][0] : src.sentences[hi - 1][1]].lower()
-    return speaker.split()[-1].lower() in text
+    surname = speaker.split()[-1].lower()
+    # Or the quote runs on from a sentence naming the speaker ('Ferro said ... "People don't stop ...').
+    return surname in text or sent in speaker_sentences(src, {stem(surname)})
 
 
 def _distance(span: tuple[int, int], pos: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.source import SourceIndex, index_source, stands_for_lead
 from briefing.verify.speakers import speaker_sentences, tells_what_they_said
-from briefing.verify.text import NEGATIONS, is_content, stem
+from briefing.verify.text import NEGATIONS, Token, is_content, stem
 
 MIN_RUN = 2
 """Words in a run for its join to be examined; shorter runs are how paraphrase reuses source words."""
@@ -136,12 +136,17 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool
 
 
 def _reworded(source: SourceWords, copy: Copy, a: Run, b: Run, end_a: int, jb: int) -> bool:
-    """The runs continue each other in the source but for one lower-case word each side puts between
-    them: a paraphrase of one word, left to the checks that know numbers, names and negations."""
+    """The runs continue each other in the source but for one lower-case word the claim puts between them
+    (for one of the source's, or added: "the University of Alderbrook trial followed"): a paraphrase of
+    one word, left to the checks that know numbers, names and negations."""
     claim_words = copy.tokens[a.start + a.length : b.start]
     source_words = source.tokens[end_a:jb]
+    # Added where the source has no word: only a noun put after a name ("the University of Alderbrook
+    # trial"), not a verb or preposition that makes a new relation.
+    added = not source_words and bool(claim_words) and _names_kind(copy, a, claim_words[0])
     return (
-        len(claim_words) == len(source_words) == 1
+        len(claim_words) == 1
+        and (len(source_words) == 1 or added)
         and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in claim_words)
         and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in source_words)
     )
@@ -150,6 +155,13 @@ def _reworded(source: SourceWords, copy: Copy, a: Run, b: Run, end_a: int, jb: i
 def _quoted_on(src: SourceIndex, surname: str) -> set[int]:
     """The sentences after a speaker's mentions that are still her words but do not name her."""
     return speaker_sentences(src, {surname}) - src.stem_sents.get(surname, set())
+
+
+def _names_kind(copy: Copy, a: Run, word: Token) -> bool:
+    """Is ``word`` a noun-like word right after a capitalised end of run ``a`` ("Alderbrook trial")?"""
+    last = copy.tokens[a.start + a.length - 1]
+    verbish = word.lower.endswith(("s", "ed", "ing")) or not is_content(word)
+    return last.text[:1].isupper() and not verbish
 
 
 ROLE_WORDS = 3  # words of a role before a name ("restaurant manager")
