@@ -48,9 +48,10 @@ TUNABLES: dict[str, tuple[Any, list[float]]] = {
 def run_set(eval_dir: Path, name: str) -> str:
     gold = eval_dir / "verification" / f"{name}.jsonl"
     lines = gold.read_text(encoding="utf-8").splitlines()
-    started = time.perf_counter()
+    # CPU time: the machine is shared, and wall time would measure the neighbours.
+    started = time.process_time()
     preds = list(check_jsonl(lines))
-    ms = 1000 * (time.perf_counter() - started) / max(1, len(preds))
+    ms = 1000 * (time.process_time() - started) / max(1, len(preds))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         f.write("\n".join(preds) + "\n")
         pred_path = f.name
@@ -61,7 +62,7 @@ def run_set(eval_dir: Path, name: str) -> str:
         check=True,
     ).stdout
     Path(pred_path).unlink()
-    return f"## {name}\n{scored.rstrip()}\nms per claim: {ms:.2f}\n"
+    return f"## {name}\n{scored.rstrip()}\nms per claim (CPU): {ms:.2f}\n"
 
 
 def sample(rows: list[dict[str, object]], per_label: int, seed: int) -> list[dict[str, object]]:
