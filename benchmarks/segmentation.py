@@ -5,8 +5,8 @@ Prints one row per set and per BBC variant (Pk, WindowDiff, boundary F1, exact s
 plus the splitter's throughput, and writes the table to benchmarks/results/segmentation.txt.
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
-A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines) to stress
-one document shape.
+A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines,
+_two_sentence_teasers, _paired_lines) to stress one document shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -86,7 +86,10 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
                 derived = _one_sentence_per_line(rows)
                 teasers = _teasers_in_sentence_lines(rows)
                 pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived + teasers}
+                pairs, paired = _two_sentence_teasers(rows), _paired_lines(rows)
+                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired}
                 groups += [("  sentence-lines*", derived), ("  teaser-lines*", teasers)]
+                groups += [("  teaser-pairs*", pairs), ("  paired-lines*", paired)]
         for row_label, group in groups:
             found, total = _teaser_recall(group, pred)
             recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
@@ -127,6 +130,52 @@ def _teasers_in_sentence_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any
             text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
             stories.append({"start": start, "end": len(text) - 1, "teaser": story.get("teaser", False)})
         out.append({"id": row["id"] + "/teaser-lines", "text": text, "stories": stories})
+    return out
+
+
+def _two_sentence_teasers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``teaser`` bundles with each teaser replaced by the first two sentences of an article (the
+    ``lines`` bundles' stories, each used once, in order) on one line: a two-sentence teaser or brief."""
+    leads = []
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        for story in row["stories"]:
+            spans = sentence_spans(row["text"], story["start"], story["end"])[:2]
+            if len(spans) == 2:
+                leads.append(" ".join(" ".join(row["text"][a:b].split()) for a, b in spans))
+    out, used = [], 0
+    for row in rows:
+        if row.get("variant") != "teaser":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            if story.get("teaser"):
+                body, used = leads[used % len(leads)], used + 1
+            else:
+                body = row["text"][story["start"] : story["end"]]
+            start = len(text)
+            text += body + "\n"
+            stories.append({"start": start, "end": len(text) - 1, "teaser": story.get("teaser", False)})
+        out.append({"id": row["id"] + "/teaser-pairs", "text": text, "stories": stories})
+    return out
+
+
+def _paired_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles with each article's sentences re-paragraphed two by two: every paragraph a
+    short two-sentence item, as in round-ups and match reports, where no story starts."""
+    out = []
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            spans = sentence_spans(row["text"], story["start"], story["end"])
+            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
+            start = len(text)
+            text += "\n".join(" ".join(sents[k : k + 2]) for k in range(0, len(sents), 2)) + "\n"
+            stories.append({"start": start, "end": len(text) - 1})
+        out.append({"id": row["id"] + "/paired-lines", "text": text, "stories": stories})
     return out
 
 
