@@ -146,3 +146,22 @@ def test_edits_of_the_storm_story_are_caught() -> None:
         'Operations director Mira Vance said that in some valleys "our crews simply can get through".',
     ]:
         assert not check_claim(STORM, claim).supported, claim
+
+
+def test_the_attribution_after_a_quote_decides_its_speaker() -> None:
+    claim = 'Rhys Amon said that in some valleys "our crews simply cannot get through".'
+    assert any("not attributed to Rhys Amon" in i for i in issues_of(STORM, claim))
+
+
+def test_a_pronoun_stands_for_the_person_the_article_is_about() -> None:
+    obituary = (
+        "Mara Quell, the potter who revived Tollan glazes, has died aged 88. Quell grew up in Fenby. "
+        "In 1961, while digging near the old kilns, she found shards of a lost Tollan glaze. "
+        "Quell later taught at the Fenby school of art."
+    )
+    claim = "In 1961 Quell found shards of a lost Tollan glaze near the old kilns."
+    assert check_claim(obituary, claim).supported
+
+
+def issues_of(source: str, claim: str) -> list[str]:
+    return check_claim(source, claim).issues

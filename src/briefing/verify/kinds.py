@@ -70,7 +70,8 @@ def _role_issue(
 
 _ROLE_GROUPS_TEXT = """coach manager boss trainer
     leader chief head boss chairman director president
-    player star striker footballer midfielder defender goalkeeper captain"""
+    player star striker footballer midfielder defender goalkeeper captain
+    star singer musician performer artist"""
 _ROLE_GROUPS = tuple(frozenset(line.split()) for line in _ROLE_GROUPS_TEXT.splitlines())
 """Roles that news prose uses for one another ("City boss" / "City coach")."""
 

@@ -434,9 +434,18 @@ def _refers_back(
             if x.lower in _DESCRIPTIONS or x.lower in _FIRST_PERSON or apposed and x.lower == "the":
                 if any(w.removesuffix("'s") in src.salient for w in core):
                     return True
-            elif x.lower in _PRONOUNS and _antecedent(src, x) in core:
+            elif x.lower in _PRONOUNS and (_antecedent(src, x) in core or _about(src, core, x)):
                 return True
     return False
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _about(src: SourceIndex, core: list[str], pronoun: Token) -> bool:
+    """"she" in an obituary of Edith Carrow: a personal pronoun most likely stands for the person the
+    article names most (among its salient names), whoever was named last."""
+    return pronoun.lower in _PERSONAL and any(w in src.salient for w in core)
 
 
 def _antecedent(src: SourceIndex, pronoun: Token) -> str | None:

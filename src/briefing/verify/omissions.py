@@ -57,7 +57,10 @@ def omission_issues(copy: Copy) -> list[str]:
 
 _NEGATIONS = frozenset(("not", "never", "no"))
 _MODALS = frozenset(("could", "may", "might", "would", "possible", "possibly", "likely"))
-_HEDGES = re.compile(r"threat\w*|warn\w*|could|may|might|would|possibl[ey]|potential(?:ly)?|likely|risks?")
+_HEDGES = re.compile(
+    r"threat\w*|warn\w*|could|may|might|would|will|possibl[ey]|potential(?:ly)?|likely|risks?"
+)
+"""Words by which a claim hedges (or tells the future) itself."""
 
 
 def _hedged(copy: Copy) -> bool:

@@ -113,7 +113,7 @@ def _description(toks: list[Token], words: list[Token]) -> bool:
     """"The start-up", "The work": in a claim written in proper case, a subject of lower-case words after
     a determiner describes what the article is about, and may stand where the source names it."""
     cased = any(t.text[:1].isupper() for t in toks[1:])
-    described = all(t.text.islower() for t in words[1:])
+    described = all(t.text.islower() or t.text[:1].isdigit() for t in words[1:])
     return cased and len(words) >= 2 and words[0].lower in _DETERMINERS and described
 
 

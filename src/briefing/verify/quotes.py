@@ -70,7 +70,7 @@ _BEFORE = re.compile(_NAME + r"\s+(?:said|says|added|told\s+\w+|insisted|warned|
 # "Marquand said the move was "not the start ..."": a few lower-case words between the verb and the quote.
 _BEFORE_REPORTED = re.compile(
     _NAME
-    + r"\s+(?:said|says|insisted|warned|claimed|called|branded|described)\s+(?:[a-z][\w'’-]*\s+){1,6}[\"“]$"
+    + r"\s+(?:said|says|insisted|warned|claimed|called|branded|described)\s+(?:[\w'’-]+\s+){1,6}[\"“]$"
 )
 _ACCORDING = re.compile(r"^[\s\"”'’,]*according to\s+" + _NAME)
 
@@ -117,8 +117,23 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
     hi = min(len(src.sentences), sent + window + 1)
     text = src.text[src.sentences[lo][0] : src.sentences[hi - 1][1]].lower()
     surname = speaker.split()[-1].lower()
+    given = _attribution(src.text[m.end() : src.sentences[sent][1]])
+    if given and surname not in given.lower():
+        return False  # '"This is a great British company," said Tom Velasquez': the sentence says who
     # Or the quote runs on from a sentence naming the speaker ('Ferro said ... "People don't stop ...').
     return surname in text or sent in speaker_sentences(src, {stem(surname)})
+
+
+_SAID_BY = re.compile(
+    r"[\s\"”'’,]*(?:said|says|added)\s+(?:[\w'’-]+\s+){0,5}[A-Z][\w'’-]+"
+)
+
+
+def _attribution(rest: str) -> str | None:
+    """Who the source sentence says spoke, right after the quotation closes ('..." said Tom Velasquez')."""
+    close = min((i for i in (rest.find("\""), rest.find("”")) if i >= 0), default=-1)
+    m = _SAID_BY.match(rest, close) if close >= 0 else None
+    return m.group(0) if m else None
 
 
 def _distance(span: tuple[int, int], pos: int) -> int:

@@ -156,8 +156,8 @@ JOINERS = frozenset({"of", "the", "&", "de", "du", "la", "le", "van", "von", "de
 def alias_stems(src: SourceIndex, words: list[str]) -> set[str]:
     """Stems of the other forms the source gives a name (its lower-cased ``words``): the acronym it
     brackets after the full name ("Independent Pilots' Association (IPA)", told later as "the IPA"), or,
-    for an acronym, the head noun of its spelled-out form ("NBV": "National Bank of Valdonia", later
-    "the bank"). A summary may use either form where the source used the other."""
+    for an acronym the source also uses, the head noun of its spelled-out form ("NBV": "National Bank of
+    Valdonia", later "the bank"). A summary may use either form where the source used the other."""
     core = [w.removesuffix("'s").rstrip("'’") for w in words if w not in JOINERS]
     if len(core) >= 2:
         initials = "".join(w[0] for w in core)
@@ -169,11 +169,14 @@ def alias_stems(src: SourceIndex, words: list[str]) -> set[str]:
     if len(core) != 1 or not 2 <= len(core[0]) <= 6:
         return set()
     letters = core[0]
+    if letters not in src.lower_positions:
+        return set()
     caps = [t for t in src.words if t.text[:1].isupper() and t.lower not in JOINERS]
     for i in range(len(caps) - len(letters) + 1):
         run = caps[i : i + len(letters)]
-        defined = src.text[run[-1].end : run[-1].end + len(letters) + 6].lstrip("'’ (").lower()
-        if "".join(t.lower[0] for t in run) == letters and defined.startswith(letters):
+        # The source uses the acronym too, so a run of its initials is its spelled-out form wherever it is
+        # ("Marlow County Highway Authority ... The authority, known locally as MCHA").
+        if "".join(t.lower[0] for t in run) == letters and run[-1].end - run[0].start < 20 * len(letters):
             # The head noun comes before "of" ("Bank of Valdonia"), else last ("Pilots' Association").
             heads = [t for t in run if src.text[t.end : t.end + 4].lstrip("'’ ").startswith("of ")]
             return {(heads or run)[-1 if not heads else 0].stem}

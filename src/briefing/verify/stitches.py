@@ -58,8 +58,17 @@ def stitch_issues(copy: Copy, claim: str) -> list[str]:
 def _anchor(copy: Copy, run: Run) -> bool:
     if not run.positions or run.length < MIN_RUN:
         return False
-    content = sum(is_content(t) for t in dict.fromkeys(copy.tokens[run.start : run.start + run.length]))
+    # Figures are the number check's business: "the $28 million [spacecraft]" anchors no join.
+    words = dict.fromkeys(copy.tokens[run.start : run.start + run.length])
+    content = sum(is_content(t) and not _figure(t) for t in words)
     return content >= (1 if run.length >= LONG_ANCHOR else 2)
+
+
+_SCALE_WORDS = frozenset({"million", "billion", "thousand", "trillion", "m", "bn", "k"})
+
+
+def _figure(t: Token) -> bool:
+    return any(c.isdigit() for c in t.text) or t.lower in _SCALE_WORDS
 
 
 def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool:
@@ -74,7 +83,7 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool
     names = [t for t in owners[a.start : a.start + a.length] if t.text[:1].isupper() and t.start > 0]
     surname = names[-1].lower.removesuffix("'s") if names else None
     n = len(source.words)
-    if _role_of(source, copy, a, b):
+    if _role_of(source, copy, a, b) or _inserted_role(source, copy, a, b):
         return True
     src = index_source(source.text)
     if surname and any(source.sent[jb] in _quoted_on(src, stem(surname)) for jb in b.positions):
@@ -192,6 +201,23 @@ def _role_of(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
         if tok.stem in told:
             told[tok.stem].add(source.sent[k])
     return all(sents & near for sents in told.values())
+
+
+def _inserted_role(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+    """"TV chef Jaxon Reede and [singer] Marnie Vale": a role word put before a name, which the source
+    gives within a sentence of a mention of the name ("a source close to the singer" beside "Marnie")."""
+    between = copy.tokens[a.start + a.length : b.start]
+    first = copy.tokens[b.start]
+    if len(between) != 1 or not between[0].text.islower() or not first.text[:1].isupper():
+        return False
+    name = [first.lower]
+    for t in copy.tokens[b.start + 1 : b.start + b.length]:
+        if not t.text[:1].isupper():
+            break
+        name.append(t.lower)
+    mentions = {source.sent[k] for w in (name[0], name[-1]) for k in source.positions.get(w, ())}
+    role = {k for k in source.positions.get(between[0].lower, ())}
+    return any(abs(source.sent[k] - i) <= ROLE_NEAR for k in role for i in mentions)
 
 
 def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
