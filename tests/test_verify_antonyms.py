@@ -73,3 +73,18 @@ def test_a_flip_in_a_joined_fact_is_caught(claim: str, flipped: str) -> None:
 def test_a_joined_fact_told_faithfully_passes() -> None:
     claim = "Ostrava Mills cut its sales forecast to 2.1 billion crowns, and its shares fell 6%."
     assert check_claim(TWO_FACTS, claim).supported
+
+
+_OPPOSITES = [
+    ("The firm's margin widened by two points to 16%.", "narrowed", "widened"),
+    ("Mr Tarn denied that the fee had been cut.", "admitted", "denied"),
+    ("The mark strengthened 1.2% against the dollar.", "weakened", "strengthened"),
+    ("The new model is 40% lighter than the old one.", "heavier", "lighter"),
+]
+
+
+@pytest.mark.parametrize(("source", "flipped", "said"), _OPPOSITES)
+def test_more_opposites_a_flip_may_use(source: str, flipped: str, said: str) -> None:
+    claim = source.replace(said, flipped)
+    assert any(f"where the source says '{said}'" in i for i in check_claim(source, claim).issues)
+    assert check_claim(source, source).supported

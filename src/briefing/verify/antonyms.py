@@ -43,6 +43,17 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("keep keeps kept keeping", "stop stops stopped stopping"),
     ("with", "without"),
     ("earlier sooner", "later"),
+    ("widen widens widened widening", "narrow narrows narrowed narrowing"),
+    ("strengthen strengthens strengthened strengthening", "weaken weakens weakened weakening"),
+    ("lighter", "heavier"),
+    ("longer", "shorter"),
+    ("more", "less fewer"),
+    ("ahead", "short behind"),
+    ("admit admits admitted admitting acknowledge acknowledged acknowledges", "deny denies denied denying"),
+    ("accept accepts accepted accepting", "doubt doubts doubted doubting"),
+    ("back backs backed backing", "reject rejects rejected rejecting"),
+    ("delay delays delayed postpone postpones postponed", "forward"),
+    ("accept accepted", "turned decline declined"),
 )
 
 
