@@ -248,8 +248,14 @@ def check_certainty(src: SourceIndex, toks: list[Token], quoted: list[tuple[int,
     """An issue when the claim asserts with a certainty word the source never uses: summaries compress,
     but they have no reason to add "definitely", and models that overclaim do exactly that."""
     for t in toks:
-        if t.lower in CERTAINTY and t.lower not in src.lower_positions and not any(
-            s <= t.start < e for s, e in quoted
-        ):
+        if any(s <= t.start < e for s, e in quoted):
+            continue
+        if t.lower in CERTAINTY and t.lower not in src.lower_positions:
+            return [f"negation: '{t.text}' asserts what the source does not say for certain"]
+        # "has confirmed the presence of ice" where the source only has "what appears to be ice"
+        if t.lower in _PROVED and not any(w.startswith(("confirm", "prov")) for w in src.lower_positions):
             return [f"negation: '{t.text}' asserts what the source does not say for certain"]
     return []
+
+
+_PROVED = frozenset({"confirmed", "confirms", "confirm", "proved", "proves", "proven"})
