@@ -19,6 +19,7 @@ from briefing.verify.align import align
 from briefing.verify.antonyms import check_antonyms
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.fragments import match
+from briefing.verify.holders import holder_issues
 from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.omissions import omission_issues
@@ -28,6 +29,7 @@ from briefing.verify.quotes import check_quotes, placed_speakers, quoted_spans
 from briefing.verify.source import index_source
 from briefing.verify.stitches import stitch_issues
 from briefing.verify.text import tokens
+from briefing.verify.unfinished import unfinished_issues
 
 MIN_COVERAGE = 0.1
 """Below this share of IDF-weighted content found in the aligned sentences, a claim adds too much."""
@@ -53,6 +55,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
     issues += check_numbers(src, claim, toks)
     issues += check_names(src, claim, find_names(claim, toks), toks)
     issues += check_quotes(src, claim)
+    issues += unfinished_issues(claim, toks)
     # A claim of several sentences copies several source sentences: compare them one by one.
     for start, end in _sentences(claim):
         part = [t for t in toks if start <= t.start < end]
@@ -71,6 +74,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
         if not _same_kind("subject", issues):
             issues += agent_issues(src, copy, claim, part)
         issues += repeated_subject_issues(src, claim, part, part_alignment.sentences[:2])
+        if not _same_kind("subject", issues):
+            issues += holder_issues(src, part, part_alignment.sentences[:2], claim)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     issues += check_certainty(src, toks, quoted_spans(claim))
     if not _same_kind("negation", issues):

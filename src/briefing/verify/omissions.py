@@ -76,13 +76,17 @@ def _negated(copy: Copy, a: Run) -> bool:
 def _verb(t: Token, after: Token) -> bool:
     """An -ing or -ed content word followed by a function word: before a noun it would be a modifier, and
     before a pronoun it frames what follows ("admitted it could"), which a summary may leave out."""
-    verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
+    verb = bool(_VERB.fullmatch(t.lower)) and is_content(t) and t.lower not in _PREPOSITIONS
     return verb and not is_content(after) and after.lower not in _FRAMED
 
 
 def _after_amount(source: SourceWords, k: int) -> bool:
     """"£1.5m raised from private donors": a participle after an amount only says how it came."""
     return k > 0 and any(c.isdigit() for c in source.tokens[k - 1].text)
+
+
+_PREPOSITIONS = frozenset(("following", "including", "according", "regarding", "concerning", "during"))
+"""-ing words that work as prepositions ("since he came to power following his father's death"): no verb."""
 
 
 def _gap(source: SourceWords, a: Run, b: Run) -> tuple[int, int] | None:
