@@ -174,7 +174,8 @@ def print_totals(items: list[dict[str, Any]], per_story: list[dict[str, Any]], e
     kinds = Counter(issue_kind(i) for r in items if r["flagged"] for i in r["issues"])
     if kinds:
         print("issues by kind: " + ", ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
-    per_call = f", {sum(s['seconds'] for s in asked) / len(asked):.1f} s per story that called the LLM"
+    per_story = sum(s["seconds"] for s in asked) / max(1, len(asked))
+    per_call = f", {per_story:.1f} s per story that called the LLM"
     print(
         f"model {engine.model}; LLM calls {engine.usage.llm_calls}, cache hits {engine.usage.cache_hits}; "
         f"{seconds:.0f} s in all" + (per_call if asked else "")

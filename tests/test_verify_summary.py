@@ -92,3 +92,21 @@ def test_original_summary_is_not_mutated() -> None:
     original = summary()
     verify_summary(STORY, EVIDENCE, original)
     assert original.headline.status == "unverified"
+
+
+def test_a_bare_value_whose_label_counts_another_number_is_flagged() -> None:
+    text = "Lumen unveiled the Parla 2 earbuds, which translate between 28 languages."
+    story = Story(id="s2", source="test", start=0, end=len(text), text=text)
+    at = text.index("2 earbuds")
+    figures = [
+        KeyFigure(figure_id="f1", value="2", label="28 languages", start=at, end=at + 1),
+        KeyFigure(
+            figure_id="f2", value="28", label="languages", start=text.index("28"), end=text.index("28") + 2
+        ),
+    ]
+    plain = summary(story_id="s2", headline=Claim(text="Lumen unveils earbuds"), bullets=[], quotes=[])
+    checked, report = verify_summary(
+        story, Evidence(story_id="s2"), plain.model_copy(update={"key_figures": figures})
+    )
+    assert [f.status for f in checked.key_figures] == ["unsupported", "grounded"]
+    assert any("gives another number than the value" in i for i in report.issues)

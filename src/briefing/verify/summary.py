@@ -20,6 +20,7 @@ from briefing.model import (
     SummaryQuote,
     VerificationReport,
 )
+from briefing.numbers import find_numbers, same_quantity
 from briefing.verify.claims import check_claim
 from briefing.verify.numbers_check import check_numbers
 from briefing.verify.source import index_source
@@ -113,6 +114,13 @@ def _figure_issues(story: Story, figure: KeyFigure, base: int) -> list[str]:
         issues.append(f"value '{figure.value}' is not the source text at its span ('{at_span}')")
     src = index_source(story.text)
     issues += [f"label {issue}" for issue in check_numbers(src, figure.label, tokens(figure.label))]
+    # "2 — 28 languages": a bare number whose label counts another number says what that one counts
+    # (a money or percent value may have a label with a count of its own: "£4.5m — for 37 leaks").
+    counts = [n for n in find_numbers(figure.label) if n.kind == "count"]
+    values = find_numbers(figure.value)
+    bare = bool(values) and all(v.kind == "number" and v.unit is None for v in values)
+    if counts and bare and not any(same_quantity(c, v) for c in counts for v in values):
+        issues.append(f"label '{figure.label}' gives another number than the value '{figure.value}'")
     return issues
 
 
