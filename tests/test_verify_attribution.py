@@ -171,3 +171,19 @@ def test_proof_the_source_never_claims_is_flagged() -> None:
     study = "The trial suggests that the drug may lower the risk of a second stroke, the authors said."
     assert check_claim(study, "The trial suggests the drug may lower the risk of a second stroke.").supported
     assert not check_claim(study, "The trial proved the drug lowers the risk of a second stroke.").supported
+
+
+def test_a_description_subject_a_refusal_and_a_number_word_run_pass() -> None:
+    source = (
+        "The probe, called Wren, reached the asteroid in August after a 14-month journey. It cost about "
+        "$28 million to build. The council denied that the outlet had contributed to the fish kill. "
+        "The union said it would seek guarantees on jobs beyond the three-year period agreed with Dunsford "
+        "for at least three years."
+    )
+    for claim in [
+        "The $28 million spacecraft reached the asteroid in August after a 14-month journey.",
+        "The council denies the outlet contributed to the fish kill",
+        "The union wants guarantees on jobs beyond three years.",
+    ]:
+        assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
+    assert not check_claim(source, "The council admits the outlet contributed to the fish kill").supported

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from briefing.verify.fragments import Copy, Run, SourceWords
-from briefing.verify.placement import group, subject
+from briefing.verify.placement import described_subject, group, subject
 from briefing.verify.source import SourceIndex, stands_for_lead
 from briefing.verify.text import STOPWORDS, Token, is_content
 
@@ -41,6 +41,9 @@ def agent_issues(src: SourceIndex, copy: Copy, claim: str, part: list[Token]) ->
     content = [t for t in words if is_content(t)]
     if not content or any(t.stem not in src.stem_sents for t in content) or group(src, words):
         return []  # a subject the source lacks is the names check's; "Researchers" may be several people
+    speaks = any(t.lower in REPORTING for t in part if t.start >= words[-1].end)
+    if described_subject(part, words) and not speaks:
+        return []  # "The $28 million spacecraft": a description of what the article names elsewhere
     after = [k for k, t in enumerate(copy.tokens) if t.start >= words[-1].end]
     if not after:
         return []

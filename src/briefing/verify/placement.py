@@ -109,7 +109,7 @@ _NUMBER_TEXT = "two three four five six seven eight nine ten dozens hundreds tho
 _NUMBER_WORDS = frozenset(_NUMBER_TEXT.split())
 
 
-def _description(toks: list[Token], words: list[Token]) -> bool:
+def described_subject(toks: list[Token], words: list[Token]) -> bool:
     """"The start-up", "The work": in a claim written in proper case, a subject of lower-case words after
     a determiner describes what the article is about, and may stand where the source names it."""
     cased = any(t.text[:1].isupper() for t in toks[1:])
@@ -126,7 +126,7 @@ def check_subject(src: SourceIndex, claim: str, claim_tokens: list[Token], copy_
         return []
     words = subject(claim, claim_tokens)
     subj = [t for t in words if is_content(t) and t.stem in src.stem_sents]
-    if not subj or group(src, words) or _description(claim_tokens, words):
+    if not subj or group(src, words) or described_subject(claim_tokens, words):
         return []
     span = (subj[0].start, subj[-1].end)
     # "X sees 25 patients a day, and visits fell 18%": the subject is of the first clause only.

@@ -86,7 +86,7 @@ def check_polarity(
         others = [j for j in range(len(toks)) if _is_cue(toks, j) and not k <= j <= run_end]
         negated = {t.stem for j in others for t in _targets(toks, j, 3)} - {t.stem for t in targets}
         words = stems - negated
-        if _same_negated_modal(src, toks, k, evidence):
+        if _same_negated_modal(src, toks, k, evidence) or _same_refusal(src, toks[k], evidence):
             k = run_end + 1
             continue
         if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, words, count):
@@ -94,6 +94,16 @@ def check_polarity(
             issues.append(f"negation '{cue} {targets[0].text}' not in source")
         k = run_end + 1
     return issues
+
+
+def _same_refusal(src: SourceIndex, cue: Token, evidence: list[int]) -> bool:
+    """"The council denies ..." where the source has "The council denied ...": the source's own act."""
+    key = lemma(cue.lower)
+    if key not in ("deny", "refuse"):
+        return False
+    n = len(src.sentences)
+    near = {j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}
+    return any(lemma(w.lower) == key for i in near for w in src.sent_tokens[i])
 
 
 _MODAL_AUX = frozenset({"would", "will", "could", "can", "should", "must", "might", "may"})

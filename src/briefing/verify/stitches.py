@@ -12,6 +12,7 @@ examined, and only joins of two runs with at most one copied word between them.
 
 from __future__ import annotations
 
+from briefing.numbers import find_numbers
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.source import SourceIndex, index_source, stands_for_lead
 from briefing.verify.speakers import speaker_sentences, tells_what_they_said
@@ -68,7 +69,7 @@ _SCALE_WORDS = frozenset({"million", "billion", "thousand", "trillion", "m", "bn
 
 
 def _figure(t: Token) -> bool:
-    return any(c.isdigit() for c in t.text) or t.lower in _SCALE_WORDS
+    return any(c.isdigit() for c in t.text) or t.lower in _SCALE_WORDS or bool(find_numbers(t.lower))
 
 
 def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool:
