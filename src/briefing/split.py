@@ -16,8 +16,8 @@ words drawn from one distribution) plus the gap scores and a term for stand-alon
 Last, neighbouring stories whose whole vocabularies still overlap as one article's halves do are merged
 again (a long article drifting across subjects, cut where the local cues said so).
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
-were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
-narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
+were tuned there too. Linear memory; the DP's work is bounded by a cap on story length, and the window
+cosines come from running sums (numpy) of the dot products of units fewer than 60 apart.
 ``split_gaps`` also returns every open candidate gap with its score, for a refiner (an LLM) to re-judge
 the uncertain ones.
 """
@@ -31,6 +31,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
+
+import numpy as np
+import numpy.typing as npt
 
 from briefing.english import word_counts
 from briefing.sentences import DATELINE, first_sentence_span, paragraph_spans, sentence_spans
@@ -667,20 +670,14 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     ``_lexicon(units)``, if the caller has it already."""
     n = len(units)
     lexicon = lexicon or _lexicon(units)
-    idf = lexicon.idf
-    # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
-    weights: list[_Vec] = [
-        (ids, list(map(operator.mul, counts, map(idf.__getitem__, ids))))
-        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
-    ]
-    vocab = len(idf)
     mean_words = max(1.0, sum(u.words for u in units) / n)
+    occ = _occurrences(lexicon)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
-    gram = _band_gram(weights)
+    scales = [max(1, min(30, round(words / mean_words))) for words in (50, 150, 400)]
+    band = _band(occ, lexicon.idf, max(_BAND, 2 * max(scales)))
     cohesion: list[list[float]] = []
-    for words in (50, 150, 400):
-        k = max(1, min(30, round(words / mean_words)))
-        cos = _gram_pair_cosines(gram, k) if 2 * k - 1 <= _BAND else _pair_cosines(weights, vocab, k)
+    for k in scales:
+        cos = _pair_cosines(band, n, k)
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
         cohesion += [_relative(cos, 3.0), _relative(_depths(cos), 5.0)]
     cos_s, depth_s, cos_m, depth_m, cos_l, depth_l = cohesion
@@ -688,22 +685,14 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     # bundle's own idf makes the words one subject's stories share weigh little, and the names that run
     # through one article weigh little if the bundle repeats them. (At the long scale the refitted dev
     # teaser recall fell to 48/54.)
-    background = lexicon.background
-    weights_bg: list[_Vec] = [
-        (ids, list(map(operator.mul, counts, map(background.__getitem__, ids))))
-        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
-    ]
-    k = max(1, min(30, round(150 / mean_words)))
-    if 2 * k - 1 <= _BAND:
-        cos = _gram_pair_cosines(_band_gram(weights_bg), k)
-    else:
-        cos = _pair_cosines(weights_bg, vocab, k)
+    k = scales[1]
+    cos = _pair_cosines(_band(occ, lexicon.background, 2 * k), n, k)
     cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos), 5.0)
-    cos_next_left = _relative(_unit_block_cosines(gram, -3, 0), 3.0)
-    cos_prev_right = _relative([0.0, *_unit_block_cosines(gram, 1, 4)[:-1]], 3.0)
+    cos_next_left = _relative(_unit_block_cosines(band, n, -3, 0), 3.0)
+    cos_prev_right = _relative([0.0, *_unit_block_cosines(band, n, 1, 4)[:-1]], 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
-    before, after = _unit_block_cosines(gram, -8, 0), _unit_block_cosines(gram, 1, 9)
+    before, after = _unit_block_cosines(band, n, -8, 0), _unit_block_cosines(band, n, 1, 9)
     tie = [max(a, b) for a, b in zip(before, after, strict=True)]
     typical = sorted(tie)[n // 2] or 1.0
     tie = [min(2.0, t / typical) for t in tie]
@@ -949,110 +938,114 @@ def _names(chunk: str) -> _Names:
     return tuple(out)
 
 
-_Vec = tuple[list[int], list[float]]
+_Array = npt.NDArray[np.float64]
+_Ints = npt.NDArray[np.int64]
 
 
-def _shift(target: list[float], other: list[float], vec: _Vec, sign: float) -> tuple[float, float]:
-    """Add sign * vec to target; return the change in target . other and in |target|^2."""
-    d_dot = d_norm = 0.0
-    for w, v in zip(*vec, strict=True):
-        v *= sign
-        old = target[w]
-        d_norm += v * (2.0 * old + v)
-        d_dot += v * other[w]
-        target[w] = old + v
-    return d_dot, d_norm
+@dataclass(frozen=True)
+class _Occurrences:
+    """Every (unit, word) pair of the text with its count, ordered by word, then unit: the units one word
+    occurs in sit side by side, so the pairs of units that share a word are found without a loop."""
+
+    unit: _Ints
+    word: _Ints
+    count: _Array
+    units: int
 
 
-def _pair_cosines(weights: list[_Vec], vocab: int, k: int) -> list[float]:
-    """Cosine of the k units before each gap with the k units after it, sliding both windows."""
-    n = len(weights)
-    left, right = [0.0] * vocab, [0.0] * vocab
-    dot = n_left = n_right = 0.0
-    la = rb = 0  # windows [la, i) and [i, rb)
-    out = [0.0] * n
-    for i in range(1, n):
-        while rb < min(n, i + k):
-            d_dot, d_norm = _shift(right, left, weights[rb], 1.0)
-            dot, n_right, rb = dot + d_dot, n_right + d_norm, rb + 1
-        # Unit i - 1 crosses the gap: one pass over its words updates both windows.
-        d_dot = d_left = d_right = 0.0
-        for w, v in zip(*weights[i - 1], strict=True):
-            lo, ro = left[w], right[w]
-            d_dot += v * (ro - lo - v)
-            d_left += v * (2.0 * lo + v)
-            d_right += v * (v - 2.0 * ro)
-            left[w], right[w] = lo + v, ro - v
-        dot, n_left, n_right = dot + d_dot, n_left + d_left, n_right + d_right
-        while la < i - k:
-            d_dot, d_norm = _shift(left, right, weights[la], -1.0)
-            dot, n_left, la = dot + d_dot, n_left + d_norm, la + 1
-        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
-            out[i] = dot / math.sqrt(n_left * n_right)
-    return out
+def _occurrences(lexicon: _Lexicon) -> _Occurrences:
+    sizes = list(map(len, lexicon.ids))
+    total = sum(sizes)
+    unit = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    word = np.fromiter(chain.from_iterable(lexicon.ids), dtype=np.int64, count=total)
+    count = np.fromiter(chain.from_iterable(lexicon.counts), dtype=np.float64, count=total)
+    order = np.argsort(word, kind="stable")  # stable: units stay in order within a word
+    return _Occurrences(unit[order], word[order], count[order], len(sizes))
 
 
-_BAND = 8  # the widest unit-to-block distance any feature looks at
+_BAND = 9  # the unit-to-block features look up to 8 units away
+_PAIR_CHUNK = 1 << 22  # unit pairs summed at a time: bounds the memory the band takes to build on huge inputs
 
 
-def _band_gram(weights: list[_Vec]) -> list[list[float]]:
-    """gram[i][_BAND + d] = dot of unit i with unit i + d (|d| <= _BAND, 0 off the ends): block cosines
-    then cost a few sums of list slices instead of vector updates."""
-    vecs = [dict(zip(*vec, strict=True)) for vec in weights]
-    n = len(vecs)
-    gram = [[0.0] * (2 * _BAND + 1) for _ in range(n)]
-    mul = operator.mul
-    for i, a in enumerate(vecs):
-        row = gram[i]
-        row[_BAND] = sum(map(mul, weights[i][1], weights[i][1]))
-        for d in range(1, min(_BAND, n - 1 - i) + 1):
-            b = vecs[i + d]
-            if a.keys().isdisjoint(b):  # two thirds of the pairs share no word: a quick 0
-                continue
-            # Key intersection and products run in C (a set iterates in the same order twice).
-            common = a.keys() & b.keys()
-            dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
-            row[_BAND + d] = gram[i + d][_BAND - d] = dot
-    return gram
+@dataclass(frozen=True)
+class _Band:
+    """Dot products of each unit's tf-idf vector with those of the next ``width - 1`` units, as running
+    sums down the text: the dot and norms of any window of neighbouring units are then a few differences
+    of rows, for all gaps at once (linear memory: width numbers per unit).
+
+    ``sums[x, d]`` is the sum over units a < x - pad of (unit a . unit a + d); ``pad`` zero units on either
+    side let windows run off the ends, as clipped windows do."""
+
+    sums: _Array
+    pad: int
+
+    def window(self, d: int | _Ints, start: _Ints, end: _Ints) -> _Array:
+        """Sum over units a in [start, end) (padded offsets) of (unit a . unit a + d); exactly 0 where
+        every term is 0, as a running sum does not move over zeros."""
+        return self.sums[end, d] - self.sums[start, d]  # type: ignore[no-any-return]
+
+    def norms(self, start: _Ints, length: int) -> _Array:
+        """|sum of the units [start, start + length)|^2 for each padded start."""
+        d = np.arange(1, length)
+        off = self.window(d, start[:, None], start[:, None] + length - d).sum(axis=1)
+        return self.window(0, start, start + length) + 2.0 * off  # type: ignore[no-any-return]
 
 
-def _gram_pair_cosines(gram: list[list[float]], k: int) -> list[float]:
-    """_pair_cosines for windows narrow enough (2k - 1 <= _BAND) to read every dot from the band."""
-    n = len(gram)
-    out = [0.0] * n
-    for i in range(1, n):
-        a, b = max(0, i - k), min(n, i + k)
-        dot = n_left = n_right = 0.0
-        for j in range(a, i):
-            row = gram[j]
-            dot += sum(row[_BAND + i - j : _BAND + b - j])
-            n_left += sum(row[_BAND + a - j : _BAND + i - j])
-        for j in range(i, b):
-            n_right += sum(gram[j][_BAND + i - j : _BAND + b - j])
-        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
-            out[i] = dot / math.sqrt(n_left * n_right)
-    return out
+def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
+    """The _Band of the units weighted by ``weight`` (by word id), for unit distances below ``width``."""
+    n, pad = occ.units, width
+    value = occ.count * np.asarray(weight, dtype=np.float64)[occ.word]
+    cells = (n + 2 * pad) * width
+    flat = np.bincount((occ.unit + pad) * width, weights=value * value, minlength=cells)
+    # Each occurrence's partners: the later occurrences of its word less than width units on.
+    key = occ.word * (n + width) + occ.unit
+    partners = np.searchsorted(key, key + (width - 1), side="right") - np.arange(key.size) - 1
+    ends = np.cumsum(partners)
+    first = 0
+    while first < key.size:
+        last = int(np.searchsorted(ends, ends[first] - partners[first] + _PAIR_CHUNK, side="right"))
+        last = max(last, first + 1)
+        counts = partners[first:last]
+        left = np.repeat(np.arange(first, last), counts)
+        offsets = np.arange(left.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        right = left + 1 + offsets
+        d = occ.unit[right] - occ.unit[left]
+        flat += np.bincount(
+            (occ.unit[left] + pad) * width + d, weights=value[left] * value[right], minlength=cells
+        )
+        first = last
+    sums = np.zeros((n + 2 * pad + 1, width))
+    np.cumsum(flat.reshape(n + 2 * pad, width), axis=0, out=sums[1:])
+    return _Band(sums, pad)
 
 
-def _unit_block_cosines(gram: list[list[float]], lo: int, hi: int) -> list[float]:
-    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped), sliding the block."""
-    n = len(gram)
-    norm = 0.0
-    a = b = 0  # current block is [a, b); norm is |sum of its vectors|^2
-    out = [0.0] * n
-    for i in range(n):
-        new_a, new_b = max(0, i + lo), max(0, min(n, i + hi))
-        while b < new_b:
-            norm += 2.0 * sum(gram[b][_BAND + a - b : _BAND]) + gram[b][_BAND]
-            b += 1
-        while a < new_a:
-            norm -= 2.0 * sum(gram[a][_BAND + 1 : _BAND + b - a]) + gram[a][_BAND]
-            a += 1
-        if a < b:
-            dot = sum(gram[i][_BAND + a - i : _BAND + b - i])
-            if dot > 1e-12 and norm > 1e-12:
-                out[i] = dot / math.sqrt(norm * gram[i][_BAND])
-    return out
+def _cosines(dot: _Array, left: _Array, right: _Array) -> list[float]:
+    """dot / sqrt(left * right), 0 where any of them is (near) 0."""
+    ok = (dot > 1e-12) & (left > 1e-12) & (right > 1e-12)
+    return np.where(ok, dot / np.sqrt(np.where(ok, left * right, 1.0)), 0.0).tolist()  # type: ignore[no-any-return]
+
+
+def _pair_cosines(band: _Band, n: int, k: int) -> list[float]:
+    """Cosine of the k units before each gap with the k units after it (index 0 is a dummy 0)."""
+    i = np.arange(1, n, dtype=np.int64)[:, None] + band.pad  # gaps, padded
+    d = np.arange(1, 2 * k)
+    # Pairs a < i <= a + d with both in the windows: a runs from i - min(d, k) to i - max(0, d - k).
+    dot = band.window(d, i - np.minimum(d, k), i - np.maximum(0, d - k)).sum(axis=1)
+    i = i[:, 0]
+    return [0.0, *_cosines(dot, band.norms(i - k, k), band.norms(i, k))]
+
+
+def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> list[float]:
+    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped; all before or all after
+    it)."""
+    i = np.arange(n, dtype=np.int64) + band.pad
+    if hi <= 0:  # unit i . unit i - e is the band's entry d = e of unit i - e
+        e = np.arange(-hi + 1, -lo + 1)
+        dot = band.window(e, i[:, None] - e, i[:, None] - e + 1).sum(axis=1)
+    else:
+        e = np.arange(lo, hi)
+        dot = band.window(e, i[:, None], i[:, None] + 1).sum(axis=1)
+    return _cosines(dot, band.norms(i + lo, hi - lo), band.window(0, i, i + 1))
 
 
 def _relative(values: list[float], cap: float) -> list[float]:
