@@ -28,7 +28,7 @@ import math
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -168,7 +168,7 @@ def _lexicon(units: list[_Unit]) -> _Lexicon:
     ids = [list(map(number.__getitem__, u.stems)) for u in units]
     idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
     known, unseen = _background()
-    background = [known.get(w, unseen) for w in df]
+    background = list(map(known.get, df, repeat(unseen)))
     return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
@@ -831,27 +831,35 @@ def _name_recency(
     """The name features of each gap: are the names of the next unit's first sentence (its subject's,
     after an honorific) new, or seen in the six units before? A story introduces who and what it is
     about; its continuation refers back to them."""
-    columns: dict[str, list[float]] = {
-        k: [] for k in ("names_new", "names_seen", "honorific_seen", "honorific_new", "subject_new_name")
-    }
+    n = len(unit_names)
+    names_new, names_seen, subject_new = [0.0] * (n - 1), [0.0] * (n - 1), [0.0] * (n - 1)
+    honorific_seen, honorific_new = [0.0] * (n - 1), [0.0] * (n - 1)
     # last[w] is the last unit before the current gap that used w: "seen in the six units before" is one
     # lookup.
     last: dict[str, int] = {}
-    for i in range(1, len(unit_names)):
+    for i in range(1, n):
         last.update(dict.fromkeys(unit_names[i - 1], i - 1))
         floor = i - 6
-        names = leads[i]
-        head = len(" ".join(first_words[i - 1][:6]))
-        subject = [nm for pos, nm in names if pos < head]
-        honorific = _honorific_names(firsts[i])
-        columns["names_new"].append(
-            min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3
-        )
-        columns["names_seen"].append(min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3)
-        columns["honorific_seen"].append(float(any(last.get(h, -9) >= floor for h in honorific)))
-        columns["honorific_new"].append(float(any(last.get(h, -9) < floor for h in honorific)))
-        columns["subject_new_name"].append(float(any(last.get(nm[-1], -9) < floor for nm in subject)))
-    return columns
+        if names := leads[i]:  # most first sentences name nobody: all five stay 0
+            head = len(" ".join(first_words[i - 1][:6]))
+            new = seen = 0
+            for pos, nm in names:
+                if last.get(nm[-1], -9) >= floor:
+                    seen += 1
+                else:
+                    new += len(nm) > 1
+                    if pos < head:
+                        subject_new[i - 1] = 1.0
+            names_new[i - 1], names_seen[i - 1] = min(3, new) / 3, min(3, seen) / 3
+        for h in _honorific_names(firsts[i]):
+            if last.get(h, -9) >= floor:
+                honorific_seen[i - 1] = 1.0
+            else:
+                honorific_new[i - 1] = 1.0
+    return {
+        "names_new": names_new, "names_seen": names_seen, "honorific_seen": honorific_seen,
+        "honorific_new": honorific_new, "subject_new_name": subject_new,
+    }
 
 
 _Names = tuple[tuple[int, tuple[str, ...]], ...]
@@ -978,17 +986,24 @@ class _Band:
 
     sums: _Array
     pad: int
+    _norms: dict[int, _Array] = field(default_factory=dict)
 
     def window(self, d: int | _Ints, start: _Ints, end: _Ints) -> _Array:
         """Sum over units a in [start, end) (padded offsets) of (unit a . unit a + d); exactly 0 where
         every term is 0, as a running sum does not move over zeros."""
         return self.sums[end, d] - self.sums[start, d]  # type: ignore[no-any-return]
 
-    def norms(self, start: _Ints, length: int) -> _Array:
-        """|sum of the units [start, start + length)|^2 for each padded start."""
+    def norms(self, length: int) -> _Array:
+        """|sum of the units [x, x + length)|^2 for each padded start x (computed once per length: the
+        windows before and after a gap, and several features, share them)."""
+        if (known := self._norms.get(length)) is not None:
+            return known
+        start = np.arange(self.sums.shape[0] - length, dtype=np.int64)
         d = np.arange(1, length)
         off = self.window(d, start[:, None], start[:, None] + length - d).sum(axis=1)
-        return self.window(0, start, start + length) + 2.0 * off  # type: ignore[no-any-return]
+        out: _Array = self.window(0, start, start + length) + 2.0 * off
+        self._norms[length] = out
+        return out
 
 
 def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
@@ -1032,7 +1047,8 @@ def _pair_cosines(band: _Band, n: int, k: int) -> list[float]:
     # Pairs a < i <= a + d with both in the windows: a runs from i - min(d, k) to i - max(0, d - k).
     dot = band.window(d, i - np.minimum(d, k), i - np.maximum(0, d - k)).sum(axis=1)
     i = i[:, 0]
-    return [0.0, *_cosines(dot, band.norms(i - k, k), band.norms(i, k))]
+    norms = band.norms(k)
+    return [0.0, *_cosines(dot, norms[i - k], norms[i])]
 
 
 def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> list[float]:
@@ -1045,7 +1061,7 @@ def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> list[float]:
     else:
         e = np.arange(lo, hi)
         dot = band.window(e, i[:, None], i[:, None] + 1).sum(axis=1)
-    return _cosines(dot, band.norms(i + lo, hi - lo), band.window(0, i, i + 1))
+    return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
 
 
 def _relative(values: list[float], cap: float) -> list[float]:
