@@ -689,15 +689,15 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     cos = _pair_cosines(_band(occ, lexicon.background, 2 * k), n, k)
     cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos), 5.0)
     cos_next_left = _relative(_unit_block_cosines(band, n, -3, 0), 3.0)
-    cos_prev_right = _relative([0.0, *_unit_block_cosines(band, n, 1, 4)[:-1]], 3.0)
+    cos_prev_right = _relative(np.concatenate(([0.0], _unit_block_cosines(band, n, 1, 4)[:-1])), 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
     before, after = _unit_block_cosines(band, n, -8, 0), _unit_block_cosines(band, n, 1, 9)
-    tie = [max(a, b) for a, b in zip(before, after, strict=True)]
-    typical = sorted(tie)[n // 2] or 1.0
-    tie = [min(2.0, t / typical) for t in tie]
+    ties = np.maximum(before, after)
+    typical = float(np.sort(ties)[n // 2]) or 1.0
+    tie: list[float] = np.minimum(2.0, ties / typical).tolist()
     # A story's first unit shares its words with what follows, its last with what precedes.
-    lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
+    lean: list[float] = np.clip((after - before) / typical, -2.0, 2.0).tolist()
     # Capitalised words of each unit.
     chunk_names = [_names(text[u.start : u.end]) for u in units]
     unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
@@ -1034,13 +1034,13 @@ def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
     return _Band(sums, pad)
 
 
-def _cosines(dot: _Array, left: _Array, right: _Array) -> list[float]:
+def _cosines(dot: _Array, left: _Array, right: _Array) -> _Array:
     """dot / sqrt(left * right), 0 where any of them is (near) 0."""
     ok = (dot > 1e-12) & (left > 1e-12) & (right > 1e-12)
-    return np.where(ok, dot / np.sqrt(np.where(ok, left * right, 1.0)), 0.0).tolist()  # type: ignore[no-any-return]
+    return np.where(ok, dot / np.sqrt(np.where(ok, left * right, 1.0)), 0.0)
 
 
-def _pair_cosines(band: _Band, n: int, k: int) -> list[float]:
+def _pair_cosines(band: _Band, n: int, k: int) -> _Array:
     """Cosine of the k units before each gap with the k units after it (index 0 is a dummy 0)."""
     i = np.arange(1, n, dtype=np.int64)[:, None] + band.pad  # gaps, padded
     d = np.arange(1, 2 * k)
@@ -1048,10 +1048,10 @@ def _pair_cosines(band: _Band, n: int, k: int) -> list[float]:
     dot = band.window(d, i - np.minimum(d, k), i - np.maximum(0, d - k)).sum(axis=1)
     i = i[:, 0]
     norms = band.norms(k)
-    return [0.0, *_cosines(dot, norms[i - k], norms[i])]
+    return np.concatenate(([0.0], _cosines(dot, norms[i - k], norms[i])))
 
 
-def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> list[float]:
+def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> _Array:
     """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped; all before or all after
     it)."""
     i = np.arange(n, dtype=np.int64) + band.pad
@@ -1064,29 +1064,26 @@ def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> list[float]:
     return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
 
 
-def _relative(values: list[float], cap: float) -> list[float]:
-    mean = sum(values[1:]) / max(1, len(values) - 1)
+def _relative(values: _Array, cap: float) -> list[float]:
+    """``values`` over their mean (less the dummy at index 0), capped."""
+    mean = sum(values[1:].tolist()) / max(1, len(values) - 1)
     if mean <= 0:
         return [0.0] * len(values)
-    return [r if (r := v / mean) < cap else cap for v in values]
+    return np.minimum(values / mean, cap).tolist()  # type: ignore[no-any-return]
 
 
-def _depths(cos: list[float]) -> list[float]:
-    """TextTiling depth: how far the similarity at each gap dips below the peaks on either side."""
+def _depths(cos: _Array) -> _Array:
+    """TextTiling depth: how far the similarity at each gap dips below the peaks on either side (the
+    ends of the climbs from it, leftwards no further than gap 1)."""
     n = len(cos)
-    out = [0.0] * n
-    for i in range(1, n):
-        lp = cos[i]
-        j = i - 1
-        while j >= 1 and cos[j] >= lp:
-            lp = cos[j]
-            j -= 1
-        rp = cos[i]
-        j = i + 1
-        while j < n and cos[j] >= rp:
-            rp = cos[j]
-            j += 1
-        out[i] = (lp - cos[i]) + (rp - cos[i])
+    index = np.arange(n)
+    # Gap i's left peak: the last t <= i where a step left goes down (cos[t - 1] < cos[t]), or gap 1.
+    stops = (index <= 1) | np.r_[True, cos[:-1] < cos[1:]]
+    left = np.maximum.accumulate(np.where(stops, index, 0))
+    stops = (index == n - 1) | np.r_[cos[1:] < cos[:-1], True]
+    right = np.minimum.accumulate(np.where(stops, index, n - 1)[::-1])[::-1]
+    out = (cos[left] - cos) + (cos[right] - cos)
+    out[0] = 0.0
     return out
 
 
