@@ -221,13 +221,14 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     lexicon = _lexicon(units)
-    feats = gap_features(text, units, lexicon)
+    names = _unit_names(text, units)
+    feats = gap_features(text, units, lexicon, names)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
     tokens = _tokens(lexicon)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
     teasers = _teaser_shaped(text, units, feats)
-    cuts = _merge_cohesive(text, units, tokens, lexicon.background, cuts, teasers, scores)
+    cuts = _merge_cohesive(text, units, tokens, lexicon.background, names.proper, cuts, teasers, scores)
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -293,8 +294,8 @@ _STRONG_BAR = 2.0
 
 
 def _merge_cohesive(
-    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], cuts: list[int], standalone: list[bool],
-    gap_scores: list[float],
+    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], proper: list[set[str]], cuts: list[int],
+    standalone: list[bool], gap_scores: list[float],
 ) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
@@ -312,8 +313,7 @@ def _merge_cohesive(
     for a, b in zip(bounds, bounds[1:], strict=False):
         bag = Counter(chain.from_iterable(items[a:b]))
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
-        named.append({w for u in units[a:b] for _, nm in _names(text[u.start : u.end]) for w in nm
-                      if w.lower() not in _NOT_NAMES})
+        named.append(set().union(*proper[a:b]))
     # The names of each cut's first sentence (the last word of each: "Johnson" of "Boris Johnson"), and
     # those of them that stand in a name of two or more words.
     leads: dict[int, set[str]] = {}
@@ -665,11 +665,14 @@ _ONE_SENTENCE = FEATURES.index("lead_one_sentence")
 _REFERS_BACK = tuple(map(FEATURES.index, ("starts_continue", "back_reference", "pronoun_reference")))
 
 
-def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None) -> list[list[float]]:
+def gap_features(
+    text: str, units: list[_Unit], lexicon: _Lexicon | None = None, names: _UnitNames | None = None
+) -> list[list[float]]:
     """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
-    ``_lexicon(units)``, if the caller has it already."""
+    ``_lexicon(units)`` and ``names`` is ``_unit_names(text, units)``, if the caller has them already."""
     n = len(units)
     lexicon = lexicon or _lexicon(units)
+    names = names or _unit_names(text, units)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     occ = _occurrences(lexicon)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
@@ -679,7 +682,7 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     for k in scales:
         cos = _pair_cosines(band, n, k)
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
-        cohesion += [_relative(cos, 3.0), _relative(_depths(cos), 5.0)]
+        cohesion += [_relative(cos, 3.0), _relative(_depths(cos.tolist()), 5.0)]
     cos_s, depth_s, cos_m, depth_m, cos_l, depth_l = cohesion
     # The middle scale again with words weighed by their rarity in general English (_background): a
     # bundle's own idf makes the words one subject's stories share weigh little, and the names that run
@@ -687,7 +690,7 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     # teaser recall fell to 48/54.)
     k = scales[1]
     cos = _pair_cosines(_band(occ, lexicon.background, 2 * k), n, k)
-    cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos), 5.0)
+    cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos.tolist()), 5.0)
     cos_next_left = _relative(_unit_block_cosines(band, n, -3, 0), 3.0)
     cos_prev_right = _relative(np.concatenate(([0.0], _unit_block_cosines(band, n, 1, 4)[:-1])), 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
@@ -698,11 +701,8 @@ def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None)
     tie: list[float] = np.minimum(2.0, ties / typical).tolist()
     # A story's first unit shares its words with what follows, its last with what precedes.
     lean: list[float] = np.clip((after - before) / typical, -2.0, 2.0).tolist()
-    # Capitalised words of each unit.
-    chunk_names = [_names(text[u.start : u.end]) for u in units]
-    unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
+    chunk_names, unit_names, proper = names.runs, names.words, names.proper
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
-    proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
     trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
     shared_names = [0.0] * n
     for i in range(1, n):
@@ -863,6 +863,22 @@ def _name_recency(
 
 
 _Names = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class _UnitNames:
+    """Each unit's runs of capitalised words (_names), the words in them, and those of them that are no
+    sentence openers (proper names); the gap features and the merge pass both read them."""
+
+    runs: list[_Names]
+    words: list[set[str]]
+    proper: list[set[str]]
+
+
+def _unit_names(text: str, units: list[_Unit]) -> _UnitNames:
+    runs = [_names(text[u.start : u.end]) for u in units]
+    words = [{w for _, nm in names for w in nm} for names in runs]
+    return _UnitNames(runs, words, [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in words])
 
 
 def _lead_names(first: str, names: _Names) -> _Names:
@@ -1064,26 +1080,31 @@ def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> _Array:
     return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
 
 
-def _relative(values: _Array, cap: float) -> list[float]:
+def _relative(values: _Array | list[float], cap: float) -> list[float]:
     """``values`` over their mean (less the dummy at index 0), capped."""
-    mean = sum(values[1:].tolist()) / max(1, len(values) - 1)
+    array = np.asarray(values)
+    mean = sum(array[1:].tolist()) / max(1, len(array) - 1)
     if mean <= 0:
-        return [0.0] * len(values)
-    return np.minimum(values / mean, cap).tolist()  # type: ignore[no-any-return]
+        return [0.0] * len(array)
+    return np.minimum(array / mean, cap).tolist()  # type: ignore[no-any-return]
 
 
-def _depths(cos: _Array) -> _Array:
-    """TextTiling depth: how far the similarity at each gap dips below the peaks on either side (the
-    ends of the climbs from it, leftwards no further than gap 1)."""
+def _depths(cos: list[float]) -> list[float]:
+    """TextTiling depth: how far the similarity at each gap dips below the peaks on either side."""
     n = len(cos)
-    index = np.arange(n)
-    # Gap i's left peak: the last t <= i where a step left goes down (cos[t - 1] < cos[t]), or gap 1.
-    stops = (index <= 1) | np.r_[True, cos[:-1] < cos[1:]]
-    left = np.maximum.accumulate(np.where(stops, index, 0))
-    stops = (index == n - 1) | np.r_[cos[1:] < cos[:-1], True]
-    right = np.minimum.accumulate(np.where(stops, index, n - 1)[::-1])[::-1]
-    out = (cos[left] - cos) + (cos[right] - cos)
-    out[0] = 0.0
+    out = [0.0] * n
+    for i in range(1, n):
+        lp = cos[i]
+        j = i - 1
+        while j >= 1 and cos[j] >= lp:
+            lp = cos[j]
+            j -= 1
+        rp = cos[i]
+        j = i + 1
+        while j < n and cos[j] >= rp:
+            rp = cos[j]
+            j += 1
+        out[i] = (lp - cos[i]) + (rp - cos[i])
     return out
 
 
