@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from pathlib import Path
@@ -334,22 +335,43 @@ def test_near_duplicates_pairs_the_same_event() -> None:
     assert near_duplicates([]) == []
 
 
-def test_band_cosines_match_sliding_windows() -> None:
-    # The fast path reads window cosines from a band of unit dot products; it must equal the direct sums.
+def _direct_cosine(vecs: list[dict[int, float]], left: range, right: range) -> float:
+    """The cosine of two blocks of units, summed word by word."""
+    x: dict[int, float] = {}
+    y: dict[int, float] = {}
+    for block, out in ((left, x), (right, y)):
+        for j in block:
+            for w, v in vecs[j].items():
+                out[w] = out.get(w, 0.0) + v
+    dot = sum(v * y.get(w, 0.0) for w, v in x.items())
+    norms = sum(v * v for v in x.values()) * sum(v * v for v in y.values())
+    return dot / math.sqrt(norms) if dot > 1e-12 and norms > 0 else 0.0
 
+
+def test_band_cosines_match_direct_sums() -> None:
+    # The window cosines are differences of running sums of unit dot products; they must equal the direct
+    # sums over the windows' word vectors, clipped at the text's ends.
     rng = random.Random(3)
     pieces = CRYPTO + INTERVIEW + HACK + [TEASER]
     text = "\n".join(rng.choice(pieces) for _ in range(40))
     units = splitter._units(text)
-    ids: dict[str, int] = {}
-    weights = [
-        ([ids.setdefault(w, len(ids)) for w in u.stems], [1.0 * c for c in u.stems.values()]) for u in units
+    lexicon = splitter._lexicon(units)
+    n = len(units)
+    vecs = [
+        {w: c * lexicon.idf[w] for w, c in zip(ids, counts, strict=True)}
+        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
     ]
-    gram = splitter._band_gram(weights)
-    for k in (1, 2, 4):
-        fast, slow = splitter._gram_pair_cosines(gram, k), splitter._pair_cosines(weights, len(ids), k)
-        assert fast == pytest.approx(slow, abs=1e-9)
-        assert max(slow) > 0.1
+    band = splitter._band(splitter._occurrences(lexicon), lexicon.idf, 2 * 7)
+    for k in (1, 2, 4, 7):
+        direct = [0.0] + [
+            _direct_cosine(vecs, range(max(0, i - k), i), range(i, min(n, i + k))) for i in range(1, n)
+        ]
+        assert splitter._pair_cosines(band, n, k) == pytest.approx(direct, abs=1e-9)
+        assert max(direct) > 0.1
+    for lo, hi in ((-3, 0), (1, 4), (-8, 0), (1, 9)):
+        blocks = [range(max(0, i + lo), min(n, i + hi)) for i in range(n)]
+        direct = [_direct_cosine(vecs, range(i, i + 1), block) for i, block in enumerate(blocks)]
+        assert splitter._unit_block_cosines(band, n, lo, hi) == pytest.approx(direct, abs=1e-9)
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ words drawn from one distribution) plus the gap scores and a term for stand-alon
 Last, neighbouring stories whose whole vocabularies still overlap as one article's halves do are merged
 again (a long article drifting across subjects, cut where the local cues said so).
 Weights are fitted on the development sets by ``benchmarks/segmentation.py --fit``; the decoding constants
-were tuned there too. Pure Python, linear memory; the DP's work is bounded by a cap on story length, and
-narrow-window cosines come from a band of unit-to-unit dot products instead of vector updates.
+were tuned there too. Linear memory; the DP's work is bounded by a cap on story length, and the window
+cosines come from running sums (numpy) of the dot products of units fewer than 60 apart.
 ``split_gaps`` also returns every open candidate gap with its score, for a refiner (an LLM) to re-judge
 the uncertain ones.
 """
@@ -28,9 +28,12 @@ import math
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
+
+import numpy as np
+import numpy.typing as npt
 
 from briefing.english import word_counts
 from briefing.sentences import DATELINE, first_sentence_span, paragraph_spans, sentence_spans
@@ -165,7 +168,7 @@ def _lexicon(units: list[_Unit]) -> _Lexicon:
     ids = [list(map(number.__getitem__, u.stems)) for u in units]
     idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
     known, unseen = _background()
-    background = [known.get(w, unseen) for w in df]
+    background = list(map(known.get, df, repeat(unseen)))
     return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
@@ -218,13 +221,14 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
         for u in units[1:]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     lexicon = _lexicon(units)
-    feats = gap_features(text, units, lexicon)
+    names = _unit_names(text, units)
+    feats = gap_features(text, units, lexicon, names)
     weights = list(WEIGHTS.values())
     scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
     tokens = _tokens(lexicon)
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
     teasers = _teaser_shaped(text, units, feats)
-    cuts = _merge_cohesive(text, units, tokens, lexicon.background, cuts, teasers, scores)
+    cuts = _merge_cohesive(text, units, tokens, lexicon.background, names.proper, cuts, teasers, scores)
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -290,8 +294,8 @@ _STRONG_BAR = 2.0
 
 
 def _merge_cohesive(
-    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], cuts: list[int], standalone: list[bool],
-    gap_scores: list[float],
+    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], proper: list[set[str]], cuts: list[int],
+    standalone: list[bool], gap_scores: list[float],
 ) -> list[int]:
     """Drop cuts between stories too alike to be different stories, the most alike first.
 
@@ -309,8 +313,7 @@ def _merge_cohesive(
     for a, b in zip(bounds, bounds[1:], strict=False):
         bag = Counter(chain.from_iterable(items[a:b]))
         stories.append(({w: c * idf[w] for w, c in bag.items()}, sum(u.words for u in units[a:b])))
-        named.append({w for u in units[a:b] for _, nm in _names(text[u.start : u.end]) for w in nm
-                      if w.lower() not in _NOT_NAMES})
+        named.append(set().union(*proper[a:b]))
     # The names of each cut's first sentence (the last word of each: "Johnson" of "Boris Johnson"), and
     # those of them that stand in a name of two or more words.
     leads: dict[int, set[str]] = {}
@@ -670,58 +673,44 @@ _ONE_SENTENCE = FEATURES.index("lead_one_sentence")
 _REFERS_BACK = tuple(map(FEATURES.index, ("starts_continue", "back_reference", "pronoun_reference")))
 
 
-def gap_features(text: str, units: list[_Unit], lexicon: _Lexicon | None = None) -> list[list[float]]:
+def gap_features(
+    text: str, units: list[_Unit], lexicon: _Lexicon | None = None, names: _UnitNames | None = None
+) -> list[list[float]]:
     """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
-    ``_lexicon(units)``, if the caller has it already."""
+    ``_lexicon(units)`` and ``names`` is ``_unit_names(text, units)``, if the caller has them already."""
     n = len(units)
     lexicon = lexicon or _lexicon(units)
-    idf = lexicon.idf
-    # Each unit as a sparse tf-idf vector (word ids, values); blocks are dense lists over the vocabulary.
-    weights: list[_Vec] = [
-        (ids, list(map(operator.mul, counts, map(idf.__getitem__, ids))))
-        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
-    ]
-    vocab = len(idf)
+    names = names or _unit_names(text, units)
     mean_words = max(1.0, sum(u.words for u in units) / n)
+    occ = _occurrences(lexicon)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
-    gram = _band_gram(weights)
+    scales = [max(1, min(30, round(words / mean_words))) for words in (50, 150, 400)]
+    band = _band(occ, lexicon.idf, max(_BAND, 2 * max(scales)))
     cohesion: list[list[float]] = []
-    for words in (50, 150, 400):
-        k = max(1, min(30, round(words / mean_words)))
-        cos = _gram_pair_cosines(gram, k) if 2 * k - 1 <= _BAND else _pair_cosines(weights, vocab, k)
+    for k in scales:
+        cos = _pair_cosines(band, n, k)
         # Relative to the document's own level, so the cue means the same for terse and wordy texts.
-        cohesion += [_relative(cos, 3.0), _relative(_depths(cos), 5.0)]
+        cohesion += [_relative(cos, 3.0), _relative(_depths(cos.tolist()), 5.0)]
     cos_s, depth_s, cos_m, depth_m, cos_l, depth_l = cohesion
     # The middle scale again with words weighed by their rarity in general English (_background): a
     # bundle's own idf makes the words one subject's stories share weigh little, and the names that run
     # through one article weigh little if the bundle repeats them. (At the long scale the refitted dev
     # teaser recall fell to 48/54.)
-    background = lexicon.background
-    weights_bg: list[_Vec] = [
-        (ids, list(map(operator.mul, counts, map(background.__getitem__, ids))))
-        for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
-    ]
-    k = max(1, min(30, round(150 / mean_words)))
-    if 2 * k - 1 <= _BAND:
-        cos = _gram_pair_cosines(_band_gram(weights_bg), k)
-    else:
-        cos = _pair_cosines(weights_bg, vocab, k)
-    cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos), 5.0)
-    cos_next_left = _relative(_unit_block_cosines(gram, -3, 0), 3.0)
-    cos_prev_right = _relative([0.0, *_unit_block_cosines(gram, 1, 4)[:-1]], 3.0)
+    k = scales[1]
+    cos = _pair_cosines(_band(occ, lexicon.background, 2 * k), n, k)
+    cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos.tolist()), 5.0)
+    cos_next_left = _relative(_unit_block_cosines(band, n, -3, 0), 3.0)
+    cos_prev_right = _relative(np.concatenate(([0.0], _unit_block_cosines(band, n, 1, 4)[:-1])), 3.0)
     # How tightly each unit ties to its wider neighbourhood, relative to the document's typical unit: a
     # unit tied to neither side (a teaser, a brief) is a story of its own.
-    before, after = _unit_block_cosines(gram, -8, 0), _unit_block_cosines(gram, 1, 9)
-    tie = [max(a, b) for a, b in zip(before, after, strict=True)]
-    typical = sorted(tie)[n // 2] or 1.0
-    tie = [min(2.0, t / typical) for t in tie]
+    before, after = _unit_block_cosines(band, n, -8, 0), _unit_block_cosines(band, n, 1, 9)
+    ties = np.maximum(before, after)
+    typical = float(np.sort(ties)[n // 2]) or 1.0
+    tie: list[float] = np.minimum(2.0, ties / typical).tolist()
     # A story's first unit shares its words with what follows, its last with what precedes.
-    lean = [max(-2.0, min(2.0, (a - b) / typical)) for a, b in zip(after, before, strict=True)]
-    # Capitalised words of each unit.
-    chunk_names = [_names(text[u.start : u.end]) for u in units]
-    unit_names = [{w for _, nm in names for w in nm} for names in chunk_names]
+    lean: list[float] = np.clip((after - before) / typical, -2.0, 2.0).tolist()
+    chunk_names, unit_names, proper = names.runs, names.words, names.proper
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
-    proper = [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in unit_names]
     trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
     shared_names = [0.0] * n
     for i in range(1, n):
@@ -854,30 +843,54 @@ def _name_recency(
     """The name features of each gap: are the names of the next unit's first sentence (its subject's,
     after an honorific) new, or seen in the six units before? A story introduces who and what it is
     about; its continuation refers back to them."""
-    columns: dict[str, list[float]] = {
-        k: [] for k in ("names_new", "names_seen", "honorific_seen", "honorific_new", "subject_new_name")
-    }
+    n = len(unit_names)
+    names_new, names_seen, subject_new = [0.0] * (n - 1), [0.0] * (n - 1), [0.0] * (n - 1)
+    honorific_seen, honorific_new = [0.0] * (n - 1), [0.0] * (n - 1)
     # last[w] is the last unit before the current gap that used w: "seen in the six units before" is one
     # lookup.
     last: dict[str, int] = {}
-    for i in range(1, len(unit_names)):
+    for i in range(1, n):
         last.update(dict.fromkeys(unit_names[i - 1], i - 1))
         floor = i - 6
-        names = leads[i]
-        head = len(" ".join(first_words[i - 1][:6]))
-        subject = [nm for pos, nm in names if pos < head]
-        honorific = _honorific_names(firsts[i])
-        columns["names_new"].append(
-            min(3, sum(len(nm) > 1 and last.get(nm[-1], -9) < floor for _, nm in names)) / 3
-        )
-        columns["names_seen"].append(min(3, sum(1 for _, nm in names if last.get(nm[-1], -9) >= floor)) / 3)
-        columns["honorific_seen"].append(float(any(last.get(h, -9) >= floor for h in honorific)))
-        columns["honorific_new"].append(float(any(last.get(h, -9) < floor for h in honorific)))
-        columns["subject_new_name"].append(float(any(last.get(nm[-1], -9) < floor for nm in subject)))
-    return columns
+        if names := leads[i]:  # most first sentences name nobody: all five stay 0
+            head = len(" ".join(first_words[i - 1][:6]))
+            new = seen = 0
+            for pos, nm in names:
+                if last.get(nm[-1], -9) >= floor:
+                    seen += 1
+                else:
+                    new += len(nm) > 1
+                    if pos < head:
+                        subject_new[i - 1] = 1.0
+            names_new[i - 1], names_seen[i - 1] = min(3, new) / 3, min(3, seen) / 3
+        for h in _honorific_names(firsts[i]):
+            if last.get(h, -9) >= floor:
+                honorific_seen[i - 1] = 1.0
+            else:
+                honorific_new[i - 1] = 1.0
+    return {
+        "names_new": names_new, "names_seen": names_seen, "honorific_seen": honorific_seen,
+        "honorific_new": honorific_new, "subject_new_name": subject_new,
+    }
 
 
 _Names = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class _UnitNames:
+    """Each unit's runs of capitalised words (_names), the words in them, and those of them that are no
+    sentence openers (proper names); the gap features and the merge pass both read them."""
+
+    runs: list[_Names]
+    words: list[set[str]]
+    proper: list[set[str]]
+
+
+def _unit_names(text: str, units: list[_Unit]) -> _UnitNames:
+    runs = [_names(text[u.start : u.end]) for u in units]
+    words = [{w for _, nm in names for w in nm} for names in runs]
+    return _UnitNames(runs, words, [{w for w in ws if w.lower() not in _NOT_NAMES} for ws in words])
 
 
 def _lead_names(first: str, names: _Names) -> _Names:
@@ -961,117 +974,131 @@ def _names(chunk: str) -> _Names:
     return tuple(out)
 
 
-_Vec = tuple[list[int], list[float]]
+_Array = npt.NDArray[np.float64]
+_Ints = npt.NDArray[np.int64]
 
 
-def _shift(target: list[float], other: list[float], vec: _Vec, sign: float) -> tuple[float, float]:
-    """Add sign * vec to target; return the change in target . other and in |target|^2."""
-    d_dot = d_norm = 0.0
-    for w, v in zip(*vec, strict=True):
-        v *= sign
-        old = target[w]
-        d_norm += v * (2.0 * old + v)
-        d_dot += v * other[w]
-        target[w] = old + v
-    return d_dot, d_norm
+@dataclass(frozen=True)
+class _Occurrences:
+    """Every (unit, word) pair of the text with its count, ordered by word, then unit: the units one word
+    occurs in sit side by side, so the pairs of units that share a word are found without a loop."""
+
+    unit: _Ints
+    word: _Ints
+    count: _Array
+    units: int
 
 
-def _pair_cosines(weights: list[_Vec], vocab: int, k: int) -> list[float]:
-    """Cosine of the k units before each gap with the k units after it, sliding both windows."""
-    n = len(weights)
-    left, right = [0.0] * vocab, [0.0] * vocab
-    dot = n_left = n_right = 0.0
-    la = rb = 0  # windows [la, i) and [i, rb)
-    out = [0.0] * n
-    for i in range(1, n):
-        while rb < min(n, i + k):
-            d_dot, d_norm = _shift(right, left, weights[rb], 1.0)
-            dot, n_right, rb = dot + d_dot, n_right + d_norm, rb + 1
-        # Unit i - 1 crosses the gap: one pass over its words updates both windows.
-        d_dot = d_left = d_right = 0.0
-        for w, v in zip(*weights[i - 1], strict=True):
-            lo, ro = left[w], right[w]
-            d_dot += v * (ro - lo - v)
-            d_left += v * (2.0 * lo + v)
-            d_right += v * (v - 2.0 * ro)
-            left[w], right[w] = lo + v, ro - v
-        dot, n_left, n_right = dot + d_dot, n_left + d_left, n_right + d_right
-        while la < i - k:
-            d_dot, d_norm = _shift(left, right, weights[la], -1.0)
-            dot, n_left, la = dot + d_dot, n_left + d_norm, la + 1
-        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
-            out[i] = dot / math.sqrt(n_left * n_right)
-    return out
+def _occurrences(lexicon: _Lexicon) -> _Occurrences:
+    sizes = list(map(len, lexicon.ids))
+    total = sum(sizes)
+    unit = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    word = np.fromiter(chain.from_iterable(lexicon.ids), dtype=np.int64, count=total)
+    count = np.fromiter(chain.from_iterable(lexicon.counts), dtype=np.float64, count=total)
+    order = np.argsort(word, kind="stable")  # stable: units stay in order within a word
+    return _Occurrences(unit[order], word[order], count[order], len(sizes))
 
 
-_BAND = 8  # the widest unit-to-block distance any feature looks at
+_BAND = 9  # the unit-to-block features look up to 8 units away
+_PAIR_CHUNK = 1 << 22  # unit pairs summed at a time: bounds the memory the band takes to build on huge inputs
 
 
-def _band_gram(weights: list[_Vec]) -> list[list[float]]:
-    """gram[i][_BAND + d] = dot of unit i with unit i + d (|d| <= _BAND, 0 off the ends): block cosines
-    then cost a few sums of list slices instead of vector updates."""
-    vecs = [dict(zip(*vec, strict=True)) for vec in weights]
-    n = len(vecs)
-    gram = [[0.0] * (2 * _BAND + 1) for _ in range(n)]
-    mul = operator.mul
-    for i, a in enumerate(vecs):
-        row = gram[i]
-        row[_BAND] = sum(map(mul, weights[i][1], weights[i][1]))
-        for d in range(1, min(_BAND, n - 1 - i) + 1):
-            b = vecs[i + d]
-            if a.keys().isdisjoint(b):  # two thirds of the pairs share no word: a quick 0
-                continue
-            # Key intersection and products run in C (a set iterates in the same order twice).
-            common = a.keys() & b.keys()
-            dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
-            row[_BAND + d] = gram[i + d][_BAND - d] = dot
-    return gram
+@dataclass(frozen=True)
+class _Band:
+    """Dot products of each unit's tf-idf vector with those of the next ``width - 1`` units, as running
+    sums down the text: the dot and norms of any window of neighbouring units are then a few differences
+    of rows, for all gaps at once (linear memory: width numbers per unit).
+
+    ``sums[x, d]`` is the sum over units a < x - pad of (unit a . unit a + d); ``pad`` zero units on either
+    side let windows run off the ends, as clipped windows do."""
+
+    sums: _Array
+    pad: int
+    _norms: dict[int, _Array] = field(default_factory=dict)
+
+    def window(self, d: int | _Ints, start: _Ints, end: _Ints) -> _Array:
+        """Sum over units a in [start, end) (padded offsets) of (unit a . unit a + d); exactly 0 where
+        every term is 0, as a running sum does not move over zeros."""
+        return self.sums[end, d] - self.sums[start, d]  # type: ignore[no-any-return]
+
+    def norms(self, length: int) -> _Array:
+        """|sum of the units [x, x + length)|^2 for each padded start x (computed once per length: the
+        windows before and after a gap, and several features, share them)."""
+        if (known := self._norms.get(length)) is not None:
+            return known
+        start = np.arange(self.sums.shape[0] - length, dtype=np.int64)
+        d = np.arange(1, length)
+        off = self.window(d, start[:, None], start[:, None] + length - d).sum(axis=1)
+        out: _Array = self.window(0, start, start + length) + 2.0 * off
+        self._norms[length] = out
+        return out
 
 
-def _gram_pair_cosines(gram: list[list[float]], k: int) -> list[float]:
-    """_pair_cosines for windows narrow enough (2k - 1 <= _BAND) to read every dot from the band."""
-    n = len(gram)
-    out = [0.0] * n
-    for i in range(1, n):
-        a, b = max(0, i - k), min(n, i + k)
-        dot = n_left = n_right = 0.0
-        for j in range(a, i):
-            row = gram[j]
-            dot += sum(row[_BAND + i - j : _BAND + b - j])
-            n_left += sum(row[_BAND + a - j : _BAND + i - j])
-        for j in range(i, b):
-            n_right += sum(gram[j][_BAND + i - j : _BAND + b - j])
-        if dot > 1e-12 and n_left > 1e-12 and n_right > 1e-12:
-            out[i] = dot / math.sqrt(n_left * n_right)
-    return out
+def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
+    """The _Band of the units weighted by ``weight`` (by word id), for unit distances below ``width``."""
+    n, pad = occ.units, width
+    value = occ.count * np.asarray(weight, dtype=np.float64)[occ.word]
+    cells = (n + 2 * pad) * width
+    flat = np.bincount((occ.unit + pad) * width, weights=value * value, minlength=cells)
+    # Each occurrence's partners: the later occurrences of its word less than width units on.
+    key = occ.word * (n + width) + occ.unit
+    partners = np.searchsorted(key, key + (width - 1), side="right") - np.arange(key.size) - 1
+    ends = np.cumsum(partners)
+    first = 0
+    while first < key.size:
+        last = int(np.searchsorted(ends, ends[first] - partners[first] + _PAIR_CHUNK, side="right"))
+        last = max(last, first + 1)
+        counts = partners[first:last]
+        left = np.repeat(np.arange(first, last), counts)
+        offsets = np.arange(left.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        right = left + 1 + offsets
+        d = occ.unit[right] - occ.unit[left]
+        flat += np.bincount(
+            (occ.unit[left] + pad) * width + d, weights=value[left] * value[right], minlength=cells
+        )
+        first = last
+    sums = np.zeros((n + 2 * pad + 1, width))
+    np.cumsum(flat.reshape(n + 2 * pad, width), axis=0, out=sums[1:])
+    return _Band(sums, pad)
 
 
-def _unit_block_cosines(gram: list[list[float]], lo: int, hi: int) -> list[float]:
-    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped), sliding the block."""
-    n = len(gram)
-    norm = 0.0
-    a = b = 0  # current block is [a, b); norm is |sum of its vectors|^2
-    out = [0.0] * n
-    for i in range(n):
-        new_a, new_b = max(0, i + lo), max(0, min(n, i + hi))
-        while b < new_b:
-            norm += 2.0 * sum(gram[b][_BAND + a - b : _BAND]) + gram[b][_BAND]
-            b += 1
-        while a < new_a:
-            norm -= 2.0 * sum(gram[a][_BAND + 1 : _BAND + b - a]) + gram[a][_BAND]
-            a += 1
-        if a < b:
-            dot = sum(gram[i][_BAND + a - i : _BAND + b - i])
-            if dot > 1e-12 and norm > 1e-12:
-                out[i] = dot / math.sqrt(norm * gram[i][_BAND])
-    return out
+def _cosines(dot: _Array, left: _Array, right: _Array) -> _Array:
+    """dot / sqrt(left * right), 0 where any of them is (near) 0."""
+    ok = (dot > 1e-12) & (left > 1e-12) & (right > 1e-12)
+    return np.where(ok, dot / np.sqrt(np.where(ok, left * right, 1.0)), 0.0)
 
 
-def _relative(values: list[float], cap: float) -> list[float]:
-    mean = sum(values[1:]) / max(1, len(values) - 1)
+def _pair_cosines(band: _Band, n: int, k: int) -> _Array:
+    """Cosine of the k units before each gap with the k units after it (index 0 is a dummy 0)."""
+    i = np.arange(1, n, dtype=np.int64)[:, None] + band.pad  # gaps, padded
+    d = np.arange(1, 2 * k)
+    # Pairs a < i <= a + d with both in the windows: a runs from i - min(d, k) to i - max(0, d - k).
+    dot = band.window(d, i - np.minimum(d, k), i - np.maximum(0, d - k)).sum(axis=1)
+    i = i[:, 0]
+    norms = band.norms(k)
+    return np.concatenate(([0.0], _cosines(dot, norms[i - k], norms[i])))
+
+
+def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> _Array:
+    """Cosine of each unit i with the block of units [i + lo, i + hi) (clipped; all before or all after
+    it)."""
+    i = np.arange(n, dtype=np.int64) + band.pad
+    if hi <= 0:  # unit i . unit i - e is the band's entry d = e of unit i - e
+        e = np.arange(-hi + 1, -lo + 1)
+        dot = band.window(e, i[:, None] - e, i[:, None] - e + 1).sum(axis=1)
+    else:
+        e = np.arange(lo, hi)
+        dot = band.window(e, i[:, None], i[:, None] + 1).sum(axis=1)
+    return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
+
+
+def _relative(values: _Array | list[float], cap: float) -> list[float]:
+    """``values`` over their mean (less the dummy at index 0), capped."""
+    array = np.asarray(values)
+    mean = sum(array[1:].tolist()) / max(1, len(array) - 1)
     if mean <= 0:
-        return [0.0] * len(values)
-    return [r if (r := v / mean) < cap else cap for v in values]
+        return [0.0] * len(array)
+    return np.minimum(array / mean, cap).tolist()  # type: ignore[no-any-return]
 
 
 def _depths(cos: list[float]) -> list[float]:
