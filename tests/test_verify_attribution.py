@@ -187,3 +187,37 @@ def test_a_description_subject_a_refusal_and_a_number_word_run_pass() -> None:
     ]:
         assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
     assert not check_claim(source, "The council admits the outlet contributed to the fish kill").supported
+
+
+EARNINGS = """Corrin Systems beats forecasts
+
+Corrin Systems said revenue in the third quarter rose 12% to $2.1 billion. The company raised its \
+full-year guidance to between $8.4 billion and $8.6 billion, from a previous range of $8.0 billion to \
+$8.3 billion. Chief financial officer Tove Ringdal said the firm would consider selling its printer unit.
+
+Producer Amir Castell has worked with the band since 2004. "Amir made me sing it again," the singer said.
+
+Detective Sergeant Lena Broom of Wexley Police said the two men were known to the force. Prosecutors \
+said he and two associates took £40,000. The company has not closed either plant.
+"""
+
+
+def test_an_earnings_story_told_in_other_words_passes() -> None:
+    for claim in [
+        "Corrin Systems' Q3 revenue rose 12% to $2.1 billion.",
+        "Corrin raised its guidance to $8.4bn–$8.6bn from $8.0bn–$8.3bn.",
+        "CFO Tove Ringdal said the firm would consider a sale of its printer unit.",
+        "Castell made the singer sing it again.",
+        "Wexley Police's DS Lena Broom said the two men were known to the force.",
+        "Neither plant has been closed by the company.",
+    ]:
+        assert check_claim(EARNINGS, claim).supported, (claim, check_claim(EARNINGS, claim).issues)
+
+
+def test_edits_of_the_earnings_story_are_caught() -> None:
+    for claim in [
+        "Corrin Systems' Q4 revenue rose 12% to $2.1 billion.",
+        "Corrin raised its guidance to $8.4bn–$8.6bn from $7.0bn–$8.3bn.",
+        "Harlow Police's DS Lena Broom said the two men were known to the force.",
+    ]:
+        assert not check_claim(EARNINGS, claim).supported, claim

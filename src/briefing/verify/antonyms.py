@@ -54,6 +54,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("back backs backed backing", "reject rejects rejected rejecting"),
     ("delay delays delayed postpone postpones postponed", "forward"),
     ("accept accepted", "turned decline declined"),
+    ("beat beats beating", "miss missed missing misses"),
 )
 
 

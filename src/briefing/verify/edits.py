@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.names import CALENDAR, positions
+from briefing.verify.names import CALENDAR, PERIOD, positions
 from briefing.verify.source import SourceIndex, alias_stems, common_word, stands_for_lead
 from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
 
@@ -69,7 +69,8 @@ def edit_issues(
     # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
     # A run told by another source sentence ("... will travel to Ireland") joins two facts: no change.
     changed = [run for run in edits.changed if not _told_elsewhere(src, run, (lo, hi))]
-    more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS)
+    # "could not promise" for "can't promise": the past of the source's own modal.
+    more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS | _PRESENT_MODALS)
     if more_modals and any(_count(run, _MODALS) for run in changed):
         added = next(t.text for run in changed for t in run if t.lower in _MODALS)
         if not (added.lower() in _FUTURE and _intends(window)):
@@ -111,7 +112,11 @@ def edit_issues(
         # "Graham Tolley disguised" for "Prosecutor Imogen Fairley said Tolley disguised".
         written = old[-1].text[:1].islower() and _written_out(src, claim_tokens, new_names, window, old)
         spoke = new_names[-1].lower.removesuffix("'s") in speakers if new_names else False
-        excused = lead or written or spoke
+        # "DS" for "Detective Sergeant": the claim abbreviates the source's title.
+        initials = "".join(t.lower[0] for t in old if t.text[:1].isupper())
+        rest_told = all(t.stem in near for t in new_names if t.lower != initials)
+        abbreviated = any(t.lower == initials for t in new_names) and len(initials) >= 2 and rest_told
+        excused = lead or written or spoke or abbreviated
         if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
@@ -188,7 +193,8 @@ _JOINING = frozenset({"and", "but", "or", "to", "the", "a", "an", ","})
 
 def _capitalised(t: Token) -> bool:
     """A capitalised content word; at the very start of a text only if it is not a common opener."""
-    return t.text[:1].isupper() and is_content(t) and (t.start > 0 or t.lower not in _OPENERS)
+    opener = t.start == 0 and t.lower in _OPENERS
+    return t.text[:1].isupper() and is_content(t) and not opener and not PERIOD.fullmatch(t.text)
 
 
 _OPENERS = frozenset({"many", "some", "most", "several", "last", "next", "this", "that", "these", "those"})
@@ -204,6 +210,7 @@ def _variant(a: str, b: str) -> bool:
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "plans", "planned"})
+_PRESENT_MODALS = frozenset({"can", "ca"})
 
 
 _FUTURE = frozenset({"will", "shall"})
@@ -229,4 +236,7 @@ def _refusals(toks: list[Token]) -> int:
 
 
 def _count(toks: list[Token], words: frozenset[str]) -> int:
-    return sum(t.lower in words and not not_negating(toks, k) for k, t in enumerate(toks))
+    # "neither X nor Y" is one negation, as the source's "not either" is.
+    neither = next((k for k, t in enumerate(toks) if t.lower == "neither"), len(toks))
+    paired = {k for k, t in enumerate(toks) if t.lower == "nor" and k > neither}
+    return sum(t.lower in words and not not_negating(toks, k) and k not in paired for k, t in enumerate(toks))

@@ -30,7 +30,8 @@ from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
 _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
     rep gov governor judge justice king queen prince princess pope rev saint st general gen colonel col
-    captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo
+    captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo cfo coo
+    cto ds di dc dci pc supt insp
     former ex late acting fc afc inc ltd plc co corp llc ii iii iv jr sr"""
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
@@ -171,8 +172,11 @@ _DETERMINERS = frozenset(
 
 
 def _cap(t: Token) -> bool:
-    # "Twenty-eight-year-old" is capitalised but is a number phrase, not a name.
-    return t.text[0].isupper() and "-year" not in t.lower
+    # "Twenty-eight-year-old" is capitalised but is a number phrase, not a name; nor is a period ("Q3").
+    return t.text[0].isupper() and "-year" not in t.lower and not PERIOD.fullmatch(t.text)
+
+
+PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -373,6 +377,7 @@ def _out_of_context(
     alias = alias_stems(src, list(name.words))  # "the IPA" for "Independent Pilots' Association"
     at = {i for w in core for i in src.stem_sents.get(stem(w), ())}
     at |= {i for a in alias for i in src.stem_sents.get(a, ())}
+    at |= {i for w in _given_names(src, core) for i in src.stem_sents.get(stem(w), ())}  # "Idris" alone
     own = {stem(w) for w in core}  # "the Welsh assembly" says nothing of where "London Assembly" is
     words = [
         t for t in toks
@@ -413,6 +418,21 @@ _DESCRIPTIONS_TEXT = """company firm group business bank council authority gover
     union club side team party board agency operator insurer airline retailer lender chain charity trust
     school hospital storm"""
 _DESCRIPTIONS = frozenset(_DESCRIPTIONS_TEXT.split())
+
+
+def _given_names(src: SourceIndex, core: list[str]) -> set[str]:
+    """The capitalised word the source writes right before a one-word name ("Idris" of "Idris
+    Kellaway"): the source may use it alone for the same person."""
+    if len(core) != 1:
+        return set()
+    out = set()
+    for p in src.lower_positions.get(core[0], ()):
+        before = src.words[p - 1] if p > 0 else None
+        if before is None or before.start in src.sentence_starts:
+            continue
+        if before.text[:1].isupper() and before.lower not in TITLES:
+            out.add(before.lower)
+    return out
 
 
 def _refers_back(

@@ -8,6 +8,7 @@ number, and never with this one; paraphrase that swaps the noun ("stores" for "s
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -74,6 +75,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _digits_in(src_text, n, src_numbers)
             and not _ordinal_in(src_text, n)
             and not _derived(src, n, src_numbers)
+            and not _range_told(src, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
         elif matches and (
@@ -85,6 +87,22 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
 
 
 DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonnes" from 410,000 - 265,000)
+
+
+_STATED_RANGES = frozenset({"money", "percent", "quantity"})
+RANGE_GAP = 12  # characters between the two ends ("$16.0 billion to $16.3 billion")
+
+
+def _range_told(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+    """"$16.0bn–$16.3bn" where the source writes "$16.0 billion to $16.3 billion" as two figures in one
+    sentence: both ends are there, in the same unit."""
+    if n.range_high is None or n.value is None or n.kind not in _STATED_RANGES:
+        return False
+    same = [m for m in src_numbers if m.unit == n.unit and m.value is not None and m.range_high is None]
+    low = [m for m in same if math.isclose(m.value or 0.0, n.value)]
+    high = [m for m in same if math.isclose(m.value or 0.0, n.range_high)]
+    pairs = [(a, b) for a in low for b in high if 0 < b.start - a.end <= RANGE_GAP]
+    return any(sentence_at(src, a.start) == sentence_at(src, b.start) for a, b in pairs)
 
 
 def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
@@ -114,7 +132,17 @@ def _has_digit(word: str) -> bool:
 def _written(src: SourceIndex, src_text: str, word: str) -> bool:
     """A word with digits is in the source as written, or an ordinal the source writes another way.
     Each part of a hyphenated word counts alone: "an 88th-minute header" for "in the 88th minute"."""
-    return word in src.lower_positions or bool(_ORDINAL.fullmatch(word)) and _ordinal_written(src_text, word)
+    if word in src.lower_positions or bool(_ORDINAL.fullmatch(word)) and _ordinal_written(src_text, word):
+        return True
+    period = _QUARTER.fullmatch(word)  # "Q3" for "the third quarter", "H1" for "the first half"
+    if period is None:
+        return False
+    nth = ("first", "second", "third", "fourth")[int(period.group(2)) - 1]
+    part = "quarter" if period.group(1) == "q" else "half"
+    return re.search(rf"\b{nth}[\s-]{part}", src_text, re.IGNORECASE) is not None
+
+
+_QUARTER = re.compile(r"([qh])([1-4])")
 
 
 @lru_cache(maxsize=64)

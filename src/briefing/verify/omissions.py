@@ -81,8 +81,12 @@ def _verb(t: Token, after: Token) -> bool:
 
 
 def _after_amount(source: SourceWords, k: int) -> bool:
-    """"£1.5m raised from private donors": a participle after an amount only says how it came."""
-    return k > 0 and any(c.isdigit() for c in source.tokens[k - 1].text)
+    """"£1.5m raised from private donors": a participle after an amount only says how it came; and
+    "would consider [seeking] a review" considers the review."""
+    before = source.tokens[k - 1] if k > 0 else None
+    if before is None:
+        return False
+    return any(c.isdigit() for c in before.text) or before.lower.startswith("consider")
 
 
 _PREPOSITIONS = frozenset(("following", "including", "according", "regarding", "concerning", "during"))

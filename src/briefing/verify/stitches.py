@@ -49,11 +49,23 @@ def stitch_issues(copy: Copy, claim: str) -> list[str]:
         if len(between) > 1 or any(not r.positions or r.length > 1 for r in between):
             continue  # more than one copied word between the runs (or a new one): a rewrite, not a join
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
-        if any(c in gap for c in PAUSES):
+        if any(c in gap for c in PAUSES) or _new_clause(copy, a, b):
             continue
         if not _backed(source, copy, a, b, claim):
             issues.append(_describe(source, copy, a, b))
     return issues
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "after", "as", "while", "when", "because", "before", "since"})
+_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _new_clause(copy: Copy, a: Run, b: Run) -> bool:
+    """"jailed for eight years after he and two associates took": a conjunction opens a clause with its
+    own subject, a new statement rather than a relation joined to the first run."""
+    between = copy.tokens[a.start + a.length : b.start]
+    first = copy.tokens[b.start]
+    return len(between) == 1 and between[0].lower in _CONJUNCTIONS and first.lower in _SUBJECTS
 
 
 def _anchor(copy: Copy, run: Run) -> bool:

@@ -53,6 +53,8 @@ def swapped_name(
                 # Only a run before the copied words can modify them ("the Togo international").
                 if not run or side == "left" and _modifier(src, run) or _same_name(core, _lower(run)):
                     continue
+                if _one_person(src, core, _lower(run)):
+                    continue  # "Kellaway" for the quote's "Idris": the source names "Idris Kellaway"
                 between = (
                     src.text[src.words[p + k - 1].end : run[0].start]
                     if side == "left"
@@ -62,6 +64,16 @@ def swapped_name(
                 if between.strip() == gap.strip():
                     others.append(" ".join(t.text for t in run))
     return others[0] if others else None
+
+
+def _one_person(src: SourceIndex, core: list[str], words: list[str]) -> bool:
+    """Does the source write a word of the run right beside a word of the claim's name (a first name and
+    a surname of one person)?"""
+    for w in words:
+        for p in src.lower_positions.get(w, ()):
+            if any(x.lower.removesuffix("'s") in core for x in src.words[max(0, p - 1) : p + 2]):
+                return True
+    return False
 
 
 NEAR = 4  # source words past a copied context where the claim's name may still stand
@@ -186,9 +198,8 @@ def slot_filler(
                 run = _slot_run(sent, q, 1 if side == "left" else -1, starts)
                 if run and side == "left" and _modifier(src, run):
                     continue  # "the 31-year-old Togo striker": a describing word, not a name in the slot
-                if run and not _same_name(core, _lower(run)) and not any(
-                    t.lower in claim.lower() for t in run
-                ):
+                named = run and (_same_name(core, _lower(run)) or _one_person(src, core, _lower(run)))
+                if run and not named and not any(t.lower in claim.lower() for t in run):
                     found.append(" ".join(t.text for t in run))
     return found[0] if found else None
 
