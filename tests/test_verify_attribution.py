@@ -221,3 +221,18 @@ def test_edits_of_the_earnings_story_are_caught() -> None:
         "Harlow Police's DS Lena Broom said the two men were known to the force.",
     ]:
         assert not check_claim(EARNINGS, claim).supported, claim
+
+
+def test_units_spelled_out_an_apposition_and_a_comma_in_an_attribution() -> None:
+    source = (
+        'NALLUR - Tavi Mills Ltd, the yarn maker based in Vellam, on Tuesday reported a 12 per cent rise in '
+        'annual profit. "We expect gusts of up to 60 kilometres an hour," said the fire service\'s '
+        "incident controller, Rosa Penn."
+    )
+    for claim in [
+        "Tavi Mills' annual profit rose 12 per cent.",
+        'Incident controller Rosa Penn said: "We expect gusts of up to 60 kilometres an hour."',
+        "Gusts of up to 60km/h are expected, Rosa Penn said.",
+    ]:
+        assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
+    assert not check_claim(source, "Gusts of up to 80km/h are expected, Rosa Penn said.").supported

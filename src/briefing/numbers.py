@@ -123,6 +123,8 @@ _MEASURES = {
     "gw": "GW", "mw": "MW", "kw": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "bpd": "bpd",
     "megawatts": "MW", "gigawatts": "GW", "square miles": "sq mile", "square metres": "sq metre",
     "square feet": "sq foot", "sq ft": "sq foot", "square kilometres": "sq km",
+    "kilometres an hour": "km/h", "kilometres per hour": "km/h", "kilometers an hour": "km/h",
+    "kilometers per hour": "km/h", "miles an hour": "mph", "miles per hour": "mph",
 }  # fmt: skip
 
 

@@ -125,7 +125,7 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
 
 
 _SAID_BY = re.compile(
-    r"[\s\"”'’,]*(?:said|says|added)\s+(?:[\w'’-]+\s+){0,5}[A-Z][\w'’-]+"
+    r"[\s\"”'’,]*(?:said|says|added)\s+(?:[\w'’-]+,?\s+){0,6}[A-Z][\w'’-]+"
 )
 
 
