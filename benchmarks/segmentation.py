@@ -6,7 +6,7 @@ plus the splitter's throughput, and writes the table to benchmarks/results/segme
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
 A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines,
-_two_sentence_teasers, _paired_lines) to stress one document shape.
+_two_sentence_teasers, _paired_lines, _mixed_lines) to stress one document shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -86,10 +86,10 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
                 derived = _one_sentence_per_line(rows)
                 teasers = _teasers_in_sentence_lines(rows)
                 pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived + teasers}
-                pairs, paired = _two_sentence_teasers(rows), _paired_lines(rows)
-                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired}
+                pairs, paired, mixed = _two_sentence_teasers(rows), _paired_lines(rows), _mixed_lines(rows)
+                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired + mixed}
                 groups += [("  sentence-lines*", derived), ("  teaser-lines*", teasers)]
-                groups += [("  teaser-pairs*", pairs), ("  paired-lines*", paired)]
+                groups += [("  teaser-pairs*", pairs), ("  paired-lines*", paired), ("  mixed-lines*", mixed)]
         for row_label, group in groups:
             found, total = _teaser_recall(group, pred)
             recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
@@ -176,6 +176,34 @@ def _paired_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text += "\n".join(" ".join(sents[k : k + 2]) for k in range(0, len(sents), 2)) + "\n"
             stories.append({"start": start, "end": len(text) - 1})
         out.append({"id": row["id"] + "/paired-lines", "text": text, "stories": stories})
+    return out
+
+
+_MIXED = (2, 1, 2, 3)  # sentences per paragraph, in turn
+
+
+def _mixed_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles with each article's sentences re-paragraphed two, one, two, three at a time:
+    two-sentence paragraphs inside articles among shorter and longer ones, where no story starts (a brief
+    of two sentences must still stand out from such paragraphs to count as one)."""
+    out = []
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            spans = sentence_spans(row["text"], story["start"], story["end"])
+            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
+            paragraphs: list[str] = []
+            k = 0
+            while k < len(sents):
+                size = _MIXED[len(paragraphs) % len(_MIXED)]
+                paragraphs.append(" ".join(sents[k : k + size]))
+                k += size
+            start = len(text)
+            text += "\n".join(paragraphs) + "\n"
+            stories.append({"start": start, "end": len(text) - 1})
+        out.append({"id": row["id"] + "/mixed-lines", "text": text, "stories": stories})
     return out
 
 
