@@ -236,3 +236,8 @@ def test_units_spelled_out_an_apposition_and_a_comma_in_an_attribution() -> None
     ]:
         assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
     assert not check_claim(source, "Gusts of up to 80km/h are expected, Rosa Penn said.").supported
+
+
+def test_a_participle_of_being_somewhere_may_be_left_out() -> None:
+    source = "The agency has put about $1 million toward research happening in other states this year."
+    assert check_claim(source, "The agency has put about $1 million toward research in other states.").supported

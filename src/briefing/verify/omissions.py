@@ -85,10 +85,15 @@ def _announces(source: SourceWords, k: int) -> bool:
     return nxt is not None and (nxt.lower in ("a", "an", "its", "their", "the") or nxt.text[:1].isdigit())
 
 
+_BEING = frozenset({"happening", "occurring", "existing", "being", "located", "based"})
+"""Participles that only say something is, or is somewhere ("research [happening] in other states")."""
+
+
 def _verb(t: Token, after: Token) -> bool:
     """An -ing or -ed content word followed by a function word: before a noun it would be a modifier, and
     before a pronoun it frames what follows ("admitted it could"), which a summary may leave out."""
-    verb = bool(_VERB.fullmatch(t.lower)) and is_content(t) and t.lower not in _PREPOSITIONS
+    verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
+    verb = verb and t.lower not in _BEING and t.lower not in _PREPOSITIONS
     return verb and not is_content(after) and after.lower not in _FRAMED
 
 
