@@ -240,4 +240,5 @@ def test_units_spelled_out_an_apposition_and_a_comma_in_an_attribution() -> None
 
 def test_a_participle_of_being_somewhere_may_be_left_out() -> None:
     source = "The agency has put about $1 million toward research happening in other states this year."
-    assert check_claim(source, "The agency has put about $1 million toward research in other states.").supported
+    claim = "The agency has put about $1 million toward research in other states."
+    assert check_claim(source, claim).supported
