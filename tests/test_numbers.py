@@ -76,6 +76,7 @@ def test_reads_numbers_as_written(text: str, span: str, kind: str, value: float,
         ("5-7 million homes", "5-7 million", 5e6, 7e6),
         ("estimated at 10 to 15 jobs", "10 to 15", 10, 15),
         ("the 2020-21 season", "2020-21", 2020, 2021),
+        ("a range of $16.0 billion to $16.3 billion", "$16.0 billion to $16.3 billion", 16e9, 16.3e9),
     ],
 )
 def test_ranges(text: str, span: str, low: float, high: float) -> None:

@@ -226,6 +226,7 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+and\s+")
+_RANGE_OF = re.compile(r"\b(?:range|band)\s+of\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][a-z'’-]*)")
 _BAD_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|[ap]m\b)|[:/]\d|(?:st|nd|rd|th)\b|\s?(?-i:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs)\b",
@@ -577,7 +578,9 @@ def _range(
             return None
     pos = sep.end()
     cur = _CUR_AT.match(text, pos)
-    if sep.group(0).strip() == "to" and (cur or _CHANGE.search(text, max(0, start - 30), start)):
+    change = cur or _CHANGE.search(text, max(0, start - 30), start)
+    stated = _RANGE_OF.search(text, max(0, start - 12), start)  # "a range of $16.0bn to $16.3bn"
+    if sep.group(0).strip() == "to" and change and not stated:
         return None  # "rose from 5 to 7", "up $2.80 to $51.15": a change, not a range
     if cur is not None:
         if currency is None or _currency_symbol(cur.group(0)) != currency:

@@ -8,7 +8,6 @@ number, and never with this one; paraphrase that swaps the noun ("stores" for "s
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
@@ -75,7 +74,6 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _digits_in(src_text, n, src_numbers)
             and not _ordinal_in(src_text, n)
             and not _derived(src, n, src_numbers)
-            and not _range_told(src, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
         elif matches and (
@@ -87,22 +85,6 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
 
 
 DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonnes" from 410,000 - 265,000)
-
-
-_STATED_RANGES = frozenset({"money", "percent", "quantity"})
-RANGE_GAP = 12  # characters between the two ends ("$16.0 billion to $16.3 billion")
-
-
-def _range_told(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
-    """"$16.0bn–$16.3bn" where the source writes "$16.0 billion to $16.3 billion" as two figures in one
-    sentence: both ends are there, in the same unit."""
-    if n.range_high is None or n.value is None or n.kind not in _STATED_RANGES:
-        return False
-    same = [m for m in src_numbers if m.unit == n.unit and m.value is not None and m.range_high is None]
-    low = [m for m in same if math.isclose(m.value or 0.0, n.value)]
-    high = [m for m in same if math.isclose(m.value or 0.0, n.range_high)]
-    pairs = [(a, b) for a in low for b in high if 0 < b.start - a.end <= RANGE_GAP]
-    return any(sentence_at(src, a.start) == sentence_at(src, b.start) for a, b in pairs)
 
 
 def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
