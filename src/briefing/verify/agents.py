@@ -18,6 +18,7 @@ import re
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.placement import described_subject, group, subject
 from briefing.verify.source import SourceIndex, stands_for_lead
+from briefing.verify.speakers import REPORTING
 from briefing.verify.text import STOPWORDS, Token, is_content
 
 MIN_PREDICATE = 4  # words in the copied run after the subject for it to be a copied act
@@ -26,10 +27,6 @@ BEFORE = 4  # source words before the run in which a pronoun or description refe
 BACK = 2  # sentences back in which that referent may be named
 _REFERRING_TEXT = "he she they it we i you his her their its who which that whose"
 _REFERRING = frozenset(_REFERRING_TEXT.split())
-_REPORTING_TEXT = """said says say told tells claims claimed insists insisted believes believed admits
-    admitted added warned revealed reveals"""
-REPORTING = frozenset(_REPORTING_TEXT.split())
-"""Verbs whose object is what someone said: the speaker may be named after the words ("..., X said")."""
 _DESCRIBING = frozenset(("the", "a", "an", "this", "these", "those", "one"))
 
 

@@ -35,7 +35,6 @@ _TITLES_TEXT = """
     former ex late acting fc afc inc ltd plc co corp llc ii iii iv jr sr"""
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
-_JOINERS = JOINERS
 _ALIASES = (
     frozenset({"uk", "u.k", "britain", "british", "england", "english", "scotland", "wales", "briton"}),
     frozenset({"us", "u.s", "usa", "america", "american", "americans", "united states"}),
@@ -79,7 +78,7 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
             if _cap(toks[j]) and _adjacent(text, toks[j - 1], toks[j]):
                 j += 1
             elif (
-                toks[j].lower in _JOINERS
+                toks[j].lower in JOINERS
                 and j + 1 < len(toks)
                 and _cap(toks[j + 1])
                 and _adjacent(text, toks[j - 1], toks[j])
@@ -101,7 +100,7 @@ def find_names(text: str, toks: list[Token]) -> list[Name]:
             if run[0].lower.removesuffix("'s") in CALENDAR and len(run) > 1 and i > 0:
                 break  # "the Sunday Telegraph" is named by its day; only an opening "Sunday" is dropped
             run = run[1:]
-        while run and run[-1].lower in _JOINERS:
+        while run and run[-1].lower in JOINERS:
             run = run[:-1]
         if run and not (len(run) == 1 and run[0].lower in TITLES):
             names.append(
@@ -197,7 +196,7 @@ def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: l
     speakers = placed_speakers(src, claim)  # names the source puts beside the quotes the claim gives them
     for name in names:
         idx = [k for k, t in enumerate(claim_tokens) if name.start <= t.start < name.end]
-        core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+        core = [w for w in name.words if w not in TITLES and w not in JOINERS]
         if not name_in_source(src, name):
             issues.append(f"name '{name.text}' not in source")
         elif other := _of_swap(src, name):
@@ -253,13 +252,13 @@ def _uncommon_runs(src: SourceIndex, name: Name, toks: list[Token]) -> list[Name
     """A Title Case run split at its common words ("Abandons", "Launches": ``common_word``)."""
     runs: list[list[Token]] = [[]]
     for t in (t for t in toks if name.start <= t.start < name.end):
-        if common_word(src, t.lower) and not (t.lower in _JOINERS and runs[-1]):
+        if common_word(src, t.lower) and not (t.lower in JOINERS and runs[-1]):
             runs.append([])
         else:
             runs[-1].append(t)
     parts = []
     for run in runs:
-        while run and run[-1].lower in _JOINERS:
+        while run and run[-1].lower in JOINERS:
             run.pop()
         if run:
             words = tuple(x.lower for x in run)
@@ -306,7 +305,7 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     said = [after[k + 1] for k, w in enumerate(after[:-1]) if w in _FORMER]
     if said and any(positions(src, [f, w]) for w in said for f in _FORMER):
         claim_former = False
-    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    core = [w for w in name.words if w not in TITLES and w not in JOINERS]
     if not core:
         return []
     mentions = positions(src, core[-1:])
@@ -353,7 +352,7 @@ def _list_gap(gap: str) -> bool:
 
 def _verbatim(src: SourceIndex, name: Name) -> bool:
     """Placing a name needs its mentions; a name matched only loosely (misspelt, by parts) has none."""
-    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    core = [w for w in name.words if w not in TITLES and w not in JOINERS]
     return bool(core) and _phrase_in(src, core)
 
 
@@ -371,7 +370,7 @@ def _out_of_context(
 ) -> bool:
     """None of the claim's words next to the name occur in or beside a source sentence naming it, or
     beside a word there that refers back to it ("the authority faced" for "Millbrook faced")."""
-    core = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    core = [w for w in name.words if w not in TITLES and w not in JOINERS]
     if not core or len(core) == 1 and core[0].endswith(_DEMONYM) or any(core[0] in g for g in _ALIASES):
         return False
     alias = alias_stems(src, list(name.words))  # "the IPA" for "Independent Pilots' Association"
@@ -486,7 +485,7 @@ def _antecedent(src: SourceIndex, pronoun: Token) -> str | None:
 def name_in_source(src: SourceIndex, name: Name) -> bool:
     """Verbatim, as an acronym (either way round), or word by word: writers recombine names ("Police and
     MI5", "London Wasps captain James Haskell"), so each word must be one the source uses."""
-    words = [w for w in name.words if w not in TITLES and w not in _JOINERS]
+    words = [w for w in name.words if w not in TITLES and w not in JOINERS]
     if not words or _phrase_in(src, words) or "-".join(words) in src.lower_positions:
         return True  # "Fisher Price" is "Fisher-Price"
     joined = " ".join(words)
@@ -564,7 +563,7 @@ def _is_acronym(text: str) -> bool:
 def _acronym_in(src: SourceIndex, acronym: str) -> bool:
     letters = acronym.replace(".", "").lower()
     n = len(letters)
-    caps = [t for t in src.words if t.text[0].isupper() and t.lower not in _JOINERS]
+    caps = [t for t in src.words if t.text[0].isupper() and t.lower not in JOINERS]
     for i in range(len(caps) - n + 1):
         run = caps[i : i + n]
         if "".join(t.lower[0] for t in run) == letters and run[-1].end - run[0].start < 20 * n:
@@ -573,5 +572,5 @@ def _acronym_in(src: SourceIndex, acronym: str) -> bool:
 
 
 def _spelled_acronym_in(src: SourceIndex, words: list[str]) -> bool:
-    initials = "".join(w[0] for w in words if w not in _JOINERS)
+    initials = "".join(w[0] for w in words if w not in JOINERS)
     return len(initials) >= 2 and initials in src.lower_positions

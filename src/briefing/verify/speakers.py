@@ -15,10 +15,11 @@ import re
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
-_REPORTING_TEXT = """said says told tells warned warns added insisted argued claimed admitted urged
-    described called"""
+_REPORTING_TEXT = """said says say told tells warned warns added insisted insists argued claimed claims
+    admitted admits urged described called believes believed revealed reveals"""
 REPORTING = frozenset(_REPORTING_TEXT.split())
-"""Verbs after which a claim gives what its subject said."""
+"""Verbs whose object is what someone said: after them a claim gives what its subject said, and the
+speaker may be named after the words ("..., X said")."""
 RUN_ON = 3  # sentences after a speaker's mention that may still be theirs
 COVER = 0.5  # share of the reported clause's content words the speaker's sentences must hold
 MIN_WORDS = 3  # content words (found in the source) a reported clause needs for its coverage to mean anything

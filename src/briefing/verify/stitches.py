@@ -166,12 +166,9 @@ def _reworded(source: SourceWords, copy: Copy, a: Run, b: Run, end_a: int, jb: i
     # Added where the source has no word: only a noun put after a name ("the University of Alderbrook
     # trial"), not a verb or preposition that makes a new relation.
     added = not source_words and bool(claim_words) and _names_kind(copy, a, claim_words[0])
-    return (
-        len(claim_words) == 1
-        and (len(source_words) == 1 or added)
-        and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in claim_words)
-        and all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in source_words)
-    )
+    words = claim_words + source_words
+    plain = all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in words)
+    return len(claim_words) == 1 and (len(source_words) == 1 or added) and plain
 
 
 def _quoted_on(src: SourceIndex, surname: str) -> set[int]:
@@ -201,19 +198,7 @@ def _role_of(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
         return False
     if any(t.text[:1].isupper() and t.start > 0 for t in role):
         return False
-    name = [first.lower]
-    for t in copy.tokens[b.start + 1 : b.start + b.length]:
-        if not t.text[:1].isupper():
-            break
-        name.append(t.lower)
-    # The name's mentions, the surname's included ("chief executive Ms Lindqvist").
-    mentions = {source.sent[k] for w in (name[0], name[-1]) for k in source.positions.get(w, ())}
-    near = {j for i in mentions for j in range(i - ROLE_NEAR, i + ROLE_NEAR + 1)}
-    told: dict[str, set[int]] = {t.stem: set() for t in role}
-    for k, tok in enumerate(source.tokens):
-        if tok.stem in told:
-            told[tok.stem].add(source.sent[k])
-    return all(sents & near for sents in told.values())
+    return _told_near_name(source, copy, b, role)
 
 
 def _inserted_role(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
@@ -223,14 +208,24 @@ def _inserted_role(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
     first = copy.tokens[b.start]
     if len(between) != 1 or not between[0].text.islower() or not first.text[:1].isupper():
         return False
-    name = [first.lower]
+    return _told_near_name(source, copy, b, between)
+
+
+def _told_near_name(source: SourceWords, copy: Copy, b: Run, role: list[Token]) -> bool:
+    """Does the source give every word of ``role`` within ROLE_NEAR sentences of a mention of the
+    capitalised name that opens run ``b`` (its first or last word: "chief executive Ms Lindqvist")?"""
+    name = [copy.tokens[b.start].lower]
     for t in copy.tokens[b.start + 1 : b.start + b.length]:
         if not t.text[:1].isupper():
             break
         name.append(t.lower)
     mentions = {source.sent[k] for w in (name[0], name[-1]) for k in source.positions.get(w, ())}
-    role = {k for k in source.positions.get(between[0].lower, ())}
-    return any(abs(source.sent[k] - i) <= ROLE_NEAR for k in role for i in mentions)
+    near = {j for i in mentions for j in range(i - ROLE_NEAR, i + ROLE_NEAR + 1)}
+    told: dict[str, set[int]] = {t.stem: set() for t in role}
+    for k, tok in enumerate(source.tokens):
+        if tok.stem in told:
+            told[tok.stem].add(source.sent[k])
+    return all(sents & near for sents in told.values())
 
 
 def _describe(source: SourceWords, copy: Copy, a: Run, b: Run) -> str:
