@@ -97,40 +97,46 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
     return lines
 
 
-def _one_sentence_per_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ``lines`` bundles re-pasted one sentence per line, as outlets that write one-sentence paragraphs
-    paste: every line is then a sentence, as in Choi's texts, though the stories are news."""
+def _repasted(
+    rows: list[dict[str, Any]], variant: str, suffix: str, sizes: tuple[int, ...], whole_teasers: bool = False
+) -> list[dict[str, Any]]:
+    """The ``variant`` bundles with each story's sentences re-paragraphed ``sizes[0]``, ``sizes[1]``, ...
+    at a time in turn, one paragraph per line (a teaser kept whole on a line of its own if asked): how
+    other outlets paste the same stories."""
     out = []
     for row in rows:
-        if row.get("variant") != "lines":
+        if row.get("variant") != variant:
             continue
         text, stories = "", []
         for story in row["stories"]:
             spans = sentence_spans(row["text"], story["start"], story["end"])
+            if whole_teasers and story.get("teaser"):
+                spans = [(story["start"], story["end"])]
+            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
+            paragraphs: list[str] = []
+            k = 0
+            while k < len(sents):
+                size = sizes[len(paragraphs) % len(sizes)]
+                paragraphs.append(" ".join(sents[k : k + size]))
+                k += size
             start = len(text)
-            text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
-            stories.append({"start": start, "end": len(text) - 1})
-        out.append({"id": row["id"] + "/sentence-lines", "text": text, "stories": stories})
+            text += "\n".join(paragraphs) + "\n"
+            flag = {"teaser": story.get("teaser", False)} if whole_teasers else {}
+            stories.append({"start": start, "end": len(text) - 1, **flag})
+        out.append({"id": row["id"] + "/" + suffix, "text": text, "stories": stories})
     return out
+
+
+def _one_sentence_per_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles re-pasted one sentence per line, as outlets that write one-sentence paragraphs
+    paste: every line is then a sentence, as in Choi's texts, though the stories are news."""
+    return _repasted(rows, "lines", "sentence-lines", (1,))
 
 
 def _teasers_in_sentence_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ``teaser`` bundles with their articles re-pasted one sentence per line and each teaser on a line
     of its own: a one-paragraph item among outlets' one-sentence paragraphs."""
-    out = []
-    for row in rows:
-        if row.get("variant") != "teaser":
-            continue
-        text, stories = "", []
-        for story in row["stories"]:
-            spans = [(story["start"], story["end"])] if story.get("teaser") else sentence_spans(
-                row["text"], story["start"], story["end"]
-            )
-            start = len(text)
-            text += "\n".join(" ".join(row["text"][a:b].split()) for a, b in spans) + "\n"
-            stories.append({"start": start, "end": len(text) - 1, "teaser": story.get("teaser", False)})
-        out.append({"id": row["id"] + "/teaser-lines", "text": text, "stories": stories})
-    return out
+    return _repasted(rows, "teaser", "teaser-lines", (1,), whole_teasers=True)
 
 
 def _two_sentence_teasers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -164,47 +170,14 @@ def _two_sentence_teasers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _paired_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ``lines`` bundles with each article's sentences re-paragraphed two by two: every paragraph a
     short two-sentence item, as in round-ups and match reports, where no story starts."""
-    out = []
-    for row in rows:
-        if row.get("variant") != "lines":
-            continue
-        text, stories = "", []
-        for story in row["stories"]:
-            spans = sentence_spans(row["text"], story["start"], story["end"])
-            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
-            start = len(text)
-            text += "\n".join(" ".join(sents[k : k + 2]) for k in range(0, len(sents), 2)) + "\n"
-            stories.append({"start": start, "end": len(text) - 1})
-        out.append({"id": row["id"] + "/paired-lines", "text": text, "stories": stories})
-    return out
-
-
-_MIXED = (2, 1, 2, 3)  # sentences per paragraph, in turn
+    return _repasted(rows, "lines", "paired-lines", (2,))
 
 
 def _mixed_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ``lines`` bundles with each article's sentences re-paragraphed two, one, two, three at a time:
     two-sentence paragraphs inside articles among shorter and longer ones, where no story starts (a brief
     of two sentences must still stand out from such paragraphs to count as one)."""
-    out = []
-    for row in rows:
-        if row.get("variant") != "lines":
-            continue
-        text, stories = "", []
-        for story in row["stories"]:
-            spans = sentence_spans(row["text"], story["start"], story["end"])
-            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
-            paragraphs: list[str] = []
-            k = 0
-            while k < len(sents):
-                size = _MIXED[len(paragraphs) % len(_MIXED)]
-                paragraphs.append(" ".join(sents[k : k + size]))
-                k += size
-            start = len(text)
-            text += "\n".join(paragraphs) + "\n"
-            stories.append({"start": start, "end": len(text) - 1})
-        out.append({"id": row["id"] + "/mixed-lines", "text": text, "stories": stories})
-    return out
+    return _repasted(rows, "lines", "mixed-lines", (2, 1, 2, 3))
 
 
 def run(eval_dir: Path, with_cv: bool = False) -> str:
