@@ -53,7 +53,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
     evidence = [src.sentences[i] for i in sorted(alignment.sentences)]
     issues: list[str] = []
     issues += check_numbers(src, claim, toks)
-    issues += check_names(src, claim, find_names(claim, toks), toks)
+    speakers = frozenset(placed_speakers(src, claim))  # names the source puts beside the claim's quotes
+    issues += check_names(src, claim, find_names(claim, toks), toks, speakers)
     issues += check_quotes(src, claim)
     issues += unfinished_issues(claim, toks)
     # A claim of several sentences copies several source sentences: compare them one by one.
@@ -62,8 +63,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
         part_alignment = align(src, part)
         edits = find_edits(src, part, part_alignment.sentences[:2])
         if edits is not None:
-            spoke = frozenset(placed_speakers(src, claim))
-            issues += [i for i in edit_issues(src, edits, part, spoke) if not _same_kind(i, issues)]
+            issues += [i for i in edit_issues(src, edits, part, speakers) if not _same_kind(i, issues)]
             if not _same_kind("name", issues) and not _same_kind("subject", issues):
                 # Built only from source words (even reordered), the claim is extractive: place its subject.
                 extractive = 1.0 if part_alignment.anywhere >= 1.0 else edits.copy_ratio

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.verify.kinds import kind_issue
-from briefing.verify.quotes import placed_speakers
 from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
 from briefing.verify.speakers import tells_what_they_said
 from briefing.verify.swaps import slot_filler, swapped_name
@@ -184,16 +183,18 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return not gap or gap in ("'", "’") and a.lower.endswith("s")
 
 
-def check_names(src: SourceIndex, claim: str, names: list[Name], claim_tokens: list[Token]) -> list[str]:
+def check_names(
+    src: SourceIndex, claim: str, names: list[Name], claim_tokens: list[Token], speakers: frozenset[str]
+) -> list[str]:
     """Issues for names the source never mentions (under any alias it supports), and for names the
     source has only far from where it says what the rest of the claim says, or from the claim's words
-    right around the name."""
+    right around the name. ``speakers``: surnames the source puts beside the quotes the claim gives them
+    (such a name is placed)."""
     issues: list[str] = []
     if _title_case(claim_tokens):
         names = [part for name in names for part in _uncommon_runs(src, name, claim_tokens)]
     spans = [(n.start, n.end) for n in names]
     starts = {s for s, _e in src.sentences}
-    speakers = placed_speakers(src, claim)  # names the source puts beside the quotes the claim gives them
     for name in names:
         idx = [k for k, t in enumerate(claim_tokens) if name.start <= t.start < name.end]
         core = [w for w in name.words if w not in TITLES and w not in JOINERS]
