@@ -242,3 +242,53 @@ def test_a_participle_of_being_somewhere_may_be_left_out() -> None:
     source = "The agency has put about $1 million toward research happening in other states this year."
     claim = "The agency has put about $1 million toward research in other states."
     assert check_claim(source, claim).supported
+
+
+UNION = """Porters at Dunmere Infirmary vote for walkout
+
+Porters at Dunmere Infirmary have voted to strike over pay, their union said on Friday.
+
+Of the 640 members balloted by the Hospital Porters' Union (HPU), 64 per cent took part. The Dunmere \
+Tenants' Forum (DTF) said it had yet to decide whether to back the strike. The infirmary said it would \
+hire 25 extra porters next year.
+
+Chief executive Moira Quane said she was saddened by the vote but remained open to talks. She denied that \
+the service was understaffed.
+
+The HPU said the walkout would start on 3 March unless the trust made a new offer. On some shifts a single \
+porter covers four wards.
+
+Marlow Rail no longer runs trains to Eskby. It expects to carry 4 million passengers this year. It said it \
+had no plans to raise fares.
+
+Union organiser Jo Penhale said: "We have been patient for two years.
+
+"Now we are seeing porters, cleaners and cooks queueing at food banks," she said.
+
+Dunmere won the second round of the county cup in March.
+"""
+
+
+def test_abstractive_bullets_of_a_strike_story_pass() -> None:
+    for claim in [
+        "Of 640 porters balloted by the HPU at Dunmere Infirmary, 64 per cent took part.",
+        "The DTF has yet to decide whether to back the strike.",
+        "Chief executive Moira Quane said she remained open to talks.",
+        "On some shifts one porter covers four wards, the HPU said.",
+        "Marlow Rail has no plans to raise fares and no longer runs trains to Eskby.",
+        "Penhale said porters, cleaners and cooks were queueing at food banks.",
+        "Dunmere won round two of the county cup in March.",
+    ]:
+        assert check_claim(UNION, claim).supported, (claim, check_claim(UNION, claim).issues)
+
+
+def test_edits_of_the_strike_story_are_caught() -> None:
+    for claim in [
+        "The DTF has decided to back the strike.",
+        "Marlow Rail has no plans to raise fares and still runs trains to Eskby.",
+        "The infirmary has yet to hire 25 extra porters.",
+        "Of 640 porters balloted by the HPU, 46 per cent took part.",
+        "On some shifts two porters cover four wards, the HPU said.",
+        "Dunmere won round three of the county cup in March.",
+    ]:
+        assert not check_claim(UNION, claim).supported, claim

@@ -18,7 +18,7 @@ import re
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.placement import described_subject, group, subject
 from briefing.verify.source import SourceIndex, stands_for_lead
-from briefing.verify.speakers import REPORTING
+from briefing.verify.speakers import REPORTING, speaker_sentences
 from briefing.verify.text import STOPWORDS, Token, is_content
 
 MIN_PREDICATE = 4  # words in the copied run after the subject for it to be a copied act
@@ -53,6 +53,8 @@ def agent_issues(src: SourceIndex, copy: Copy, claim: str, part: list[Token]) ->
     stems = {t.stem for t in content}
     if any(_told_of(copy.source, p, run.length, stems, reported) for p in run.positions):
         return []
+    if reported and {copy.source.sent[p] for p in run.positions} & speaker_sentences(src, stems):
+        return []  # "Mensah said nurses ... sought help" from the quote paragraph after her name
     named = {t.lower for t in content}
     if any(stands_for_lead(src, copy.source.sent[p], named) for p in run.positions):
         return []  # the name of whom the lead describes ("A gran from Bexworth has scooped")

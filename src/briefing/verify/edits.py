@@ -92,6 +92,8 @@ def edit_issues(
             continue
         if _alias_for(src, stands_for.get(run[0].start, []), new):
             continue
+        if run[0].start not in stands_for and _setting(src, run):
+            continue
         if any(t.start > 0 and _capitalised(t) and not common_word(src, t.lower) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
@@ -122,6 +124,15 @@ def edit_issues(
             if not any(text in issue for issue in issues):
                 issues.append(f"name '{text}' replaces '{was}' in the source sentence")
     return issues
+
+
+def _setting(src: SourceIndex, run: list[Token]) -> bool:
+    """"(balloted) at Kelby General Hospital" added to a copied sentence: where the whole story happens,
+    a place the source names as written and most often."""
+    names = [t for t in run[1:] if _capitalised(t)]
+    if run[0].lower not in ("at", "in") or not names or len(names) != len(run) - 1:
+        return False
+    return " ".join(t.text for t in names) in src.text and any(t.lower in src.salient for t in names)
 
 
 MAX_SWAP = 5  # words on either side of a substitution for it to be a name swap, not a rewrite

@@ -39,7 +39,11 @@ def kind_issue(
         return None  # "the Mayor", "a North Charleston Police Officer" are roles, not names
     name = " ".join(t.text for t in toks[_title_start(toks, start) : end])
     person = _given_name(toks, start, end) or any(_person_at(src.words, p, q, src.text) for p, q in mentions)
-    thing = any(_the_before(src.words, p) or _part_of_name(src.words, p) for p, _q in mentions)
+    words = src.words
+    thing = any(
+        _the_before(words, p) or _part_of_name(words, p) or _acronym_of_name(words, p, q, src.text)
+        for p, q in mentions
+    )
     place = any(_place_before(src.words, p) for p, _q in mentions)
     if _claim_thing(toks, start, end) and person and not thing:
         return f"'{name}' is a person in the source, not a thing"
@@ -170,6 +174,19 @@ _BODIES = frozenset(_BODIES_TEXT.split())
 def _part_of_name(words: list[Token], p: int) -> bool:
     """The tail of an organisation's name: "Department of Health Policy", "Health and Safety Executive"."""
     return p > 1 and words[p - 1].lower in ("of", "and", "&") and words[p - 2].text[:1].isupper()
+
+
+def _acronym_of_name(words: list[Token], p: int, q: int, text: str) -> bool:
+    """"Waiharo Ratepayers' Association (WRA)": an acronym spelt out in brackets after a name is an
+    organisation's, whatever verb follows it."""
+    return (
+        q == p + 1
+        and p > 1
+        and words[p].text.isupper()
+        and text[words[p - 1].end : words[p].start].strip() == "("
+        and words[p - 1].text[:1].isupper()
+        and words[p - 2].text[:1].isupper()
+    )
 
 
 def _person_at(words: list[Token], p: int, q: int, text: str = "", speech: bool = True) -> bool:

@@ -72,7 +72,8 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         if (
             not matches
             and not _digits_in(src_text, n, src_numbers)
-            and not _ordinal_in(src_text, n)
+            and not _ordinal_in(src_text, n, claim)
+            and not _single(src_text, n)
             and not _derived(src, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
@@ -180,15 +181,30 @@ def _ordinal_written(source: str, ordinal: str) -> bool:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 
-def _ordinal_in(source: str, n: NumberMatch) -> bool:
-    """"After 8 rounds" is told as "in the eighth round": the ordinal of a count before the same noun."""
-    if n.kind != "count" or not n.noun or n.value is None or not n.value.is_integer():
+def _ordinal_in(source: str, n: NumberMatch, claim: str) -> bool:
+    """"After 8 rounds" is told as "in the eighth round", "stage five" as "the fifth stage": the ordinal
+    of a count before the same noun, or of a bare number after it."""
+    if n.value is None or not n.value.is_integer() or not 0 < n.value <= len(_ORDINALS):
         return False
-    if not 0 < n.value <= len(_ORDINALS):
+    if n.kind == "count" and n.noun:
+        noun = n.unit or ""
+    elif n.kind == "number" and n.unit in (None, "label"):
+        before = re.search(r"([A-Za-z]+)\s+$", claim[max(0, n.start - 20) : n.start])
+        if before is None:
+            return False
+        noun = before.group(1)
+    else:
         return False
     k = int(n.value)
-    noun = re.escape(n.unit or "")
-    pattern = rf"\b(?:{_ORDINALS[k - 1]}|{k}(?:st|nd|rd|th))\s+{noun}"
+    pattern = rf"\b(?:{_ORDINALS[k - 1]}|{k}(?:st|nd|rd|th))\s+{re.escape(noun)}"
+    return re.search(pattern, source, re.IGNORECASE) is not None
+
+
+def _single(source: str, n: NumberMatch) -> bool:
+    """"One nurse" is told as "a single nurse" (or a lone, a sole one)."""
+    if n.kind != "count" or n.value != 1 or not n.noun:
+        return False
+    pattern = rf"\ban?\s+(?:single|lone|sole)\s+{re.escape(n.noun)}\b"
     return re.search(pattern, source, re.IGNORECASE) is not None
 
 
@@ -207,7 +223,11 @@ def _attached_elsewhere(
         # different count rather than around any mention of this number, says which is meant.
         noun = {t.stem for t in tokens(n.noun or "")}
         stems = {t.stem for t in claim_tokens if is_content(t) and not t.text[:1].isdigit()} - noun
-        same = [m for m in matches if m.kind == "count" and (m.unit == n.unit or _counts_next(src, m, noun))]
+        same = [
+            m for m in matches
+            if m.kind == "count"
+            and (m.unit == n.unit or _counts_next(src, m, noun) or _members_of(src, m, noun))
+        ]
         if same:
             # "on the pitch for only four minutes": the source counts four minutes of something else, and
             # six where it tells the rest of the claim. Counts the claim gives too say nothing against it.
@@ -256,6 +276,15 @@ def _counts_next(src: SourceIndex, m: NumberMatch, noun: set[str]) -> bool:
         return False
     after = [t for t in src.sent_tokens[i] if t.start >= m.end][:3]
     return bool(noun & {t.stem for t in after})
+
+
+def _members_of(src: SourceIndex, m: NumberMatch, noun: set[str]) -> bool:
+    """"1,240 nurses" for "1,240 members balloted by the Allied Nursing Union": members of a body named
+    for the claim's noun."""
+    i = sentence_at(src, m.start)
+    if i is None or m.unit != "member":
+        return False
+    return any(t.stem in noun and t.text[:1].isupper() for t in src.sent_tokens[i] if t.start > m.end)
 
 
 _TEMPORAL = frozenset({"date", "year"})

@@ -41,6 +41,8 @@ def omission_issues(copy: Copy) -> list[str]:
         if gap is None or _aside(source, *gap):
             continue
         left = [source.tokens[k] for k in range(*gap)]
+        if len(left) >= 2 and left[-1].lower in _COORDINATORS:
+            continue  # "he [was disappointed by the result but] remained committed": a whole conjunct
         dropped = [
             t.lower for k, t in enumerate(left, gap[0])
             if t.lower in QUALIFIERS and not (t.lower in _REPORTED and _announces(source, k))
@@ -58,6 +60,7 @@ def omission_issues(copy: Copy) -> list[str]:
     return issues
 
 
+_COORDINATORS = frozenset(("but", "and", "yet"))
 _NEGATIONS = frozenset(("not", "never", "no"))
 _MODALS = frozenset(("could", "may", "might", "would", "possible", "possibly", "likely"))
 _HEDGES = re.compile(

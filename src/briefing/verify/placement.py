@@ -42,6 +42,7 @@ def placement_gap(
         return 0.0
     at -= {i for i in at if _only_in_dateline(src, i, stems)}
     at |= speaker_sentences(src, stems) - set(range(min(at, default=0)))  # her quote's next paragraph
+    chained = pronoun_chain(src, at)
     rest = [t for t in claim_tokens if is_content(t) and not span[0] <= t.start < span[1]]
     weights = {t.stem: src.idf(t.stem) for t in rest if t.stem in src.stem_sents and t.stem not in stems}
     total = sum(weights.values())
@@ -56,7 +57,29 @@ def placement_gap(
     best = max(cover(i - WINDOW, i + WINDOW) for s in weights for i in src.stem_sents[s])
     if best < MIN_COVER:
         return 0.0
-    return best - max((cover(i - WINDOW, i + AFTER) for i in at), default=0.0)
+    placed = [cover(i - WINDOW, i + AFTER) for i in at] + [cover(i, i) for i in chained]
+    return best - max(placed, default=0.0)
+
+
+_PRONOUN_OPENING = re.compile(
+    r"\s*(It|He|She|They)\s+(?!(?:also\s+|now\s+|still\s+)?(?:is|was|are|were|seems|seemed|appears|appeared)\b)"
+)
+"""A sentence opening with a pronoun and its own verb ("It expects"), not "It is ..." or "It seems ..."
+(which may be about nothing before)."""
+
+
+def pronoun_chain(src: SourceIndex, at: set[int]) -> set[int]:
+    """"Skylark no longer flies to Calvera. It expects ... It said it had no plans ...": the sentences
+    right after a mention that open with one pronoun go on telling of it."""
+    out: set[int] = set()
+    for i in at:
+        j, first = i + 1, None
+        while j < len(src.sentences) and (m := _PRONOUN_OPENING.match(src.text, src.sentences[j][0])):
+            if first not in (None, m.group(1)):
+                break  # "It was acquired by ... He bought it": another referent
+            out.add(j)
+            first, j = m.group(1), j + 1
+    return out
 
 
 def _only_in_dateline(src: SourceIndex, i: int, stems: set[str]) -> bool:

@@ -30,7 +30,13 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     t = toks[k].lower
     if not_negating(toks, k):
         return False
-    return t in CLAIM_CUES or t in _FAIL and k + 1 < len(toks) and toks[k + 1].lower == "to"
+    to = k + 1 < len(toks) and toks[k + 1].lower == "to"
+    return t in CLAIM_CUES or to and (t in _FAIL or t == "yet" and _yet_to(toks, k))
+
+
+def _yet_to(toks: list[Token], k: int) -> bool:
+    """"has yet to decide" (not "is yet to be"): a thing not done."""
+    return k > 0 and toks[k - 1].lower in ("has", "have", "had", "is", "are", "was", "were")
 
 
 def _framing(toks: list[Token], k: int) -> bool:
@@ -171,7 +177,9 @@ NEAR = 1  # sentences either side of the evidence searched for a negated mention
 
 
 DROPPED_CUES = frozenset({"not", "never", "cannot", "no"})
-_PASS_OVER = frozenset({"be", "been", "being", "yet", "always", "even", "ever", "have", "a", "an", "the"})
+_PASS_OVER = frozenset(
+    {"be", "been", "being", "yet", "always", "even", "ever", "have", "a", "an", "the", "longer"}
+)
 _NOT_NEGATING = frozenset({"only", "just", "merely", "least", "until", "unless", "because", "to", "that"})
 ANCHOR = 8  # source words either side of a negation among which the claim must share two more
 
@@ -185,8 +193,6 @@ def check_dropped(
     negation (two, or all of a short clause's), so the claim tells that very statement. The sentences
     beside the evidence are read too: bullets join facts ("... but did not take questions")."""
     issues: list[str] = []
-    if any(_is_cue(toks, k) for k in range(len(toks))):
-        return issues  # a negation the claim has may be the source's, moved ("findings suggest ... don't")
     at: dict[str, list[int]] = {}
     by_lemma: dict[str, list[int]] = {}
     for k, t in enumerate(toks):
@@ -197,11 +203,14 @@ def check_dropped(
     for i in sorted({j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}):
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
-            if w.lower not in DROPPED_CUES or p + 1 >= len(sent) or sent[p + 1].lower in _NOT_NEGATING:
+            yet = w.lower == "yet" and _yet_to(sent, p)
+            if p + 1 >= len(sent) or not yet and w.lower not in DROPPED_CUES:
+                continue
+            if not yet and sent[p + 1].lower in _NOT_NEGATING:
                 continue
             if w.lower == "no" and sent[p + 1].text[:1].isdigit():
                 continue  # "No 10"
-            target = _negated_word(sent, p)
+            target = _negated_word(sent, p + 1 if yet else p)
             if target is None or target.text[:1].isupper():
                 continue
             # By lemma, only a form with the same initial: "took" is "take", but "better" is no "good".
@@ -216,7 +225,8 @@ def check_dropped(
             around -= {target.stem}
             if len(around & set(at)) < min(2, len(around)) or not around & set(at):
                 continue
-            issues.append(f"negation dropped: the source says '{w.text} {target.text}'")
+            said = " ".join(x.text for x in sent[p : sent.index(target) + 1])
+            issues.append(f"negation dropped: the source says '{said}'")
             return issues
     return issues
 
@@ -243,11 +253,17 @@ def _negated_word(sent: list[Token], p: int) -> Token | None:
 
 
 def _negated_in_claim(toks: list[Token], k: int) -> bool:
-    """A negative word shortly before claim word ``k`` ("rather than discounting its whiskies to chase")."""
+    """A negative word shortly before claim word ``k`` ("rather than discounting its whiskies to chase",
+    "Unlike other countries, which have"), or a negation moved after it ("findings suggest that colorful
+    toys don't directly cause" for "findings don't suggest")."""
+    before = toks[max(0, k - 2 * _WINDOW) : k]
+    # "has no plans to raise fares and still runs": a negation in another clause says nothing of this one.
+    joins = [j for j, t in enumerate(before) if t.lower in ("and", "but", "while", "whereas")]
+    before = before[joins[-1] + 1 :] if joins else before
+    after = range(k + 1, min(len(toks), k + 1 + _WINDOW + 2))
     return any(
-        t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only")
-        for t in toks[max(0, k - 2 * _WINDOW) : k]
-    )
+        t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only", "unlike") for t in before
+    ) or any(_is_cue(toks, j) for j in after)
 
 
 CERTAINTY = frozenset({"definitely", "certainly", "undoubtedly", "surely", "guaranteed", "inevitably"})

@@ -16,7 +16,7 @@ from briefing.numbers import find_numbers
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.source import SourceIndex, index_source, stands_for_lead
 from briefing.verify.speakers import speaker_sentences, tells_what_they_said
-from briefing.verify.text import NEGATIONS, Token, is_content, stem
+from briefing.verify.text import NEGATIONS, Token, is_content, lemma, stem
 
 MIN_RUN = 2
 """Words in a run for its join to be examined; shorter runs are how paraphrase reuses source words."""
@@ -96,7 +96,7 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool
     names = [t for t in owners[a.start : a.start + a.length] if t.text[:1].isupper() and t.start > 0]
     surname = names[-1].lower.removesuffix("'s") if names else None
     n = len(source.words)
-    if _role_of(source, copy, a, b) or _inserted_role(source, copy, a, b):
+    if _role_of(source, copy, a, b) or _inserted_role(source, copy, a, b) or _of_topic(source, copy, a, b):
         return True
     src = index_source(source.text)
     if surname and any(source.sent[jb] in _quoted_on(src, stem(surname)) for jb in b.positions):
@@ -166,6 +166,10 @@ def _reworded(source: SourceWords, copy: Copy, a: Run, b: Run, end_a: int, jb: i
     # Added where the source has no word: only a noun put after a name ("the University of Alderbrook
     # trial"), not a verb or preposition that makes a new relation.
     added = not source_words and bool(claim_words) and _names_kind(copy, a, claim_words[0])
+    # "some food banks spent £180,000" for "forcing some food banks to spend £180,000": the same verb.
+    if len(claim_words) == 1 and [t.lower for t in source_words[:-1]] == ["to"]:
+        same = lemma(source_words[-1].lower) == lemma(claim_words[0].lower)
+        source_words = source_words[1:] if same else []
     words = claim_words + source_words
     plain = all(t.text.isalpha() and t.text.islower() and t.lower not in NEGATIONS for t in words)
     return len(claim_words) == 1 and (len(source_words) == 1 or added) and plain
@@ -181,6 +185,18 @@ def _names_kind(copy: Copy, a: Run, word: Token) -> bool:
     last = copy.tokens[a.start + a.length - 1]
     verbish = word.lower.endswith(("s", "ed", "ing")) or not is_content(word)
     return last.text[:1].isupper() and not verbish
+
+
+def _of_topic(source: SourceWords, copy: Copy, a: Run, b: Run) -> bool:
+    """"37 reports" + "of 'safe account' scams": what a noun is of, where that is what the story is about
+    (the source tells each of its words in two sentences or more), is a description, not a new relation."""
+    last = copy.tokens[a.start + a.length - 1]
+    words = copy.tokens[b.start : b.start + b.length]
+    if words[0].lower != "of" or not last.text.islower() or not is_content(last) or _figure(last):
+        return False
+    content = [t for t in words[1:] if is_content(t)]
+    told = [{source.sent[k] for k in source.positions.get(t.lower, ())} for t in content]
+    return bool(content) and all(len(sents) >= 2 for sents in told)
 
 
 ROLE_WORDS = 3  # words of a role before a name ("restaurant manager")
