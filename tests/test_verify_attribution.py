@@ -292,3 +292,62 @@ def test_edits_of_the_strike_story_are_caught() -> None:
         "Dunmere won round three of the county cup in March.",
     ]:
         assert not check_claim(UNION, claim).supported, claim
+
+
+INTERVIEW = """Orla Brannock runs 900 acres of barley near Kilcarn. After a wet August she spoke to the \
+Kilcarn Herald about the harvest.
+
+Q: How far along are you?
+
+A: We're about 60 percent done. Yields are running near 6 tonnes a hectare, down from 7.5 last year.
+
+Q: Will you take the state storage loan?
+
+A: We haven't decided. It's a loan, not a grant. My husband, Declan, thinks we should. I'm not convinced.
+
+Q: Any good news?
+
+A: The malting barley is better than I feared.
+"""
+
+
+def test_a_q_and_a_interview_gives_its_answers_to_the_interviewee() -> None:
+    for claim in [
+        'Orla Brannock said the malting barley was "better than I feared".',
+        "The Brannocks have yet to decide on the storage loan: Declan favours it, while Orla is unconvinced.",
+        "Brannock said yields were running near 6 tonnes a hectare.",
+    ]:
+        assert check_claim(INTERVIEW, claim).supported, (claim, check_claim(INTERVIEW, claim).issues)
+    for claim in [
+        "Brannock said yields were running near 8 tonnes a hectare.",
+    ]:
+        assert not check_claim(INTERVIEW, claim).supported, claim
+
+
+POLL = """Turnout was 28.6%, down from 33.1% in 2021. The Liberal share rose by 9.2 percentage points, while \
+Labour's fell by 4.4 points. Reservoir storage has fallen to 22.5%, down from 35.0% a year ago.
+
+The Harrowgate Tenants' Union (HTU) brought the case on behalf of carer Dana Quill, who lost £300 of her \
+deposit. Landlord Brackfield did not say whether it would appeal to the Supreme Court.
+
+Brackfield's former finance director, Idris Monk, said the figures were wrong. Jenna Soames won the Kilcarn \
+Open on Sunday. She has yet to win a major.
+"""
+
+
+def test_percentage_points_worked_out_hedged_openings_and_open_questions_pass() -> None:
+    for claim in [
+        "Turnout fell 4.5 percentage points to 28.6%.",
+        "Reservoir storage is 12.5 percentage points lower than a year ago.",
+        "The Liberal share climbed 9.2 points.",
+        "The HTU brought the case on behalf of carer Dana Quill, who lost £300 of her deposit.",
+        "Brackfield has not said whether it will try to take the case to the Supreme Court.",
+        "Monk, Brackfield's former finance director, said the figures were wrong.",
+        "The win puts Soames in contention, though she has still not won a major.",
+    ]:
+        assert check_claim(POLL, claim).supported, (claim, check_claim(POLL, claim).issues)
+    for claim in [
+        "Turnout fell 5.5 percentage points to 28.6%.",
+        "Soames has won a major.",
+    ]:
+        assert not check_claim(POLL, claim).supported, claim

@@ -667,6 +667,8 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
     if a.unit == "score" or b.unit == "score":
         return a.unit == b.unit and {a.value, a.against} == {b.value, b.against}
     a, b = _in_points(a), _in_points(b)
+    if {a.unit, b.unit} == {"pp", "point"}:  # "rose 17.5 points" for "rose by 17.5 percentage points"
+        a, b = (dataclasses.replace(m, kind="percent", unit="pp") for m in (a, b))
     if not _units_agree(a, b, match_nouns):
         return False
     if a.value is None or b.value is None or not _close(a.value, b.value):

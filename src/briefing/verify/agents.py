@@ -82,6 +82,8 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
         return []  # an apposition or a clause ("Ann Loy, 17, ran"): not a plain opening
     if head[0].lower in STOPWORDS or head[0].lower in _DESCRIBING or head[0].lower in _OPENERS:
         return []
+    if any(t.lower in _NOT_A_NAME for t in head):
+        return []  # "Roughly 1.2 million", "Delgado expects to move about 300 acres": a clause or a hedge
     content = [t for t in head if is_content(t)]
     if not content or any(t.stem not in src.stem_sents or _PARTICIPLE.fullmatch(t.lower) for t in content):
         return []
@@ -90,8 +92,21 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
     stems = {t.stem for t in content}
     if any(_told_of(copy.source, p, run.length, stems, False) for p in run.positions):
         return []
+    apposition = claim[head[-1].end : copy.tokens[run.start].start].strip() == ","
+    if apposition and any(_apposed(copy.source, p + run.length, stems) for p in run.positions):
+        return []  # "Achebe, Corrant's former operations director," for "... director, Femi Achebe"
     who = " ".join(t.text for t in head)
     return [f"opening '{who}' is not what the source says '{copy.text(run, 6)}' of"]
+
+
+APPOSED = 3  # source words after a role in which the name it describes may follow ("director, Femi Achebe")
+
+
+def _apposed(source: SourceWords, end: int, stems: set[str]) -> bool:
+    """Does the source name the opening's words right after the run ending at ``end``, in its sentence?"""
+    sent = source.sent[end - 1]
+    after = range(end, min(len(source.tokens), end + APPOSED))
+    return bool(stems & {source.tokens[k].stem for k in after if source.sent[k] == sent})
 
 
 def _written_together(src: SourceIndex, last: Token, first: Token) -> bool:
@@ -102,6 +117,9 @@ def _written_together(src: SourceIndex, last: Token, first: Token) -> bool:
     )
 
 
+_NOT_A_NAME = frozenset(
+    ("to", "about", "roughly", "around", "nearly", "almost", "some", "approximately", "over", "under")
+)
 _OPENERS = frozenset(("despite", "following", "during", "unlike", "amid", "including", "according"))
 _PUNCTUATED = re.compile(r"[,;:()\"“”]")
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")

@@ -22,7 +22,7 @@ _PERSON_TEXT = """
     daughter boss presenter teacher student victim owner mayor governor secretary chancellor champion
     boxer jockey trainer mp pupil principal head driver deputy candidate commissioner prosecutor boyfriend
     girlfriend partner brother sister nurse surgeon footballer midfielder defender goalkeeper rider
-    comedian musician artist scientist researcher lawyer attorney detective soldier pilot"""
+    comedian musician artist scientist researcher lawyer attorney detective soldier pilot carer tenant"""
 PERSON_TITLES = frozenset(_PERSON_TEXT.split())
 """Words before a name (or after its comma) that make it a person."""
 _SPEECH = frozenset({"said", "says", "told", "who", "whose", "added", "explained", "admitted", "claimed"})
@@ -242,7 +242,14 @@ def _claim_person(claim: str, toks: list[Token], start: int, end: int) -> bool:
     # The subject the claim goes on to call "he" or "her" ("X took to Twitter to announce his intention").
     opens = start == 0 or start == 1 and toks[0].lower in ("the", "a", "an")
     verb = end < len(toks) and (toks[end].lower in _VERBS or toks[end].lower.endswith("ed"))
-    if opens and verb and any(t.lower in _PRONOUNS for t in toks[end:]):
+    # A pronoun after another name ("on behalf of nurse Siobhan Garvey, who had £640 withheld from her")
+    # is that name's.
+    rest = toks[end:]
+    titled = [
+        k for k in range(1, len(rest)) if rest[k].text[:1].isupper() and rest[k - 1].lower in PERSON_TITLES
+    ]
+    other = titled[0] if titled else len(rest)
+    if opens and verb and any(t.lower in _PRONOUNS for t in rest[:other]):
         return True
     return _person_at(toks, start, end, claim, speech=False)
 

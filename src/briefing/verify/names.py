@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import pronoun_chain
 from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
-from briefing.verify.speakers import tells_what_they_said
+from briefing.verify.speakers import interview_answers, tells_what_they_said
 from briefing.verify.swaps import slot_filler, swapped_name
 from briefing.verify.text import STOPWORDS, Token, is_content, lemma, stem
 
@@ -380,6 +380,7 @@ def _out_of_context(
     at |= {i for a in alias for i in src.stem_sents.get(a, ())}
     at |= {i for w in _given_names(src, core) for i in src.stem_sents.get(stem(w), ())}  # "Idris" alone
     at |= pronoun_chain(src, at)  # "Marlow Rail no longer runs ... It said it had no plans"
+    at |= interview_answers(src, {stem(w) for w in core})  # "A: We haven't decided ..."
     own = {stem(w) for w in core}  # "the Welsh assembly" says nothing of where "London Assembly" is
     words = [
         t for t in toks

@@ -91,11 +91,16 @@ DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonne
 def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
     """A figure worked out from two of one source sentence ("net debt rose by £300m" where it "rose to
     £1.9bn from £1.6bn"): their difference or sum, in the same kind and unit."""
-    if n.value is None or n.kind not in ("money", "quantity", "count") or n.range_high is not None:
+    if n.value is None or n.kind not in ("money", "quantity", "count", "percent") or n.range_high is not None:
         return False
+    # "down 12.8 percentage points" from "fell to 18.4%, down from 31.2%": percentage points are a
+    # difference of two percentages.
+    if n.kind == "percent" and n.unit != "pp":
+        return False
+    unit = "%" if n.unit == "pp" else n.unit
     by_sentence: dict[int | None, list[NumberMatch]] = {}
     for m in src_numbers:
-        if m.kind == n.kind and m.unit == n.unit and m.value is not None and m.range_high is None:
+        if m.kind == n.kind and m.unit == unit and m.value is not None and m.range_high is None:
             by_sentence.setdefault(sentence_at(src, m.start), []).append(m)
     for i, ms in by_sentence.items():
         if i is None:
@@ -312,6 +317,9 @@ def _told_of_another(
     kind = _kind_class(n)
     if kind is None:
         return False
+    # The words of the claim's other figures ("5.5 percentage points") say nothing of what this one counts.
+    others = [(o.start, o.end) for o in claim_numbers if o is not n]
+    claim_tokens = [t for t in claim_tokens if not any(a <= t.start < b for a, b in others)]
     beside = _beside(claim_tokens, n.start, n.end)
     if len(beside) < 2:
         return False
@@ -335,12 +343,18 @@ def _told_of_another(
 
 def _kind_class(n: NumberMatch) -> str | None:
     """Figures that can be swapped for one another: sums of money, percentages, fractions ("a third")."""
+    if n.kind == "count" and n.unit == "point":
+        return "percent"  # "climbed 17.5 points" tells percentage points
     return "fraction" if n.kind == "number" and n.unit == "fraction" else _KIND_CLASS.get(n.kind)
 
 
 def _beside(toks: list[Token], start: int, end: int) -> set[str]:
     """The common words around a figure: what it counts ("funding gap"), not who is named near it."""
-    words = [t for t in toks if is_content(t) and not _has_digit(t.text) and not t.text[:1].isupper()]
+    # A sentence's first word is capitalised but may be what the figure counts ("Turnout was 31.4%").
+    words = [
+        t for t in toks
+        if is_content(t) and not _has_digit(t.text) and (t is toks[0] or not t.text[:1].isupper())
+    ]
     before = [t for t in words if t.end <= start][-BESIDE:]
     after = [t for t in words if t.start >= end][:BESIDE]
     return {t.stem for t in before + after}

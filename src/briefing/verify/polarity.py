@@ -92,7 +92,11 @@ def check_polarity(
         others = [j for j in range(len(toks)) if _is_cue(toks, j) and not k <= j <= run_end]
         negated = {t.stem for j in others for t in _targets(toks, j, 3)} - {t.stem for t in targets}
         words = stems - negated
-        if _same_negated_modal(src, toks, k, evidence) or _same_refusal(src, toks[k], evidence):
+        if (
+            _same_negated_modal(src, toks, k, evidence)
+            or _same_refusal(src, toks[k], evidence)
+            or _same_silence(src, toks, run_end, evidence)
+        ):
             k = run_end + 1
             continue
         if targets and stated and _plainly_stated(src, targets, evidence, SOURCE_CUES, words, count):
@@ -110,6 +114,25 @@ def _same_refusal(src: SourceIndex, cue: Token, evidence: list[int]) -> bool:
     n = len(src.sentences)
     near = {j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}
     return any(lemma(w.lower) == key for i in near for w in src.sent_tokens[i])
+
+
+_SAY = frozenset({"say", "said", "says", "confirm", "confirmed", "disclose", "disclosed", "reveal"})
+_OPEN = frozenset({"whether", "if", "how", "what", "when", "who", "why", "which"})
+
+
+def _same_silence(src: SourceIndex, toks: list[Token], k: int, evidence: list[int]) -> bool:
+    """"has not said whether it will appeal" where the source has "did not say whether" (or "declined to
+    confirm how"): the source leaves the same question open."""
+    if k + 2 >= len(toks) or toks[k + 1].lower not in _SAY or toks[k + 2].lower not in _OPEN:
+        return False
+    n = len(src.sentences)
+    for i in {j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}:
+        sent = src.sent_tokens[i]
+        for p in range(len(sent) - 2):
+            silent = sent[p].lower in SOURCE_CUES | {"declined", "to"} and sent[p + 1].lower in _SAY
+            if silent and sent[p + 2].lower in _OPEN:
+                return True
+    return False
 
 
 _MODAL_AUX = frozenset({"would", "will", "could", "can", "should", "must", "might", "may"})
@@ -144,7 +167,7 @@ def _plainly_stated(
     stems = {t.stem for t in targets}
     n = len(src.sentences)
     near = sorted({j for i in evidence for j in range(max(0, i - NEAR), min(n, i + NEAR + 1))})
-    sentences = range(n) if NEAR < 0 else near
+    sentences = range(n) if NEAR < 0 else sorted(set(near) | _paragraphs(src, evidence))
     for i in sentences:
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
@@ -161,6 +184,16 @@ def _plainly_stated(
             if w.lower in strict and any(x.stem in claim_stems for x in sent[p + 1 : p + 2 + SCOPE]):
                 return claim_count >= 2 and _count_before(sent, p, strict) < claim_count
     return True
+
+
+def _paragraphs(src: SourceIndex, evidence: list[int]) -> set[int]:
+    """The sentences sharing a paragraph with an evidence sentence ("A: We haven't decided. ... I'm less
+    sure."): a speaker's negation a few sentences before the words the claim was aligned to."""
+    def para(i: int) -> int:
+        return src.text.rfind("\n", 0, src.sentences[i][0])
+
+    paras = {para(i) for i in evidence}
+    return {j for j in range(len(src.sentences)) if para(j) in paras}
 
 
 def _negates(sent: list[Token], j: int, cues: frozenset[str]) -> bool:
@@ -214,10 +247,12 @@ def check_dropped(
             if target is None or target.text[:1].isupper():
                 continue
             # By lemma, only a form with the same initial: "took" is "take", but "better" is no "good".
-            told = at.get(target.stem) or [
+            told = at.get(target.stem, []) + [
                 k for k in by_lemma.get(lemma(target.lower), []) if toks[k].lower[:1] == target.lower[:1]
             ]
-            if not told or all(_negated_in_claim(toks, k) for k in told):
+            if w.lower != "no":  # "not win" negates a verb, which "the win" is not
+                told = [k for k in told if k == 0 or toks[k - 1].lower not in _DETERMINERS]
+            if not told or any(_negated_in_claim(toks, k) for k in told):
                 continue
             if _not_until(sent, p, toks):
                 continue  # "might not be reconnected until Tuesday" told as "could wait until Tuesday"
@@ -229,6 +264,9 @@ def check_dropped(
             issues.append(f"negation dropped: the source says '{said}'")
             return issues
     return issues
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
 
 
 def _not_until(sent: list[Token], p: int, toks: list[Token]) -> bool:

@@ -11,9 +11,10 @@ claim's words beside it; for a speaker the better evidence is the whole reported
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content
+from briefing.verify.text import Token, is_content, stem
 
 _REPORTING_TEXT = """said says say told tells warned warns added insisted insists argued claimed claims
     admitted admits urged described called believes believed revealed reveals"""
@@ -32,6 +33,7 @@ def speaker_sentences(src: SourceIndex, stems: set[str]) -> set[int]:
     inside a quote, or "She added: ..." (until another sentence names someone else)."""
     named = {i for s in stems for i in src.stem_sents.get(s, ())}
     out = set(named)
+    out |= interview_answers(src, stems)
     for i in named:
         for j in range(i + 1, min(len(src.sentences), i + 1 + RUN_ON)):
             text = src.text[src.sentences[j][0] : src.sentences[j][1]].lstrip()
@@ -39,6 +41,36 @@ def speaker_sentences(src: SourceIndex, stems: set[str]) -> set[int]:
                 break
             out.add(j)
     return out
+
+
+def interview_answers(src: SourceIndex, stems: set[str]) -> set[int]:
+    """The sentences of a Q&A interview's answers, when ``stems`` name the interviewee."""
+    interviewee, answers = _interview(src.text)
+    if not stems & interviewee:
+        return set()
+    return {j for j, (a, _b) in enumerate(src.sentences) if any(lo <= a < hi for lo, hi in answers)}
+
+
+_QA_LINE = re.compile(r"^[ \t]*([QA])[:.][ \t]", re.MULTILINE)
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+)+)")
+
+
+@lru_cache(maxsize=64)
+def _interview(text: str) -> tuple[frozenset[str], tuple[tuple[int, int], ...]]:
+    """A Q&A interview: the stems of whom the intro names first (the interviewee) and the spans of the
+    "A:" paragraphs, which are all that person's words; nothing when the text is no interview."""
+    lines = list(_QA_LINE.finditer(text))
+    if sum(m.group(1) == "Q" for m in lines) < 2 or sum(m.group(1) == "A" for m in lines) < 2:
+        return frozenset(), ()
+    name = _FULL_NAME.search(text, 0, lines[0].start())
+    if name is None:
+        return frozenset(), ()
+    answers = []
+    for m in lines:
+        if m.group(1) == "A":
+            end = text.find("\n", m.end())
+            answers.append((m.start(), len(text) if end < 0 else end))
+    return frozenset(stem(w) for w in re.split(r"[ -]", name.group(1).lower())), tuple(answers)
 
 
 def _in_quote(src: SourceIndex, j: int) -> bool:

@@ -129,7 +129,11 @@ def _token(word: str, start: int) -> Token:
 def lemma(word: str) -> str:
     """The stem of a word's dictionary form: "brought" and "bringing" are both "bring", which suffix
     stripping cannot see. Used where paraphrase changes a verb's form, not for matching in general."""
-    return stem(simplemma.lemmatize(word, lang="en"))
+    return stem(_PAST.get(word) or simplemma.lemmatize(word, lang="en"))
+
+
+_PAST = {"won": "win", "rose": "rise", "thought": "think"}
+"""Past forms the lemmatiser reads as nouns (the currency, the flower): in news they are mostly verbs."""
 
 
 @lru_cache(maxsize=65536)
