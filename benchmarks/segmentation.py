@@ -6,7 +6,7 @@ plus the splitter's throughput, and writes the table to benchmarks/results/segme
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
 A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines,
-_two_sentence_teasers, _paired_lines, _mixed_lines) to stress one document shape.
+_two_sentence_teasers, _paired_lines, _mixed_lines, _roster_lines) to stress one document shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -87,9 +87,11 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
                 teasers = _teasers_in_sentence_lines(rows)
                 pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived + teasers}
                 pairs, paired, mixed = _two_sentence_teasers(rows), _paired_lines(rows), _mixed_lines(rows)
-                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired + mixed}
+                roster = _roster_lines(rows)
+                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired + mixed + roster}
                 groups += [("  sentence-lines*", derived), ("  teaser-lines*", teasers)]
                 groups += [("  teaser-pairs*", pairs), ("  paired-lines*", paired), ("  mixed-lines*", mixed)]
+                groups += [("  roster-lines*", roster)]
         for row_label, group in groups:
             found, total = _teaser_recall(group, pred)
             recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
@@ -112,19 +114,24 @@ def _repasted(
             spans = sentence_spans(row["text"], story["start"], story["end"])
             if whole_teasers and story.get("teaser"):
                 spans = [(story["start"], story["end"])]
-            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
-            paragraphs: list[str] = []
-            k = 0
-            while k < len(sents):
-                size = sizes[len(paragraphs) % len(sizes)]
-                paragraphs.append(" ".join(sents[k : k + size]))
-                k += size
+            paragraphs = _pasted([" ".join(row["text"][a:b].split()) for a, b in spans], sizes)
             start = len(text)
             text += "\n".join(paragraphs) + "\n"
             flag = {"teaser": story.get("teaser", False)} if whole_teasers else {}
             stories.append({"start": start, "end": len(text) - 1, **flag})
         out.append({"id": row["id"] + "/" + suffix, "text": text, "stories": stories})
     return out
+
+
+def _pasted(sents: list[str], sizes: tuple[int, ...]) -> list[str]:
+    """``sents`` as paragraphs of ``sizes[0]``, ``sizes[1]``, ... sentences in turn."""
+    paragraphs: list[str] = []
+    k = 0
+    while k < len(sents):
+        size = sizes[len(paragraphs) % len(sizes)]
+        paragraphs.append(" ".join(sents[k : k + size]))
+        k += size
+    return paragraphs
 
 
 def _one_sentence_per_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -178,6 +185,58 @@ def _mixed_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     two-sentence paragraphs inside articles among shorter and longer ones, where no story starts (a brief
     of two sentences must still stand out from such paragraphs to count as one)."""
     return _repasted(rows, "lines", "mixed-lines", (2, 1, 2, 3))
+
+
+# A story that keeps naming new people (a match report, a round-up, a chart or an awards list): at least
+# _ROSTER_SENTENCES sentences, and a name of two or more words new to the story in _ROSTER_SHARE of them.
+_ROSTER_SENTENCES = 10
+_ROSTER_SHARE = 0.5
+
+
+def _new_name_share(sents: list[str]) -> float:
+    """The share of ``sents`` whose names (less a capitalised opener) hold one of two or more words whose
+    last word the sentences before never named."""
+    seen: set[str] = set()
+    new = 0
+    for sent in sents:
+        names = [nm for _, nm in splitter._lead_names(sent, splitter._names(sent))]
+        new += any(len(nm) > 1 and nm[-1] not in seen for nm in names)
+        seen |= {w for nm in names for w in nm}
+    return new / len(sents)
+
+
+def _roster_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles with a story that keeps naming new people (the dev set's distinct stories, in
+    order of first use, each used once, none the bundle holds) put in as its second story, pasted one and
+    two sentences a line in turn: its short paragraphs open on new names as leads do, and tie little to
+    one another, but no story starts there (tabloids and live reports paste so)."""
+    rosters, seen = [], set()
+    for row in rows:
+        for story in row["stories"]:
+            if story.get("teaser") or story["source"] in seen:
+                continue
+            seen.add(story["source"])
+            spans = sentence_spans(row["text"], story["start"], story["end"])
+            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
+            if len(sents) >= _ROSTER_SENTENCES and _new_name_share(sents) >= _ROSTER_SHARE:
+                rosters.append((story["source"], "\n".join(_pasted(sents, (1, 2)))))
+    out, used = [], 0
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        own = {story["source"] for story in row["stories"]}
+        while rosters[used % len(rosters)][0] in own:
+            used += 1
+        bodies = [row["text"][story["start"] : story["end"]] for story in row["stories"]]
+        bodies.insert(1, rosters[used % len(rosters)][1])
+        used += 1
+        text, stories = "", []
+        for body in bodies:
+            start = len(text)
+            text += body + "\n"
+            stories.append({"start": start, "end": len(text) - 1})
+        out.append({"id": row["id"] + "/roster-lines", "text": text, "stories": stories})
+    return out
 
 
 def run(eval_dir: Path, with_cv: bool = False) -> str:
