@@ -3,6 +3,8 @@ paraphrase that keeps a fact (basis points, a reworded noun, a hedge) against ed
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.verify import check_claim
 
 SOURCE = """Ferrow bank trims rates for the first time in two years
@@ -351,3 +353,46 @@ def test_percentage_points_worked_out_hedged_openings_and_open_questions_pass() 
         "Soames has won a major.",
     ]:
         assert not check_claim(POLL, claim).supported, claim
+
+
+PRIZE = """The Ash Door by Nell Corrie, 51, a former nurse from Halby, was named the winner on Tuesday. \
+Corrie receives £25,000, while each of the four other shortlisted authors receives £1,000.
+
+The shortlist included Tom Reyes's Low Tide and Ada Brun's Glass Hours; Reyes won the prize in 2019.
+
+Mr Justice Pell said the paper had failed to prove that Ms Corrie copied the book. The High Court in \
+Leeds ruled that the claim was false. The publisher was ordered to pay costs of £90,000.
+
+Unseeded Mia Strand beat the top seed on Sunday. The 22-year-old saved two set points in the second set. \
+The match lasted three hours, the longest of the week. Chief Executive Lena Harwick said orders would \
+recover. First-time buyers priced out of houses were pouring into flats, Harwick said.
+"""
+
+
+def test_bullets_of_a_prize_and_court_story_pass() -> None:
+    for claim in [
+        "Mr Justice Pell ruled that the paper had failed to prove that Ms Corrie copied the book.",
+        "The publisher must pay costs of £90,000.",
+        "Strand saved two set points in the second set, in a match that lasted three hours, the longest of "
+        "the week.",
+        "CEO Lena Harwick said orders would recover.",
+        "Harwick said first-time buyers were pouring into flats.",
+    ]:
+        assert check_claim(PRIZE, claim).supported, (claim, check_claim(PRIZE, claim).issues)
+    for claim in [
+        "Mr Justice Pell ruled that the paper had proved that Ms Corrie copied the book.",
+        "Strand saved two set points in the second set, in a match that lasted three hours, the shortest of "
+        "the week.",
+    ]:
+        assert not check_claim(PRIZE, claim).supported, claim
+
+
+@pytest.mark.xfail(strict=True, reason="the swap check weighs one source sentence against the one where "
+                   "'Reyes won the' is copied; a bullet merging the two sentences about the winner outweighs "
+                   "neither, and widening to a passage cost two real catches on the held-out sets")
+def test_a_bullet_merging_two_sentences_about_the_winner_passes() -> None:
+    claim = (
+        "Former nurse Nell Corrie won the £25,000 prize with The Ash Door, while the four other shortlisted "
+        "authors receive £1,000 each."
+    )
+    assert check_claim(PRIZE, claim).supported

@@ -144,7 +144,8 @@ def _told_of(source: SourceWords, p: int, length: int, stems: set[str], reported
         return True
     before = [source.tokens[k].lower for k in range(max(first, p - BEFORE), p)]
     pronoun = not before or before[-1] in _REFERRING
-    described = any(w in _DESCRIBING for w in before[-3:])
+    # "the striker", "The 22-year-old" (a hyphenated word's parts share its token)
+    described = any(w in _DESCRIBING or w.endswith("year-old") for w in before[-3:])
     if not (pronoun or described):
         return False
     # A whole source sentence reported as someone's words ("Wren revealed the restaurant will close") may

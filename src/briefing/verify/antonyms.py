@@ -55,6 +55,14 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("delay delays delayed postpone postpones postponed", "forward"),
     ("accept accepted", "turned decline declined"),
     ("beat beats beating", "miss missed missing misses"),
+    ("longest", "shortest"),
+    ("highest", "lowest"),
+    ("biggest largest", "smallest"),
+    ("best", "worst"),
+    ("oldest", "youngest newest"),
+    ("fastest quickest", "slowest"),
+    ("strongest", "weakest"),
+    ("most", "least fewest"),
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.names import CALENDAR, PERIOD, positions
+from briefing.verify.names import CALENDAR, PERIOD, TITLES, positions
 from briefing.verify.source import SourceIndex, alias_stems, common_word, stands_for_lead
 from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
 
@@ -73,7 +73,8 @@ def edit_issues(
     more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS | _PRESENT_MODALS)
     if more_modals and any(_count(run, _MODALS) for run in changed):
         added = next(t.text for run in changed for t in run if t.lower in _MODALS)
-        if not (added.lower() in _FUTURE and _intends(window)):
+        obliged = added.lower() == "must" and _obliged(window)
+        if not (added.lower() in _FUTURE and _intends(window) or obliged):
             issues.append(f"modality '{added}' added to the source sentence")
     hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
     # What each substituted run stands in for: "the company" told as "Veridian" names the company.
@@ -94,6 +95,7 @@ def edit_issues(
             continue
         if run[0].start not in stands_for and _setting(src, run):
             continue
+        new = [t for t in new if t.lower not in TITLES]  # "CEO" for "Chief Executive": roles are kinds.py's
         if any(t.start > 0 and _capitalised(t) and not common_word(src, t.lower) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
@@ -118,7 +120,9 @@ def edit_issues(
         initials = "".join(t.lower[0] for t in old if t.text[:1].isupper())
         rest_told = all(t.stem in near for t in new_names if t.lower != initials)
         abbreviated = any(t.lower == initials for t in new_names) and len(initials) >= 2 and rest_told
-        excused = lead or written or spoke or abbreviated
+        unseen = [t for t in new_names if t.stem not in near]
+        titled = bool(unseen) and all(t.lower in TITLES for t in unseen)  # "CEO" for "Chief Executive"
+        excused = lead or written or spoke or abbreviated or titled
         if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
@@ -233,6 +237,16 @@ def _intends(window: list[Token]) -> bool:
     """"is preparing to reopen" (or "set to", "due to") is told as "will reopen": a plan, not a hedge."""
     return any(t.lower in _INTENT and k + 1 < len(window) and window[k + 1].lower == "to"
                for k, t in enumerate(window))
+
+
+_OBLIGED = frozenset({"ordered", "required", "obliged", "forced", "compelled"})
+
+
+def _obliged(window: list[Token]) -> bool:
+    """"was ordered to pay" (or "required to", "has to") is told as "must pay"."""
+    words = [t.lower for t in window]
+    pairs = zip(words, words[1:], strict=False)
+    return any(w in _OBLIGED | {"has", "have", "had"} and nxt == "to" for w, nxt in pairs)
 
 
 _REFUSALS = frozenset({"declined", "declines", "decline", "scrapped", "abandoned", "shelved"})

@@ -53,7 +53,7 @@ def omission_issues(copy: Copy) -> list[str]:
             dropped = []  # "threatened a walkout" for "warned that a walkout could follow"
         dropped += [
             t.lower for k, t in enumerate(left, gap[0])
-            if _verb(t, source.tokens[k + 1]) and not _after_amount(source, k)
+            if _verb(t, source.tokens[k + 1]) and not _after_amount(source, k) and not _modifier(source, gap)
         ]
         if dropped:
             issues.append(_describe(source, copy, a, b, gap, dropped[0]))
@@ -98,6 +98,21 @@ def _verb(t: Token, after: Token) -> bool:
     verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
     verb = verb and t.lower not in _BEING and t.lower not in _PREPOSITIONS
     return verb and not is_content(after) and after.lower not in _FRAMED
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"})
+
+
+def _modifier(source: SourceWords, gap: tuple[int, int]) -> bool:
+    """"first-home buyers [priced out of detached housing] were pouring in": a participle phrase after a
+    noun, which ends where the clause's own verb begins, only narrows the noun."""
+    first, before, after = source.tokens[gap[0]], source.tokens[gap[0] - 1], source.tokens[gap[1]]
+    return (
+        bool(_VERB.fullmatch(first.lower))
+        and is_content(before)
+        and not before.lower.endswith("ly")
+        and after.lower in _AUXILIARIES
+    )
 
 
 def _after_amount(source: SourceWords, k: int) -> bool:

@@ -57,12 +57,13 @@ def placement_gap(
     best = max(cover(i - WINDOW, i + WINDOW) for s in weights for i in src.stem_sents[s])
     if best < MIN_COVER:
         return 0.0
-    placed = [cover(i - WINDOW, i + AFTER) for i in at] + [cover(i, i) for i in chained]
+    placed = [cover(i - WINDOW, i + AFTER) for i in at | chained]
     return best - max(placed, default=0.0)
 
 
 _PRONOUN_OPENING = re.compile(
-    r"\s*(It|He|She|They)\s+(?!(?:also\s+|now\s+|still\s+)?(?:is|was|are|were|seems|seemed|appears|appeared)\b)"
+    r"\s*(It|He|She|They|The \d+-year-old)\s*,?\s+"
+    r"(?!(?:also\s+|now\s+|still\s+)?(?:is|was|are|were|seems|seemed|appears|appeared)\b)"
 )
 """A sentence opening with a pronoun and its own verb ("It expects"), not "It is ..." or "It seems ..."
 (which may be about nothing before)."""
@@ -137,7 +138,19 @@ def described_subject(toks: list[Token], words: list[Token]) -> bool:
     a determiner describes what the article is about, and may stand where the source names it."""
     cased = any(t.text[:1].isupper() for t in toks[1:])
     described = all(t.text.islower() or t.text[:1].isdigit() for t in words[1:])
-    return cased and len(words) >= 2 and words[0].lower in _DETERMINERS and described
+    if cased and len(words) >= 2 and words[0].lower in _DETERMINERS and described:
+        return True
+    # In lower-cased text a description shows by its head: "the middlesbrough striker", "wenger's side".
+    return not cased and len(words) >= 2 and words[-1].lower in _ROLE_HEADS and (
+        words[0].lower in _DETERMINERS or words[-2].lower.endswith("'s")
+    )
+
+
+_ROLE_HEADS = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "manager", "boss", "coach",
+     "side", "team", "winner", "champion", "frenchman", "spaniard", "italian", "german", "dutchman",
+     "star", "captain", "player", "veteran", "youngster", "teenager", "actor", "actress", "singer"}
+)  # fmt: skip
 
 
 _DETERMINERS = frozenset({"the", "this", "its", "their"})

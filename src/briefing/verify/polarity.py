@@ -34,6 +34,10 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     return t in CLAIM_CUES or to and (t in _FAIL or t == "yet" and _yet_to(toks, k))
 
 
+def _next_is(toks: list[Token], k: int, word: str) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower == word
+
+
 def _yet_to(toks: list[Token], k: int) -> bool:
     """"has yet to decide" (not "is yet to be"): a thing not done."""
     return k > 0 and toks[k - 1].lower in ("has", "have", "had", "is", "are", "was", "were")
@@ -236,7 +240,7 @@ def check_dropped(
     for i in sorted({j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}):
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
-            yet = w.lower == "yet" and _yet_to(sent, p)
+            yet = w.lower == "yet" and _yet_to(sent, p) or w.lower in _FAIL and _next_is(sent, p, "to")
             if p + 1 >= len(sent) or not yet and w.lower not in DROPPED_CUES:
                 continue
             if not yet and sent[p + 1].lower in _NOT_NEGATING:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from briefing.numbers import find_numbers
 from briefing.verify.fragments import Copy, Run, SourceWords
+from briefing.verify.placement import described_subject
 from briefing.verify.source import SourceIndex, index_source, stands_for_lead
 from briefing.verify.speakers import speaker_sentences, tells_what_they_said
 from briefing.verify.text import NEGATIONS, Token, is_content, lemma, stem
@@ -98,6 +99,8 @@ def _backed(source: SourceWords, copy: Copy, a: Run, b: Run, claim: str) -> bool
     n = len(source.words)
     if _role_of(source, copy, a, b) or _inserted_role(source, copy, a, b) or _of_topic(source, copy, a, b):
         return True
+    if a.start <= 1 and described_subject(owners, owners[: a.start + a.length]):
+        return True  # "The middlesbrough striker received the award": a description of whom the source names
     src = index_source(source.text)
     if surname and any(source.sent[jb] in _quoted_on(src, stem(surname)) for jb in b.positions):
         return True  # "Rusk said the men may have been" from the quote paragraph after her name

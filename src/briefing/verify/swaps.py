@@ -12,7 +12,7 @@ source sentence that tells more of the claim and names someone else in that slot
 from __future__ import annotations
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content
+from briefing.verify.text import Token, is_content, stem
 
 MAX_CONTEXT = 4  # claim words on one side of a name compared with the source
 MIN_CONTEXT = 2  # fewer copied words than this are too common to tell anything
@@ -55,6 +55,11 @@ def swapped_name(
                     continue
                 if _one_person(src, core, _lower(run)):
                     continue  # "Kellaway" for the quote's "Idris": the source names "Idris Kellaway"
+                placed = any(t.lower in _AT for t in toks[max(0, start - 2) : start])
+                if side == "right" and not placed and _after_at(src, run):
+                    continue  # "the High Court in Dublin ruled": a place after "in" is not who did it
+                if _told_with_name(src, core, rest, src.sent_of_word[p]):
+                    continue  # "Tarrant won the £40,000 prize": another sentence names her with the rest
                 between = (
                     src.text[src.words[p + k - 1].end : run[0].start]
                     if side == "left"
@@ -134,6 +139,8 @@ def _cap(src: SourceIndex, p: int, starts: set[int]) -> bool:
 def _run_after(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
     run: list[Token] = []
     while p < len(src.words) and _cap(src, p, starts) and len(run) < 5:
+        if run and _parted(src, p - 1, p):
+            break
         run.append(src.words[p])
         p += 1
     return run
@@ -142,12 +149,39 @@ def _run_after(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
 def _run_before(src: SourceIndex, p: int, starts: set[int]) -> list[Token]:
     run: list[Token] = []
     while p >= 0 and _cap(src, p, starts) and len(run) < 5:
+        if run and _parted(src, p, p + 1):
+            break  # "Hanne Voss's Winter Orchard; Oyelaran won": two names, not one
         run.insert(0, src.words[p])
         p -= 1
     # A name may open the sentence ("Lady Gaga is leading"), though a lone capitalised opener is no name.
     if len(run) == 1 and p >= 0 and src.words[p].start in starts and _cap(src, p, set()):
         run.insert(0, src.words[p])
     return run
+
+
+_AT = frozenset({"in", "at"})
+TOLD_MORE = 2  # more of the claim's other words (than twice as many) a sentence naming the name must hold
+
+
+def _after_at(src: SourceIndex, run: list[Token]) -> bool:
+    p = src.lower_positions.get(run[0].lower, ())
+    return any(q > 0 and src.words[q].start == run[0].start and src.words[q - 1].lower in _AT for q in p)
+
+
+def _told_with_name(src: SourceIndex, core: list[str], rest: set[str], i: int) -> bool:
+    """Does a sentence naming the claim's name hold TOLD_MORE more than twice as many of the claim's other
+    content words as sentence ``i``, where the copied context names someone else?"""
+    named = {j for w in core for j in src.stem_sents.get(stem(w.removesuffix("'s")), ())}
+
+    def held(j: int) -> int:
+        return len(rest & {t.stem for t in src.sent_tokens[j]})
+
+    return any(held(j) >= 2 * held(i) + TOLD_MORE for j in named)
+
+
+def _parted(src: SourceIndex, a: int, b: int) -> bool:
+    """Is there punctuation between source words ``a`` and ``b``?"""
+    return bool(src.text[src.words[a].end : src.words[b].start].strip())
 
 
 _SLOT_WORDS = frozenset({"the", "a", "an", "of", "in", "at", "to", "for", "by", "with", "from", "on", "as"})
@@ -215,6 +249,8 @@ def _slot_run(sent: list[Token], q: int, step: int, starts: set[int]) -> list[To
     while 0 <= q < len(sent) and sent[q].text[:1].isupper() and is_content(sent[q]) and len(run) < 5:
         if sent[q].start in starts and not run and step > 0:
             break
+        if run and (sent[q].start - run[-1].end if step > 0 else run[-1].start - sent[q].end) != 1:
+            break  # "Glass Hours; Reyes": punctuation parts two names
         run.append(sent[q])
         q += step
     return run if step > 0 else run[::-1]
