@@ -1196,7 +1196,8 @@ def _decode(
         f = len(_DFLOG)
         _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
     dflog = _DFLOG
-    mlog = list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))  # m log(m + V)
+    sums = np.arange(top, dtype=np.float64)
+    mlog: list[float] = (sums * np.log(sums + vocab)).tolist()  # m log(m + V), in numpy: 1000s of logs a call
     max_units = n if length_costs is None else len(length_costs) - 1
     counts = [0] * distinct
     best = [math.inf] * (n + 1)
