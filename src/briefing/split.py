@@ -251,12 +251,11 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
 
 def _scores(columns: _Columns) -> list[float]:
     """Each gap's score (index 0 a dummy 0): the weighted sum of its features, added in FEATURES order
-    (column by column, the same sums as row by row)."""
-    x = np.array([columns[name] for name in FEATURES])
-    total = np.zeros(x.shape[1])
-    for w, column in zip(WEIGHTS.values(), x, strict=True):
-        total = total + w * column
-    return [0.0, *total.tolist()]
+    (a running sum down the columns: the same additions, in the same order, as row by row)."""
+    weighted = np.array([columns[name] for name in FEATURES]) * np.array(list(WEIGHTS.values()))[:, None]
+    if not weighted.size:
+        return [0.0]
+    return [0.0, *np.cumsum(weighted, axis=0)[-1].tolist()]
 
 
 def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], columns: _Columns) -> list[int]:
