@@ -361,7 +361,7 @@ def test_band_cosines_match_direct_sums() -> None:
         {w: c * lexicon.idf[w] for w, c in zip(ids, counts, strict=True)}
         for ids, counts in zip(lexicon.ids, lexicon.counts, strict=True)
     ]
-    band = splitter._band(splitter._occurrences(lexicon), lexicon.idf, 2 * 7)
+    (band,) = splitter._bands(splitter._occurrences(lexicon), (lexicon.idf,), 2 * 7)
     for k in (1, 2, 4, 7):
         direct = [0.0] + [
             _direct_cosine(vecs, range(max(0, i - k), i), range(i, min(n, i + k))) for i in range(1, n)

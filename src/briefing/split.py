@@ -151,6 +151,9 @@ class _Unit:
     kind: str  # "body", "title" or "sep"
 
 
+_Columns = dict[str, list[float]]  # each gap feature's values at the gaps before units 1 .. n - 1
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     """The units' stems as word ids (numbered in order of first use) with their counts and idf, built
@@ -222,12 +225,11 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
             u.gap = 1  # read its line breaks as the spaces between the sentences of a wall of text
     lexicon = _lexicon(units)
     names = _unit_names(text, units)
-    feats = gap_features(text, units, lexicon, names)
-    weights = list(WEIGHTS.values())
-    scores = [sum(map(operator.mul, weights, fs)) for fs in feats]
+    columns = _gap_columns(text, units, lexicon, names)
+    scores = _scores(columns)
     tokens = _tokens(lexicon)
-    cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, feats)
-    teasers = _teaser_shaped(text, units, feats)
+    cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, columns)
+    teasers = _teaser_shaped(text, units, columns)
     cuts = _merge_cohesive(text, units, tokens, lexicon.background, names.proper, cuts, teasers, scores)
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
@@ -247,10 +249,19 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     return segments
 
 
-def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], feats: list[list[float]]) -> list[int]:
+def _scores(columns: _Columns) -> list[float]:
+    """Each gap's score (index 0 a dummy 0): the weighted sum of its features, added in FEATURES order
+    (a running sum down the columns: the same additions, in the same order, as row by row)."""
+    weighted = np.array([columns[name] for name in FEATURES]) * np.array(list(WEIGHTS.values()))[:, None]
+    if not weighted.size:
+        return [0.0]
+    return [0.0, *np.cumsum(weighted, axis=0)[-1].tolist()]
+
+
+def _cuts(units: list[_Unit], tokens: _Tokens, scores: list[float], columns: _Columns) -> list[int]:
     """Unit indices where stories start (besides 0): one decoding pass, two where lines are sentences."""
-    sentence_lines = len(units) > 1 and feats[1][_SENTENCE_LINES] > 0
-    standalone = [f[_STANDALONE] for f in feats]
+    sentence_lines = len(units) > 1 and columns["sentence_lines"][0] > 0
+    standalone = [0.0, *columns["next_standalone"]]
     if not sentence_lines:
         return _decode(units, tokens, scores, standalone, sentence_lines)
     # The first pass only has to find the typical story length: stories twice as long as the gap scores
@@ -422,15 +433,15 @@ def _own_line(text: str, units: list[_Unit], j: int) -> bool:
     return u.gap != 1 or j > 0 and "\n" in text[units[j - 1].end : u.start]
 
 
-def _teaser_shaped(text: str, units: list[_Unit], feats: list[list[float]]) -> list[bool]:
+def _teaser_shaped(text: str, units: list[_Unit], columns: _Columns) -> list[bool]:
     """Units shaped like a teaser: one whole paragraph of one sentence, 12 to 50 words, not a quotation,
     and no word leaning on what precedes. Unlike the standalone gap feature, whatever its neighbours say:
     a teaser on the subject of the article beside it (a film festival after a film story) shares words."""
-    refers = _REFERS_BACK
+    one, *refers = ([0.0, *columns[name]] for name in ("lead_one_sentence", *_REFERS_BACK))
     return [
-        f[_ONE_SENTENCE] > 0 and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“"
-        and not any(f[r] for r in refers)
-        for f, u in zip(feats, units, strict=True)
+        one[j] > 0 and 12 <= u.words <= 50 and u.gap != 1 and text[u.start] not in "'\"‘“"
+        and not any(r[j] for r in refers)
+        for j, u in enumerate(units)
     ]
 
 
@@ -667,25 +678,24 @@ WEIGHTS: dict[str, float] = {
     "depth_m_bg": 0.36,
 }
 FEATURES = tuple(WEIGHTS)
-_SENTENCE_LINES = FEATURES.index("sentence_lines")
-_STANDALONE = FEATURES.index("next_standalone")
-_ONE_SENTENCE = FEATURES.index("lead_one_sentence")
-_REFERS_BACK = tuple(map(FEATURES.index, ("starts_continue", "back_reference", "pronoun_reference")))
+_REFERS_BACK = ("starts_continue", "back_reference", "pronoun_reference")
 
 
-def gap_features(
-    text: str, units: list[_Unit], lexicon: _Lexicon | None = None, names: _UnitNames | None = None
-) -> list[list[float]]:
-    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy. ``lexicon`` is
-    ``_lexicon(units)`` and ``names`` is ``_unit_names(text, units)``, if the caller has them already."""
+def gap_features(text: str, units: list[_Unit]) -> list[list[float]]:
+    """Feature vector (in FEATURES order) of the gap before each unit; index 0 is a dummy."""
+    columns = _gap_columns(text, units, _lexicon(units), _unit_names(text, units))
+    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+
+
+def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon, names: _UnitNames) -> _Columns:
+    """Each feature's values at the gaps before units 1 .. n - 1."""
     n = len(units)
-    lexicon = lexicon or _lexicon(units)
-    names = names or _unit_names(text, units)
     mean_words = max(1.0, sum(u.words for u in units) / n)
     occ = _occurrences(lexicon)
     # Cohesion at three scales: a short window sees a teaser's edges, a long one sees article-sized shifts.
     scales = [max(1, min(30, round(words / mean_words))) for words in (50, 150, 400)]
-    band = _band(occ, lexicon.idf, max(_BAND, 2 * max(scales)))
+    # Both weightings share one enumeration of the unit pairs that share a word.
+    band, background = _bands(occ, (lexicon.idf, lexicon.background), max(_BAND, 2 * max(scales)))
     cohesion: list[list[float]] = []
     for k in scales:
         cos = _pair_cosines(band, n, k)
@@ -697,7 +707,7 @@ def gap_features(
     # through one article weigh little if the bundle repeats them. (At the long scale the refitted dev
     # teaser recall fell to 48/54.)
     k = scales[1]
-    cos = _pair_cosines(_band(occ, lexicon.background, 2 * k), n, k)
+    cos = _pair_cosines(background, n, k)
     cos_m_bg, depth_m_bg = _relative(cos, 3.0), _relative(_depths(cos.tolist()), 5.0)
     cos_next_left = _relative(_unit_block_cosines(band, n, -3, 0), 3.0)
     cos_prev_right = _relative(np.concatenate(([0.0], _unit_block_cosines(band, n, 1, 4)[:-1])), 3.0)
@@ -763,7 +773,7 @@ def gap_features(
     g = range(1, n)  # the gaps: before units 1 .. n - 1
     nexts, prevs = units[1:], units[:-1]
     chunks = [text[u.start : u.end] for u in nexts]
-    columns: dict[str, list[float]] = {
+    columns: _Columns = {
         "bias": [1.0] * (n - 1),
         "gap_space": [float(u.gap == 1) for u in nexts],
         "gap_line": [float(u.gap == 2) for u in nexts],
@@ -838,8 +848,7 @@ def gap_features(
         "names_shared": shared_names[1:],
         "back_reference": [float(refers[i][1] and not new_item[i]) for i in g],
     }
-    # Rows in FEATURES order, whatever the order above.
-    return [[0.0] * len(FEATURES), *map(list, zip(*map(columns.__getitem__, FEATURES), strict=True))]
+    return columns
 
 
 # A brief of two sentences ("X has been charged with ... . He will appear ..."): one paragraph of exactly
@@ -1081,12 +1090,14 @@ class _Band:
         return out
 
 
-def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
-    """The _Band of the units weighted by ``weight`` (by word id), for unit distances below ``width``."""
+def _bands(occ: _Occurrences, weights: tuple[list[float], ...], width: int) -> list[_Band]:
+    """The _Band of the units weighted by each of ``weights`` (by word id), for unit distances below
+    ``width``."""
     n, pad = occ.units, width
-    value = occ.count * np.asarray(weight, dtype=np.float64)[occ.word]
+    values = [occ.count * np.asarray(weight, dtype=np.float64)[occ.word] for weight in weights]
     cells = (n + 2 * pad) * width
-    flat = np.bincount((occ.unit + pad) * width, weights=value * value, minlength=cells)
+    cell = (occ.unit + pad) * width
+    flats = [np.bincount(cell, weights=value * value, minlength=cells) for value in values]
     # Each occurrence's partners: the later occurrences of its word less than width units on.
     key = occ.word * (n + width) + occ.unit
     partners = np.searchsorted(key, key + (width - 1), side="right") - np.arange(key.size) - 1
@@ -1099,14 +1110,16 @@ def _band(occ: _Occurrences, weight: list[float], width: int) -> _Band:
         left = np.repeat(np.arange(first, last), counts)
         offsets = np.arange(left.size) - np.repeat(np.cumsum(counts) - counts, counts)
         right = left + 1 + offsets
-        d = occ.unit[right] - occ.unit[left]
-        flat += np.bincount(
-            (occ.unit[left] + pad) * width + d, weights=value[left] * value[right], minlength=cells
-        )
+        cell = (occ.unit[left] + pad) * width + occ.unit[right] - occ.unit[left]
+        for flat, value in zip(flats, values, strict=True):
+            flat += np.bincount(cell, weights=value[left] * value[right], minlength=cells)
         first = last
-    sums = np.zeros((n + 2 * pad + 1, width))
-    np.cumsum(flat.reshape(n + 2 * pad, width), axis=0, out=sums[1:])
-    return _Band(sums, pad)
+    bands = []
+    for flat in flats:
+        sums = np.zeros((n + 2 * pad + 1, width))
+        np.cumsum(flat.reshape(n + 2 * pad, width), axis=0, out=sums[1:])
+        bands.append(_Band(sums, pad))
+    return bands
 
 
 def _cosines(dot: _Array, left: _Array, right: _Array) -> _Array:
@@ -1229,7 +1242,8 @@ def _decode(
         f = len(_DFLOG)
         _DFLOG.append((f + 1) * math.log(f + 2) - f * math.log(f + 1))
     dflog = _DFLOG
-    mlog = list(map(operator.mul, range(top), map(math.log, range(vocab, vocab + top))))  # m log(m + V)
+    sums = np.arange(top, dtype=np.float64)
+    mlog: list[float] = (sums * np.log(sums + vocab)).tolist()  # m log(m + V), in numpy: 1000s of logs a call
     max_units = n if length_costs is None else len(length_costs) - 1
     counts = [0] * distinct
     best = [math.inf] * (n + 1)
