@@ -396,3 +396,17 @@ def test_a_bullet_merging_two_sentences_about_the_winner_passes() -> None:
         "authors receive £1,000 each."
     )
     assert check_claim(PRIZE, claim).supported
+
+
+def test_mps_are_the_commons_and_a_figure_s_verb_is_read_by_its_lemma() -> None:
+    source = (
+        "Ferry group Tarn Line profit falls 18% as fares ease\n\n"
+        "Transport Secretary Ada Marsh told the Commons on Wednesday that the ferry grant would continue. "
+        "Shares in Tarn Line fell 7.3 percent to 212 crowns, while the index was down 0.4 percent."
+    )
+    for claim in [
+        "Transport Secretary Ada Marsh told MPs on Wednesday that the ferry grant would continue.",
+        "Shares fall 7.3%",
+    ]:
+        assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
+    assert not check_claim(source, "Shares fall 9.3%").supported

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.names import CALENDAR, PERIOD, TITLES, positions
+from briefing.verify.names import CALENDAR, PERIOD, TITLES, aliased, positions
 from briefing.verify.source import SourceIndex, alias_stems, common_word, stands_for_lead
 from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
 
@@ -93,6 +93,9 @@ def edit_issues(
             continue
         if _alias_for(src, stands_for.get(run[0].start, []), new):
             continue
+        was = " ".join(t.text for t in stands_for.get(run[0].start, []))
+        if was and aliased(" ".join(t.lower for t in new), was):
+            continue  # "told MPs" for "told the Commons"
         if run[0].start not in stands_for and _setting(src, run):
             continue
         new = [t for t in new if t.lower not in TITLES]  # "CEO" for "Chief Executive": roles are kinds.py's
@@ -122,7 +125,8 @@ def edit_issues(
         abbreviated = any(t.lower == initials for t in new_names) and len(initials) >= 2 and rest_told
         unseen = [t for t in new_names if t.stem not in near]
         titled = bool(unseen) and all(t.lower in TITLES for t in unseen)  # "CEO" for "Chief Executive"
-        excused = lead or written or spoke or abbreviated or titled
+        same_body = aliased(" ".join(t.lower for t in new_names), " ".join(t.text for t in old))
+        excused = lead or written or spoke or abbreviated or titled or same_body
         if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
 from briefing.verify.source import SourceIndex, sentence_at
-from briefing.verify.text import Token, is_content, tokens
+from briefing.verify.text import Token, is_content, lemma, tokens
 
 # Slash dates and scores ("7/7", "9/11", "24/7") are not read by briefing.numbers; compared as written.
 _SLASH = re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?:/\d{2,4})?(?![\w/])")
@@ -357,7 +357,7 @@ def _beside(toks: list[Token], start: int, end: int) -> set[str]:
     ]
     before = [t for t in words if t.end <= start][-BESIDE:]
     after = [t for t in words if t.start >= end][:BESIDE]
-    return {t.stem for t in before + after}
+    return {lemma(t.lower) for t in before + after}  # "fell" beside a figure is the claim's "fall"
 
 
 def _beside_overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:
