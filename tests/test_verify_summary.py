@@ -110,3 +110,29 @@ def test_a_bare_value_whose_label_counts_another_number_is_flagged() -> None:
     )
     assert [f.status for f in checked.key_figures] == ["unsupported", "grounded"]
     assert any("gives another number than the value" in i for i in report.issues)
+
+
+def test_a_number_from_a_name_or_one_counting_something_else_is_no_figure() -> None:
+    text = (
+        "Orrin unveiled the Halo 2 glasses in May 2026, cutting the price by $200. "
+        "Hawks won an eight-try thriller 31-28, with Ben Ashworth scoring 11 points."
+    )
+    story = Story(id="s3", source="test", start=0, end=len(text), text=text)
+
+    def figure(fid: str, value: str, label: str, at: int) -> KeyFigure:
+        return KeyFigure(figure_id=fid, value=value, label=label, start=at, end=at + len(value))
+
+    figures = [
+        figure("f1", "2", "price cut", text.index("2 glasses")),
+        figure("f2", "eight", "points", text.index("eight")),
+        figure("f3", "eight", "tries", text.index("eight")),
+        figure("f4", "11", "points", text.index("11")),
+        figure("f5", "2026", "launch year", text.index("2026")),
+    ]
+    plain = summary(story_id="s3", headline=Claim(text="Orrin unveils Halo 2"), bullets=[], quotes=[])
+    checked, report = verify_summary(
+        story, Evidence(story_id="s3"), plain.model_copy(update={"key_figures": figures})
+    )
+    assert [f.status for f in checked.key_figures] == [
+        "unsupported", "unsupported", "grounded", "grounded", "grounded"
+    ], report.issues

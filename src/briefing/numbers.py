@@ -340,7 +340,7 @@ def _read_digits(text: str, start: int, dstart: int, dend: int, currency: str | 
 
 
 _LABEL = re.compile(
-    r"\b(?:Year|Grade|Stage|Level|Tier|Band|Phase|Platform|Gate|Terminal|Section|Article|Clause|Chapter)\s+$"
+    r"\b(?:Year|Grade|Stage|Level|Tier|Band|Phase|Platform|Gate|Terminal|Section|Article|Clause|Chapter|No\.?)\s+$"
 )
 
 

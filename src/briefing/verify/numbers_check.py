@@ -68,7 +68,8 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         if n.unit == "score" and not any(same_quantity(n, s) for s in src_numbers):
             issues.append(f"score '{n.text}' not in source")
             continue
-        matches = [s for s in src_numbers if same_quantity(n, s)]
+        # A label ("No 8", "Year 6") counts nothing: it tells no count of the claim's.
+        matches = [s for s in src_numbers if same_quantity(n, s) and (s.unit != "label" or n.kind != "count")]
         if (
             not matches
             and not _digits_in(src_text, n, src_numbers)
@@ -222,7 +223,7 @@ def _attached_elsewhere(
     claim_tokens: list[Token],
 ) -> bool:
     """Contrary evidence that the claim's number belongs to something else in the source."""
-    if n.kind == "count" and n.unit:
+    if n.kind == "count" and n.unit and n.value != 1:  # "one" is too common to be told apart
         # No mention of this number counts the claim's noun, and the source counts that noun differently:
         # then every mention counting something else, or the claim's other words standing around the
         # different count rather than around any mention of this number, says which is meant.

@@ -107,12 +107,32 @@ def sentence_case(headline: str, source: str) -> str:
     return _WORD.sub(fix, headline)
 
 
+_NAMED = re.compile(r"\b([A-Z][\w'’-]*) $")
+_MONTHS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$|No\.?$")
+
+
+def _named_by(text: str, start: int, value: str) -> str | None:
+    """"Halo 2": a bare small number right after a capitalised word (not a month, nor "No") is the end
+    of a name, a product or a model, which a key figure would count as an amount."""
+    if not re.fullmatch(r"\d{1,3}", value) or start <= 0:
+        return None
+    m = _NAMED.search(text, max(0, start - 30), start)
+    if m is None or _MONTHS.match(m.group(1)):
+        return None
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in ".!?\n\"“":
+        return None  # a sentence's first word: "Around 2 ..."
+    return f"{m.group(1)} {value}"
+
+
 def _figure_issues(story: Story, figure: KeyFigure, base: int) -> list[str]:
     issues = []
     at_span = story.text[figure.start - base : figure.end - base] if figure.start >= base else ""
     if at_span != figure.value:
         issues.append(f"value '{figure.value}' is not the source text at its span ('{at_span}')")
     src = index_source(story.text)
+    if at_span == figure.value and (name := _named_by(story.text, figure.start - base, figure.value)):
+        issues.append(f"value '{figure.value}' is part of the name '{name}', not a figure")
     issues += [f"label {issue}" for issue in check_numbers(src, figure.label, tokens(figure.label))]
     # "2 — 28 languages": a bare number whose label counts another number says what that one counts
     # (a money or percent value may have a label with a count of its own: "£4.5m — for 37 leaks").
@@ -121,6 +141,11 @@ def _figure_issues(story: Story, figure: KeyFigure, base: int) -> list[str]:
     bare = bool(values) and all(v.kind == "number" and v.unit is None for v in values)
     if counts and bare and not any(same_quantity(c, v) for c in counts for v in values):
         issues.append(f"label '{figure.label}' gives another number than the value '{figure.value}'")
+    # "eight — points" from "an eight-try thriller": a bare count whose label names what it counts must
+    # count that in the source, as "eight points" in a bullet would.
+    if bare and not counts and figure.label[:1].islower():
+        phrase = f"{figure.value} {figure.label}"
+        issues += [f"label {i}" for i in check_numbers(src, phrase, tokens(phrase)) if "something else" in i]
     return issues
 
 
