@@ -410,3 +410,39 @@ def test_mps_are_the_commons_and_a_figure_s_verb_is_read_by_its_lemma() -> None:
     ]:
         assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
     assert not check_claim(source, "Shares fall 9.3%").supported
+
+
+PARK = """Director Ines Varley ran the Harrow Rep for a decade. Varley has said the theatre may cancel its \
+tour.
+
+Speaking after the show, she said:
+
+"I would rather fail at that than succeed at something safe."
+
+Martha Quill was more cautious. "Ask me in a month," she said.
+
+The coastguard body has yet to decide whether to open a full inquiry. Senator Ray Dunn would not say \
+whether he would stand again.
+
+Timber body chief Rob Feeney said the state had "not offered a cent" to mill workers. The state disputed \
+that. It will spend $86.5 million over four years establishing the park, including $31 million on tracks.
+Residents aged 65 and over now make up 21.4 per cent of the town, up from 17.9 per cent.
+"""
+
+
+def test_quote_turns_open_questions_referents_and_groups_pass() -> None:
+    for claim in [
+        'Varley said she would "rather fail at that than succeed at something safe".',
+        "The coastguard body has yet to decide whether a full inquiry will be opened.",
+        "Dunn would not say whether he would stand again.",
+        "The state disputed Feeney's claim.",
+        "The state will spend $86.5 million over four years, including $31 million on tracks.",
+        "People aged 65 and over make up 21.4 per cent of the town.",
+    ]:
+        assert check_claim(PARK, claim).supported, (claim, check_claim(PARK, claim).issues)
+    for claim in [
+        'Quill said she would "rather fail at that than succeed at something safe".',
+        "The coastguard body has decided that a full inquiry will be opened.",
+        "The state will spend $86.5 million over five years, including $31 million on tracks.",
+    ]:
+        assert not check_claim(PARK, claim).supported, claim

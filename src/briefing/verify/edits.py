@@ -72,9 +72,14 @@ def edit_issues(
     # "could not promise" for "can't promise": the past of the source's own modal.
     more_modals = _count(claim_tokens, _MODALS) > _count(window, _MODALS | _PRESENT_MODALS)
     if more_modals and any(_count(run, _MODALS) for run in changed):
-        added = next(t.text for run in changed for t in run if t.lower in _MODALS)
+        inserted = {t.start for run in changed for t in run if t.lower in _MODALS}
+        at = next(k for k, t in enumerate(claim_tokens) if t.start in inserted)
+        added = claim_tokens[at].text
         obliged = added.lower() == "must" and _obliged(window)
-        if not (added.lower() in _FUTURE and _intends(window) or obliged):
+        # "yet to decide whether an inquiry will be launched": a modal in an open question asserts nothing.
+        # So does one that only says what is left open: "would not say whether he would stay".
+        asked = any(t.lower in ("whether", "if") for t in claim_tokens[max(0, at - 5) : at + 5])
+        if not (added.lower() in _FUTURE and _intends(window) or obliged or asked):
             issues.append(f"modality '{added}' added to the source sentence")
     hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
     # What each substituted run stands in for: "the company" told as "Veridian" names the company.
@@ -99,6 +104,8 @@ def edit_issues(
         if run[0].start not in stands_for and _setting(src, run):
             continue
         new = [t for t in new if t.lower not in TITLES]  # "CEO" for "Chief Executive": roles are kinds.py's
+        if _referent(src, stands_for.get(run[0].start, []), new, lo):
+            continue  # "disputed Feeney's claim" for "disputed that": the claim the sentence before tells
         if any(t.start > 0 and _capitalised(t) and not common_word(src, t.lower) for t in new):
             issues.append(f"name '{' '.join(t.text for t in new)}' differs from the source sentence")
     # A name put in the place of another name, even one the sentence mentions elsewhere. A dateline
@@ -132,6 +139,18 @@ def edit_issues(
             if not any(text in issue for issue in issues):
                 issues.append(f"name '{text}' replaces '{was}' in the source sentence")
     return issues
+
+
+_POINTING = frozenset({"that", "this", "it", "he", "she", "they", "him", "her", "them", "those", "these"})
+
+
+def _referent(src: SourceIndex, old: list[Token], new: list[Token], lo: int) -> bool:
+    """The substituted run was a pronoun or "that", and every new name is in the two sentences before."""
+    names = [t.lower.removesuffix("'s") for t in new if _capitalised(t)]
+    if not old or any(t.lower not in _POINTING for t in old) or not names:
+        return False
+    before = {t.lower.removesuffix("'s") for i in range(max(0, lo - 2), lo) for t in src.sent_tokens[i]}
+    return all(w in before for w in names)
 
 
 def _setting(src: SourceIndex, run: list[Token]) -> bool:

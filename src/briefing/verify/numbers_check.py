@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
-from briefing.verify.source import SourceIndex, sentence_at
+from briefing.verify.source import SourceIndex, common_word, sentence_at
 from briefing.verify.text import Token, is_content, lemma, tokens
 
 # Slash dates and scores ("7/7", "9/11", "24/7") are not read by briefing.numbers; compared as written.
@@ -322,6 +322,9 @@ def _told_of_another(
     others = [(o.start, o.end) for o in claim_numbers if o is not n]
     claim_tokens = [t for t in claim_tokens if not any(a <= t.start < b for a, b in others)]
     beside = _beside(claim_tokens, n.start, n.end)
+    first = claim_tokens[0] if claim_tokens else None
+    if first is not None and first.text[:1].isupper() and _a_name(src, first.lower.removesuffix("'s")):
+        beside.discard(lemma(first.lower))  # "Wairangi's population": a name, though it opens the claim
     if len(beside) < 2:
         return False
     told = max(_beside_overlap(src, m, beside) for m in matches)
@@ -340,6 +343,13 @@ def _told_of_another(
         if max(_beside_overlap(src, x, o_beside) for x in matches) > _beside_overlap(src, m, o_beside):
             return True
     return False
+
+
+def _a_name(src: SourceIndex, word: str) -> bool:
+    """Does the source write ``word`` capitalised in mid-sentence, and never in lower case?"""
+    starts = set(src.sentence_starts)
+    mid = [src.words[p] for p in src.lower_positions.get(word, ()) if src.words[p].start not in starts]
+    return bool(mid) and not common_word(src, word)
 
 
 def _kind_class(n: NumberMatch) -> str | None:

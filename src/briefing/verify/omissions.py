@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.numbers import find_numbers
 from briefing.verify.fragments import LONG_RUN, Copy, Run, SourceWords
 from briefing.verify.text import Token, is_content
 
@@ -121,9 +122,12 @@ def _after_amount(source: SourceWords, k: int) -> bool:
     before = source.tokens[k - 1] if k > 0 else None
     if before is None:
         return False
+    if before.lower in _SPELLS and k > 1 and find_numbers(source.tokens[k - 2].text):
+        return True  # "over four years [establishing] the park": a time, then what was done in it
     return any(c.isdigit() for c in before.text) or before.lower.startswith("consider")
 
 
+_SPELLS = frozenset(("years", "months", "weeks", "days", "hours", "decades"))
 _PREPOSITIONS = frozenset(("following", "including", "according", "regarding", "concerning", "during"))
 """-ing words that work as prepositions ("since he came to power following his father's death"): no verb."""
 

@@ -121,14 +121,15 @@ def group(src: SourceIndex, words: list[Token]) -> bool:
     """"Researchers", "Critics": a bare plural the source writes in lower case sums up several people,
     who may be told of in several places; so does a count ("Two died")."""
     content = [t for t in words if is_content(t)]
-    if not content or content[0].lower in _NUMBER_WORDS:
-        return bool(content)  # "Two died in the storm": a count of people, not a name
+    if not content or content[0].lower in _NUMBER_WORDS | _GROUPS:
+        return bool(content)  # "Two died in the storm", "People aged 65 and over": several, not a name
     head = content[0]
     if len(content) != 1 or not head.lower.endswith("s") or head.lower.endswith(("ss", "'s")):
         return False
     return any(src.words[p].text.islower() for p in src.lower_positions.get(head.lower, ()))
 
 
+_GROUPS = frozenset({"people", "residents", "those", "children", "adults", "women", "men", "families"})
 _NUMBER_TEXT = "two three four five six seven eight nine ten dozens hundreds thousands"
 _NUMBER_WORDS = frozenset(_NUMBER_TEXT.split())
 

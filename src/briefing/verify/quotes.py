@@ -115,6 +115,10 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
     sent = min(range(len(src.sentences)), key=lambda i: _distance(src.sentences[i], m.start()))
     lo = max(0, sent - window)
     hi = min(len(src.sentences), sent + window + 1)
+    # A name in the next paragraph ("Quillan was more cautious.") opens another speaker's turn.
+    end = src.text.find("\n", src.sentences[sent][1])
+    while hi - 1 > sent and end >= 0 and src.sentences[hi - 1][0] > end:
+        hi -= 1
     text = src.text[src.sentences[lo][0] : src.sentences[hi - 1][1]].lower()
     surname = speaker.split()[-1].lower()
     given = _attribution(src.text[m.end() : src.sentences[sent][1]])

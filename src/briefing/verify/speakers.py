@@ -25,6 +25,8 @@ RUN_ON = 3  # sentences after a speaker's mention that may still be theirs
 COVER = 0.5  # share of the reported clause's content words the speaker's sentences must hold
 MIN_WORDS = 3  # content words (found in the source) a reported clause needs for its coverage to mean anything
 _PRONOUN_SAYS = re.compile(r"(?:He|She|They)\s+(?:added|said|continued|went on)\b")
+_INTRODUCES = re.compile(r"\b(?:he|she|they)\s+(?:added|said|says|continued)\s*:\s*$")
+"""A sentence that ends introducing a quote ("Speaking after the curtain call, she said:")."""
 _CLAUSE_END = re.compile(r"[;]|,\s*(?:while|whereas|but)\b")
 
 
@@ -37,7 +39,8 @@ def speaker_sentences(src: SourceIndex, stems: set[str]) -> set[int]:
     for i in named:
         for j in range(i + 1, min(len(src.sentences), i + 1 + RUN_ON)):
             text = src.text[src.sentences[j][0] : src.sentences[j][1]].lstrip()
-            if not (text[:1] in "\"“‘'" or _PRONOUN_SAYS.match(text) or _in_quote(src, j)):
+            says = _PRONOUN_SAYS.match(text) or _INTRODUCES.search(text)
+            if not (text[:1] in "\"“‘'" or says or _in_quote(src, j)):
                 break
             out.add(j)
     return out
