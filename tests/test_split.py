@@ -252,6 +252,22 @@ def test_colon_labels_are_no_datelines() -> None:
     assert not splitter._DATELINE.match("CLOSELY-GUARDED: The motorcade")
 
 
+def test_speaker_turns_are_no_briefs() -> None:
+    # A reader's comment or a transcript turn opens on a name and a colon; labels and datelines don't.
+    for turn in ("Per Svensson: Get rid of them", "Q: What did the board find?", "Ines de Maro: No."):
+        assert splitter._speaker_turn(turn), turn
+    for line in ("Update: The board has since", "LONDON (Reuters) - Shares fell", "It said: no", "Fell"):
+        assert not splitter._speaker_turn(line), line
+    comment = (
+        "Per Svensson: Nordmilk has no business buying a cheese maker it cannot run, and the regional "
+        "farmers who supply both firms will be the ones who pay for the deal."
+    )
+    text = "\n\n".join(["\n\n".join(CRYPTO), comment, "\n\n".join(INTERVIEW)]) + "\n"
+    units = splitter._units(text)
+    column = splitter.FEATURES.index("next_standalone")
+    assert splitter.gap_features(text, units)[len(CRYPTO)][column] == 0.0
+
+
 def test_flat_text_splits_at_sentences() -> None:
     text = " ".join(CRYPTO + [TEASER] + INTERVIEW)
     segments = split(text)

@@ -770,6 +770,7 @@ def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon, names: _UnitN
         text, units, standalone, firsts, one_sentence, refers, tie, dated, recency["subject_new_name"],
         sentence_lines,
     )
+    standalone = _without_speaker_turns(text, units, standalone, dated)
     g = range(1, n)  # the gaps: before units 1 .. n - 1
     nexts, prevs = units[1:], units[:-1]
     chunks = [text[u.start : u.end] for u in nexts]
@@ -891,6 +892,38 @@ def _with_two_sentence_briefs(
         ):
             out[j] = max(out[j], 1.0 - tie[j] / _PAIR_TIE)
     return out
+
+
+# A speaker's turn: a paragraph that opens on a name of one to three words (capitalised, or a particle such
+# as "de") and a colon
+# ("Jo Bloggs: Get rid of it ...", "Q:"), a reader's comment or a line of a transcript or interview. Behind
+# the name nothing leans on what precedes and the name is new, as in a lead, but no story starts there:
+# it is no stand-alone item. Labels that do open items ("Update:", "Breaking:") are no speakers.
+_SPEAKER_TURN = re.compile(
+    r"(?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.|de|van|von|da|di|du|der|le|la|al|bin)){0,2}:\s"
+)
+_LABEL_WORDS = """
+update updated breaking exclusive analysis opinion comment editorial watch video pictures photos live review
+interview note warning correction source sources related more see also latest advertisement sponsored listen
+podcast read pictured picture quote background context
+"""
+_NOT_SPEAKERS = frozenset(_LABEL_WORDS.split())
+
+
+def _speaker_turn(chunk: str) -> bool:
+    """Whether a unit opens on a speaker's name and a colon."""
+    m = _SPEAKER_TURN.match(chunk)
+    return m is not None and chunk[: m.end()].split()[0].rstrip(":").lower() not in _NOT_SPEAKERS
+
+
+def _without_speaker_turns(
+    text: str, units: list[_Unit], standalone: list[float], dated: list[bool]
+) -> list[float]:
+    """``standalone`` (of each unit) with speakers' turns (that no dateline opens) at 0."""
+    return [
+        0.0 if s and not dated[j] and _speaker_turn(text[units[j].start : units[j].end]) else s
+        for j, s in enumerate(standalone)
+    ]
 
 
 def _name_recency(
