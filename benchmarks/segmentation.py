@@ -6,7 +6,8 @@ plus the splitter's throughput, and writes the table to benchmarks/results/segme
 ``--fit`` instead refits the gap weights of briefing.split on the dev sets (needs numpy) and prints them;
 ``--cv`` adds held-out rows (leave one section out, see ``_fold``): how the fit carries to unseen text.
 A row marked * is derived from the dev sets (see _one_sentence_per_line, _teasers_in_sentence_lines,
-_two_sentence_teasers, _paired_lines, _mixed_lines, _roster_lines) to stress one document shape.
+_two_sentence_teasers, _paired_lines, _mixed_lines, _roster_lines, _speaker_turns) to stress one document
+shape.
 The eval text is read by path and never copied into the repo.
 """
 
@@ -16,6 +17,7 @@ import argparse
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,11 +89,11 @@ def _table(eval_dir: Path, predict: Predictor, label: str = "") -> list[str]:
                 teasers = _teasers_in_sentence_lines(rows)
                 pred = pred | {r["id"]: splitter.split(r["text"]) for r in derived + teasers}
                 pairs, paired, mixed = _two_sentence_teasers(rows), _paired_lines(rows), _mixed_lines(rows)
-                roster = _roster_lines(rows)
-                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired + mixed + roster}
+                roster, turns = _roster_lines(rows), _speaker_turns(rows)
+                pred |= {r["id"]: splitter.split(r["text"]) for r in pairs + paired + mixed + roster + turns}
                 groups += [("  sentence-lines*", derived), ("  teaser-lines*", teasers)]
                 groups += [("  teaser-pairs*", pairs), ("  paired-lines*", paired), ("  mixed-lines*", mixed)]
-                groups += [("  roster-lines*", roster)]
+                groups += [("  roster-lines*", roster), ("  speaker-turns*", turns)]
         for row_label, group in groups:
             found, total = _teaser_recall(group, pred)
             recall = f"{found}/{total} = {100 * found / total:.1f}%" if total else "-"
@@ -236,6 +238,70 @@ def _roster_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text += body + "\n"
             stories.append({"start": start, "end": len(text) - 1})
         out.append({"id": row["id"] + "/roster-lines", "text": text, "stories": stories})
+    return out
+
+
+# Reader comments or a transcript pasted under an article: turns "Firstname Surname: ..." of one or two
+# sentences. The speakers are the dev set's people (a first name and surname before "said", "says" or
+# "told", the surname also after an honorific somewhere, so that it is a person's), in order of first use.
+_SPEAKER = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+) (?:said|says|told)\b")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr) ([A-Z][a-z]+)")
+_TITLE_WORDS = "Mr Mrs Ms Miss Dr Sir Lord Lady Prof President Prince Chancellor Minister Secretary Judge"
+_TITLES = frozenset(_TITLE_WORDS.split())
+_TURNS = (1, 2, 1, 2)  # sentences a turn, in turn
+_TURN_WORDS = (8, 45)  # words of a sentence a turn may quote
+
+
+def _speakers(rows: list[dict[str, Any]]) -> list[str]:
+    honoured = {m.group(1) for row in rows for m in _HONORIFIC.finditer(row["text"])}
+    out: list[str] = []
+    for row in rows:
+        for m in _SPEAKER.finditer(row["text"]):
+            first, last = m.groups()
+            name = f"{first} {last}"
+            if first.lower() not in splitter._NOT_NAMES and first not in _TITLES and last in honoured:
+                out += [name] if name not in out else []
+    return out
+
+
+def _own_words(sents: list[str]) -> list[float]:
+    """Each sentence's share of content stems that no other of ``sents`` has: a reader's comment or a
+    speaker's turn talks about the article in words of its own."""
+    bags = [splitter.stems(s.split()) for s in sents]
+    counts = Counter(st for bag in bags for st in set(bag))
+    return [sum(counts[st] == 1 for st in bag) / max(1, len(bag)) for bag in bags]
+
+
+def _speaker_turns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``lines`` bundles with each article followed by four turns, one per line, "Firstname Surname:"
+    and one or two sentences of the article (_TURN_WORDS long, not its first two), those with most words
+    of their own first: readers' comments on the article or a transcript, part of its story. Behind the
+    name no word leans on what precedes, the name is new, as in a brief's lead, and the turn ties little
+    to its neighbours, but no story starts there."""
+    speakers = _speakers(rows)
+    low, high = _TURN_WORDS
+    out, used = [], 0
+    for row in rows:
+        if row.get("variant") != "lines":
+            continue
+        text, stories = "", []
+        for story in row["stories"]:
+            spans = sentence_spans(row["text"], story["start"], story["end"])
+            sents = [" ".join(row["text"][a:b].split()) for a, b in spans]
+            own = _own_words(sents)
+            fits = [k for k in range(2, len(sents)) if low <= len(sents[k].split()) <= high]
+            picks = sorted(fits, key=lambda k: -own[k])
+            turns, k = [], 0
+            for size in _TURNS:
+                if k + size > len(picks):
+                    break
+                said = " ".join(sents[i] for i in picks[k : k + size])
+                turns.append(f"{speakers[used % len(speakers)]}: {said}")
+                used, k = used + 1, k + size
+            start = len(text)
+            text += "\n".join([row["text"][story["start"] : story["end"]], *turns]) + "\n"
+            stories.append({"start": start, "end": len(text) - 1})
+        out.append({"id": row["id"] + "/speaker-turns", "text": text, "stories": stories})
     return out
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from briefing import split as splitter
 from briefing.dedupe import near_duplicates
+from briefing.sentences import sentence_spans
 from briefing.split import Segment, split, split_gaps
 
 # Fictional news, written for these tests.
@@ -250,6 +251,33 @@ def test_colon_labels_are_no_datelines() -> None:
     assert splitter._DATELINE.match("KESSOCK - The harbour")
     assert not splitter._DATELINE.match("VERDICT: This honey is so rare")
     assert not splitter._DATELINE.match("CLOSELY-GUARDED: The motorcade")
+
+
+def test_speaker_turns_are_no_briefs() -> None:
+    # A reader's comment or a transcript turn opens on a name and a colon; labels and datelines don't.
+    for turn in ("Per Svensson: Get rid of them", "Q: What did the board find?", "Ines de Maro: No."):
+        assert splitter._speaker_turn(turn), turn
+    for line in ("Update: The board has since", "LONDON (Reuters) - Shares fell", "It said: no", "Fell"):
+        assert not splitter._speaker_turn(line), line
+    comment = (
+        "Per Svensson: Nordmilk has no business buying a cheese maker it cannot run, and the regional "
+        "farmers who supply both firms will be the ones who pay for the deal."
+    )
+    text = "\n\n".join(["\n\n".join(CRYPTO), comment, "\n\n".join(INTERVIEW)]) + "\n"
+    units = splitter._units(text)
+    column = splitter.FEATURES.index("next_standalone")
+    assert splitter.gap_features(text, units)[len(CRYPTO)][column] == 0.0
+
+
+def test_teaser_among_news_sentence_lines() -> None:
+    # News pasted one sentence per line: the teaser is one line among one-sentence lines.
+    stories = [HACK, [TEASER], INTERVIEW]
+    lines = [[p[a:b] for p in story for a, b in sentence_spans(p)] for story in stories]
+    text = "\n".join(line for story in lines for line in story) + "\n"
+    assert splitter._news_in_sentence_lines(text, splitter._units(text))
+    segments = split(text)
+    _check_invariants(text, segments)
+    assert [s.start for s in segments] == [0, text.index(TEASER), text.index(INTERVIEW[0])]
 
 
 def test_flat_text_splits_at_sentences() -> None:
