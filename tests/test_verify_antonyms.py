@@ -88,3 +88,31 @@ def test_more_opposites_a_flip_may_use(source: str, flipped: str, said: str) -> 
     claim = source.replace(said, flipped)
     assert any(f"where the source says '{said}'" in i for i in check_claim(source, claim).issues)
     assert check_claim(source, source).supported
+
+
+HEDGED = """The tenants' union may bring claims against two more agents, its secretary said. A detour via \
+Route 9 could add 25 minutes to journeys. The council said it would publish a timetable. Growth in home \
+values is slowing. The minister had yet to meet the council. No one was injured in the derailment, and \
+none of the crew was critical. Chief executive Sam Reyes apologised. The rate review was not yet finished, \
+and she said she "would not rule out changes"."""
+
+
+def test_a_dropped_hedge_or_negation_and_a_reversed_trend_are_flagged() -> None:
+    for claim in [
+        "The tenants' union will bring claims against two more agents.",
+        "A detour via Route 9 will add 25 minutes to journeys.",
+        "Growth in home values is accelerating.",
+        "The minister has already met the council.",
+        "Several people were injured in the derailment.",
+        "Chief executive Sam Reyes declined to apologise.",
+        'The rate review was finished, and she said she "would not rule out changes".',
+    ]:
+        assert not check_claim(HEDGED, claim).supported, claim
+    for claim in [
+        "The tenants' union may bring claims against two more agents.",
+        "The council will publish a timetable.",
+        "The minister has yet to meet the council.",
+        "No one was injured in the derailment.",
+        "Chief executive Sam Reyes apologised.",
+    ]:
+        assert check_claim(HEDGED, claim).supported, (claim, check_claim(HEDGED, claim).issues)

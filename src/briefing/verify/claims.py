@@ -19,6 +19,7 @@ from briefing.verify.align import align
 from briefing.verify.antonyms import check_antonyms
 from briefing.verify.edits import edit_issues, find_edits
 from briefing.verify.fragments import match
+from briefing.verify.hedges import check_hedges
 from briefing.verify.holders import holder_issues
 from briefing.verify.names import check_names, find_names
 from briefing.verify.numbers_check import check_numbers
@@ -78,6 +79,8 @@ def check_claim(source: str, claim: str) -> CheckResult:
             issues += holder_issues(src, part, part_alignment.sentences[:2], claim)
     issues += check_polarity(src, toks, alignment.sentences, quoted_spans(claim))
     issues += check_certainty(src, toks, quoted_spans(claim))
+    if not _same_kind("modality", issues):
+        issues += check_hedges(src, toks, alignment.sentences, quoted_spans(claim))
     if not _same_kind("negation", issues):
         issues += check_dropped(src, toks, alignment.sentences, quoted_spans(claim))
     if not _same_kind("negation", issues):

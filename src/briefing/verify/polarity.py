@@ -17,11 +17,12 @@ CLAIM_CUES = frozenset(
      "deny", "denies", "denied", "refuse", "refuses", "refused"}
 )
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
+_DECLINE = frozenset({"decline", "declines", "declined"})  # "declined to apologise"
 _RESTRICTIVE = """
     non little few less hardly barely rarely seldom lack lacks lacked lacking unable instead rather reject
     rejects rejected against stop stopped halt halted ban banned dismissed false unlikely only yet longer
     absence avoid avoided"""
-SOURCE_CUES = CLAIM_CUES | _FAIL | frozenset(_RESTRICTIVE.split())
+SOURCE_CUES = CLAIM_CUES | _FAIL | _DECLINE | frozenset(_RESTRICTIVE.split())
 SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
 
@@ -31,7 +32,7 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     if not_negating(toks, k):
         return False
     to = k + 1 < len(toks) and toks[k + 1].lower == "to"
-    return t in CLAIM_CUES or to and (t in _FAIL or t == "yet" and _yet_to(toks, k))
+    return t in CLAIM_CUES or to and (t in _FAIL | _DECLINE or t == "yet" and _yet_to(toks, k))
 
 
 def _next_is(toks: list[Token], k: int, word: str) -> bool:
@@ -213,7 +214,7 @@ def _count_before(sent: list[Token], p: int, cues: frozenset[str]) -> int:
 NEAR = 1  # sentences either side of the evidence searched for a negated mention; -1 for the whole text
 
 
-DROPPED_CUES = frozenset({"not", "never", "cannot", "no"})
+DROPPED_CUES = frozenset({"not", "never", "cannot", "no", "none", "nobody"})
 _PASS_OVER = frozenset(
     {"be", "been", "being", "yet", "always", "even", "ever", "have", "a", "an", "the", "longer"}
 )
@@ -245,9 +246,10 @@ def check_dropped(
                 continue
             if not yet and sent[p + 1].lower in _NOT_NEGATING:
                 continue
+            nobody = w.lower == "no" and sent[p + 1].lower == "one"  # "no one was injured"
             if w.lower == "no" and sent[p + 1].text[:1].isdigit():
                 continue  # "No 10"
-            target = _negated_word(sent, p + 1 if yet else p)
+            target = _negated_word(sent, p + 1 if yet or nobody else p)
             if target is None or target.text[:1].isupper():
                 continue
             # By lemma, only a form with the same initial: "took" is "take", but "better" is no "good".
@@ -256,13 +258,15 @@ def check_dropped(
             ]
             if w.lower != "no":  # "not win" negates a verb, which "the win" is not
                 told = [k for k in told if k == 0 or toks[k - 1].lower not in _DETERMINERS]
-            if not told or any(_negated_in_claim(toks, k) for k in told):
+            if not told or any(_negated_in_claim(toks, k, quoted) for k in told):
                 continue
             if _not_until(sent, p, toks):
                 continue  # "might not be reconnected until Tuesday" told as "could wait until Tuesday"
             around = {x.stem for x in sent[max(0, p - ANCHOR) : p + ANCHOR + 1] if is_content(x)}
             around -= {target.stem}
-            if len(around & set(at)) < min(2, len(around)) or not around & set(at):
+            shared = len(around & set(at)) >= min(2, len(around)) and around & set(at)
+            verb = w.lower != "no" or nobody  # "no public holiday" negates a noun phrase, not a verb
+            if not shared and not (verb and _same_object(sent, sent.index(target), toks, told)):
                 continue
             said = " ".join(x.text for x in sent[p : sent.index(target) + 1])
             issues.append(f"negation dropped: the source says '{said}'")
@@ -271,6 +275,16 @@ def check_dropped(
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+
+
+OBJECT = 3  # words after a verb in which its object stands
+
+
+def _same_object(sent: list[Token], q: int, toks: list[Token], told: list[int]) -> bool:
+    """"had yet to meet the council" told as "has already met the council": the verb's object follows it
+    in both, a short predicate with one content word to anchor it."""
+    obj = next((x.stem for x in sent[q + 1 : q + 1 + OBJECT] if is_content(x)), None)
+    return obj is not None and any(obj in {x.stem for x in toks[k + 1 : k + 1 + OBJECT]} for k in told)
 
 
 def _not_until(sent: list[Token], p: int, toks: list[Token]) -> bool:
@@ -294,7 +308,7 @@ def _negated_word(sent: list[Token], p: int) -> Token | None:
     return sent[q] if q < len(sent) and q <= p + 4 and is_content(sent[q]) else None
 
 
-def _negated_in_claim(toks: list[Token], k: int) -> bool:
+def _negated_in_claim(toks: list[Token], k: int, quoted: list[tuple[int, int]] | None = None) -> bool:
     """A negative word shortly before claim word ``k`` ("rather than discounting its whiskies to chase",
     "Unlike other countries, which have"), or a negation moved after it ("findings suggest that colorful
     toys don't directly cause" for "findings don't suggest")."""
@@ -305,7 +319,7 @@ def _negated_in_claim(toks: list[Token], k: int) -> bool:
     after = range(k + 1, min(len(toks), k + 1 + _WINDOW + 2))
     return any(
         t.lower in SOURCE_CUES or t.lower in ("instead", "rather", "until", "only", "unlike") for t in before
-    ) or any(_is_cue(toks, j) for j in after)
+    ) or any(_is_cue(toks, j) and not any(a <= toks[j].start < b for a, b in quoted or ()) for j in after)
 
 
 CERTAINTY = frozenset({"definitely", "certainly", "undoubtedly", "surely", "guaranteed", "inevitably"})

@@ -1,0 +1,51 @@
+"""Hedges dropped: a claim that says "will" where its supporting sentence says "may".
+
+"The union may bring claims" told as "the union will bring claims" keeps every content word and adds no
+negation, so the other checks pass it; but the claim now asserts what the source only allows. (The
+reverse, "said it would" told as "will", is how summaries report plans, and is left alone.)
+"""
+
+from __future__ import annotations
+
+from briefing.verify.source import SourceIndex
+from briefing.verify.text import Token, is_content, lemma
+
+HEDGES = frozenset({"may", "might", "could"})
+_CERTAIN = frozenset({"will", "would", "shall", "expected", "set", "due", "going", "plans", "intends"})
+_SKIP = frozenset({"be", "have", "been", "not", "also", "then", "now", "soon", "still", "definitely"})
+REACH = 3  # words after a modal in which the verb it governs stands
+
+
+def check_hedges(
+    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
+) -> list[str]:
+    """An issue for each claim "will V" whose evidence sentence says "may/might/could V" and never
+    states V with a certain modal."""
+    issues: list[str] = []
+    for k, t in enumerate(toks):
+        if t.lower != "will" or any(a <= t.start < b for a, b in quoted):
+            continue
+        verb = _governed(toks, k)
+        if verb is None:
+            continue
+        key = lemma(verb.lower)
+        for i in evidence:
+            sent = src.sent_tokens[i]
+            at = [q for q, w in enumerate(sent) if lemma(w.lower) == key]
+            if not at:
+                continue
+            modals = {w.lower for q in at for w in sent[max(0, q - REACH - 1) : q]}
+            if modals & HEDGES and not modals & _CERTAIN:
+                hedge = next(iter(sorted(modals & HEDGES)))
+                issues.append(f"modality: 'will {verb.text}' where the source says '{hedge} {verb.text}'")
+                return issues
+    return issues
+
+
+def _governed(toks: list[Token], k: int) -> Token | None:
+    """The verb a modal at ``k`` governs: the next content word past "be", "have" and adverbs."""
+    for t in toks[k + 1 : k + 1 + REACH + 1]:
+        if t.lower in _SKIP or t.lower.endswith("ly"):
+            continue
+        return t if is_content(t) else None
+    return None
