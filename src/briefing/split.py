@@ -395,10 +395,10 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
             continue
         grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
         # The lead's two longest words; ties go by the words themselves, not by a set's hash order.
-        rare = sorted({(len(w), w) for g in lead for w in g})[-2:]
+        rare = sorted(sorted(set(chain.from_iterable(lead))), key=len)[-2:]
         for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
             u = units[a + k]
-            if not all(w in text[u.start : u.end].lower() for _, w in rare):
+            if not all(w in text[u.start : u.end].lower() for w in rare):
                 continue  # most units: a quick no
             g = shingles(text[u.start : u.end])
             if not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
