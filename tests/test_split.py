@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -311,6 +314,36 @@ def test_single_paragraph_is_one_story() -> None:
 def test_deterministic() -> None:
     text, _ = _lines_bundle()
     assert split(text) == split(text)
+
+
+def test_same_output_under_any_string_hash_seed() -> None:
+    # A story pasted twice, the second copy's lead one word changed: its lead has three longest words of
+    # one length, and which two of them the copy check looked for once followed the set's hash order.
+    lead = (
+        "Councillors in Harwick approved a riverside development of residential towers on Tuesday, ending a "
+        "dispute that had split the town for years."
+    )
+    body = [
+        "The scheme will add 900 flats and a park on the site of the old gasworks, and builders hope to "
+        "start work in the spring.",
+        "Opponents had argued that the towers would block views of the river and overload the town's schools "
+        "and surgeries.",
+        "The council leader, Mara Quist, said the plans had been changed twice to answer those fears and "
+        "that the vote was final.",
+    ]
+    copy = [lead.replace("Councillors", "Officials"), *body]
+    text = "\n\n".join("\n\n".join(story) for story in (INTERVIEW, [lead, *body], copy, HACK))
+    code = "import sys; from briefing.split import split; print(split(sys.stdin.read()))"
+    runs = [  # two seeds that once disagreed here, run side by side
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("0", "1")
+    ]
+    outputs = [run.communicate(text)[0] for run in runs]
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("Segment(") == 4  # the copy is a story of its own
 
 
 def test_invariants_over_generated_inputs() -> None:

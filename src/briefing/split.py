@@ -394,7 +394,8 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
         if not lead:
             continue
         grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
-        rare = sorted({w for g in lead for w in g}, key=len)[-2:]  # the lead's longest words
+        # The lead's two longest words; ties go by the words themselves, not by a set's hash order.
+        rare = sorted(sorted(set(chain.from_iterable(lead))), key=len)[-2:]
         for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
             u = units[a + k]
             if not all(w in text[u.start : u.end].lower() for w in rare):
