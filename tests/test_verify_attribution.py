@@ -446,3 +446,21 @@ def test_quote_turns_open_questions_referents_and_groups_pass() -> None:
         "The state will spend $86.5 million over five years, including $31 million on tracks.",
     ]:
         assert not check_claim(PARK, claim).supported, claim
+
+
+def test_a_former_role_told_as_current_is_flagged() -> None:
+    source = (
+        "Parents' group Class Voice, led by former headteacher Dora Reid, said families were worried. "
+        "Joel Cade, formerly of Brass Lamps, played for an hour. Ms Reid said pupils sitting exams in May "
+        "would suffer. Josh Swale was released after serving two months."
+    )
+    for claim in [
+        "Serving headteacher Dora Reid, who leads Class Voice, said families were worried.",
+        "Joel Cade, still fronting Brass Lamps, played for an hour.",
+    ]:
+        assert not check_claim(source, claim).supported, claim
+    for claim in [
+        "Class Voice is led by former headteacher Dora Reid.",
+        "Josh Swale was released after serving two months.",
+    ]:
+        assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)

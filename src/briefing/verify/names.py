@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.kinds import kind_issue
+from briefing.verify.kinds import PERSON_TITLES, kind_issue
 from briefing.verify.placement import pronoun_chain
 from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
 from briefing.verify.speakers import interview_answers, tells_what_they_said
@@ -302,7 +302,21 @@ def _indefinite(toks: list[Token], idx: list[int], claim: str = "") -> bool:
     return enclosed and any(t.lower in ("a", "an") for t in before)
 
 
-_FORMER = frozenset({"former", "ex", "then", "previous", "retired", "retiring", "outgoing", "erstwhile"})
+_FORMER = frozenset(
+    {"former", "formerly", "ex", "then", "previous", "retired", "retiring", "outgoing", "erstwhile"}
+)
+_CURRENT = frozenset({"current", "currently", "serving", "sitting", "incumbent", "still"})
+"""Words by which a claim says someone holds a role now: against a source's "former", a promotion back."""
+
+
+_LONG_ROLES = tuple(sorted(r for r in PERSON_TITLES if len(r) >= 5))
+
+
+def _of_role(words: list[str]) -> bool:
+    """Do the words after "current"/"still" name a role ("mayor", "operations director") or an activity
+    ("still fronting"), rather than anything else ("serving two months")?"""
+    roles = any(w in TITLES or w in PERSON_TITLES or w.endswith(_LONG_ROLES) for w in words)  # "headteacher"
+    return roles or bool(words) and words[0].endswith("ing")
 
 
 def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> list[str]:
@@ -328,7 +342,15 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     titled = name.words[0] in TITLES and name.words[0] not in _FORMER
     if titled and not claim_former and all(src_former):
         return [f"'{name.text}' is a former {name.words[0]} in source"]
+    # "Achebe, Corrant's current operations director," where every sentence naming him says "former".
+    around = [t.lower for t in claim_tokens if name.start - 30 <= t.start < name.end + 40]
+    now_words = [w for k, w in enumerate(around) if w in _CURRENT and _of_role(around[k + 1 : k + 3])]
+    current = now_words[0] if now_words else ""
+    now = any(w.lower in _CURRENT for p in mentions for w in src.words[max(0, p - 4) : p])
+    if current and not claim_former and any(src_former) and not now:
+        return [f"'{current}' for '{name.text}', whom the source calls former"]
     return []
+
 
 
 _DEMONYM = ("ese", "ish", "ian", "ans", "an", "i")
