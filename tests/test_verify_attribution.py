@@ -464,3 +464,10 @@ def test_a_former_role_told_as_current_is_flagged() -> None:
         "Josh Swale was released after serving two months.",
     ]:
         assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
+
+
+def test_a_chief_officer_title_must_be_the_one_the_source_gives() -> None:
+    source = "Chief Technology Officer Naomi Reyes said the update cut capacity by 80 percent."
+    assert check_claim(source, "CTO Naomi Reyes said the update cut capacity by 80 percent.").supported
+    issues = check_claim(source, "CEO Naomi Reyes said the update cut capacity by 80 percent.").issues
+    assert issues == ["title 'CEO' for 'Naomi Reyes', whom the source calls CTO"]

@@ -240,7 +240,7 @@ def check_names(
         ):
             issues.append(f"name '{name.text}' is not where the source says this")
         else:
-            issues += _role_issues(src, name, claim_tokens)
+            issues += _role_issues(src, name, claim_tokens) + _chief_title_issues(src, name)
     # A day or month pasted with another sentence's opener ("with deputy On Tuesday for") is no name.
     for k, t in enumerate(claim_tokens):
         opener = _stray_opener(claim, claim_tokens, [k]) if t.lower in CALENDAR else None
@@ -310,6 +310,31 @@ _CURRENT = frozenset({"current", "currently", "serving", "sitting", "incumbent",
 
 
 _LONG_ROLES = tuple(sorted(r for r in PERSON_TITLES if len(r) >= 5))
+
+
+_CHIEFS = {
+    "ceo": "executive", "cto": "technology", "cfo": "financial", "coo": "operating", "cmo": "marketing"
+}
+"""Chief-officer acronyms and the word that tells them apart when the title is spelt out."""
+
+
+def _chief_title_issues(src: SourceIndex, name: Name) -> list[str]:
+    """"CEO Naomi Reyes" where every mention of Reyes the source titles gives her another chief's
+    title ("Chief Technology Officer Naomi Reyes")."""
+    chief = name.words[0] if name.words and name.words[0] in _CHIEFS else None
+    core = [w for w in name.words if w not in TITLES and w not in JOINERS]
+    if chief is None or not core:
+        return []
+    titles = []
+    for p in positions(src, core[-1:]):
+        before = {w.lower for w in src.words[max(0, p - 6) : p]}
+        if chief in before or _CHIEFS[chief] in before:
+            return []
+        titles += [c for c, word in _CHIEFS.items() if c in before or "chief" in before and word in before]
+    if not titles:
+        return []
+    who = name.text.split(maxsplit=1)
+    return [f"title '{who[0]}' for '{who[-1]}', whom the source calls {titles[0].upper()}"]
 
 
 def _of_role(words: list[str]) -> bool:
