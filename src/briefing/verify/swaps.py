@@ -27,7 +27,11 @@ def swapped_name(
         return None  # "a North Charleston Police Officer" describes someone rather than naming them
     others: list[str] = []
     rest = {t.stem for t in toks[:start] + toks[end:] if is_content(t)}
+    # "Reid, who leads Class Voice, said": what follows a relative clause is its subject's, not the name's.
+    relative = any(t.lower in ("who", "which", "whose") for t in toks[max(0, start - 3) : start])
     for side in ("left", "right"):
+        if side == "right" and relative:
+            continue
         for k in range(MAX_CONTEXT, MIN_CONTEXT - 1, -1):
             ctx = toks[start - k : start] if side == "left" else toks[end : end + k]
             if len(ctx) < k or side == "left" and start - k < 0:
@@ -227,6 +231,8 @@ def slot_filler(
                 while 0 <= q < len(sent) and sent[q].lower in _SLOT_WORDS and len(got) < 2:
                     got.append(sent[q].lower)
                     q += 1 if side == "left" else -1
+                if "by" in got and "by" not in preps:
+                    continue  # "X, led by Y" told as "Y, who leads X": the passive's agent, not the slot
                 if sorted(w for w in got if w not in _ARTICLES) != want or not 0 <= q < len(sent):
                     continue
                 run = _slot_run(sent, q, 1 if side == "left" else -1, starts)
