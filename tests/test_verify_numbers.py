@@ -112,3 +112,27 @@ def test_counts_the_claim_gives_too_do_not_accuse_another() -> None:
     )
     claim = "The car park's 410 spaces will give way to a 250-space multi-storey, a net loss of 160 spaces."
     assert check_claim(source, claim).supported
+
+
+def test_ordinals_days_months_and_indian_scales_must_be_the_source_s() -> None:
+    from briefing.verify import check_claim
+
+    source = (
+        "Bird flu was confirmed on Tuesday at a farm near Selby, the second outbreak in the county this "
+        "year. The company will pay ₹5 lakh to each family. Roughly a fifth of the flock had died by March, "
+        "and culling continued into the second half of the week."
+    )
+    for claim in [
+        "Bird flu was confirmed on Tuesday, the county's second outbreak this year.",
+        "The company will pay ₹500,000 to each family.",
+        "A fifth of the flock had died by March.",
+        "Culling went on in the second half of the week.",
+    ]:
+        assert check_claim(source, claim).supported, (claim, check_claim(source, claim).issues)
+    for claim in [
+        "Bird flu was confirmed on Wednesday, the county's second outbreak this year.",
+        "Bird flu was confirmed on Tuesday, the county's third outbreak this year.",
+        "The company will pay ₹5 crore to each family.",
+        "A fifth of the flock had died by April.",
+    ]:
+        assert not check_claim(source, claim).supported, claim

@@ -91,7 +91,10 @@ _UNITS = {
 }  # fmt: skip
 _ONES = _UNITS["ones"]
 _TENS = _UNITS["tens"]
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7,
+    "crores": 1e7, "billion": 1e9, "trillion": 1e12,
+}  # lakh and crore: Indian English (a lakh is 100,000, a crore 10 million)
 _ABBREV_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
@@ -153,7 +156,7 @@ _IRREGULAR = {
 }  # fmt: skip
 
 _NUM_WORD = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
-_SCALE_WORD = "hundred|thousand|million|billion|trillion"
+_SCALE_WORD = "hundred|thousand|lakhs?|million|crores?|billion|trillion"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ISO_RE = r"(?-i:" + "|".join(_ISO) + r")"
 _CUR_PREFIX = rf"US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|[£$€¥₹]|{_ISO_RE}\s?"

@@ -64,6 +64,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not all(_written(src, src_text, part) for part in t.lower.split("-") if _has_digit(part))
         ):
             issues.append(f"number '{t.text}' not in source")
+    issues += _ordinal_and_calendar_issues(src, claim_tokens)
     for n in claim_numbers:
         if n.unit == "score" and not any(same_quantity(n, s) for s in src_numbers):
             issues.append(f"score '{n.text}' not in source")
@@ -185,6 +186,43 @@ def _ordinal_written(source: str, ordinal: str) -> bool:
 
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+
+
+def _ordinal_and_calendar_issues(src: SourceIndex, toks: list[Token]) -> list[str]:
+    """An ordinal word ("sixth"; not "first"; digits are checked as written) or a day or month name the
+    source never writes, in any form ("6th", "Sept."): a "fifth stage" or a "Wednesday" the story does
+    not have."""
+    issues = []
+    for k, t in enumerate(toks):
+        word = t.lower.rstrip(".")
+        rank = _ORDINALS.index(word) + 1 if word in _ORDINALS else 0
+        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+        if k and toks[k - 1].lower in ("a", "one", "two", "three") or nxt in ("of", "half", "quarter"):
+            rank = 0  # "a fifth of drivers", "the second half": a fraction or a period, no rank
+        if rank > 1 and not _ordinal_told(src, rank):
+            issues.append(f"ordinal '{t.text}' not in source")
+        elif k > 0 and t.text[:1].isupper() and word in _WEEKDAYS + _MONTHS and not _calendar_told(src, word):
+            issues.append(f"date '{t.text}' not in source")
+    return issues
+
+
+def _ordinal_told(src: SourceIndex, k: int) -> bool:
+    words = [f"{k}{suffix}" for suffix in ("st", "nd", "rd", "th")]
+    if k <= len(_ORDINALS):
+        words.append(_ORDINALS[k - 1])
+    return any(w in src.lower_positions for w in words)
+
+
+def _calendar_told(src: SourceIndex, word: str) -> bool:
+    """The day or month in full or abbreviated ("Sept.", "Wed")."""
+    return any(w.rstrip(".")[:3] == word[:3] and word.startswith(w.rstrip(".")) for w in src.lower_positions)
 
 
 def _ordinal_in(source: str, n: NumberMatch, claim: str) -> bool:
