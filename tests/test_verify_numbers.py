@@ -136,3 +136,12 @@ def test_ordinals_days_months_and_indian_scales_must_be_the_source_s() -> None:
         "A fifth of the flock had died by April.",
     ]:
         assert not check_claim(source, claim).supported, claim
+
+
+def test_two_figures_of_one_sentence_exchanged_are_flagged() -> None:
+    from briefing.verify import check_claim
+
+    source = "The mural was funded by £1.5m from the city council and £3m from private donors."
+    assert check_claim(source, "Private donors gave £3m and the city council £1.5m.").supported
+    swapped = "The mural was funded by £3m from the city council and £1.5m from private donors."
+    assert not check_claim(source, swapped).supported

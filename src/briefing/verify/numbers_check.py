@@ -65,6 +65,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         ):
             issues.append(f"number '{t.text}' not in source")
     issues += _ordinal_and_calendar_issues(src, claim_tokens)
+    issues += _swapped_pairs(src, claim, claim_numbers, src_numbers)
     for n in claim_numbers:
         if n.unit == "score" and not any(same_quantity(n, s) for s in src_numbers):
             issues.append(f"score '{n.text}' not in source")
@@ -223,6 +224,32 @@ def _ordinal_told(src: SourceIndex, k: int) -> bool:
 def _calendar_told(src: SourceIndex, word: str) -> bool:
     """The day or month in full or abbreviated ("Sept.", "Wed")."""
     return any(w.rstrip(".")[:3] == word[:3] and word.startswith(w.rstrip(".")) for w in src.lower_positions)
+
+
+def _swapped_pairs(
+    src: SourceIndex, claim: str, claim_numbers: list[NumberMatch], src_numbers: list[NumberMatch]
+) -> list[str]:
+    """Two figures of one source sentence exchanged: "£1.5m from the council and £3m from donors" told
+    as "£3m from the council and £1.5m from donors". Each figure of the claim stands after the word that
+    the source puts before the other figure (and not before its own), which says which is which."""
+    told = [(n, [m for m in src_numbers if same_quantity(n, m)]) for n in claim_numbers if n.value is not None]
+    for (a, in_a), (b, in_b) in ((x, y) for i, x in enumerate(told) for y in told[i + 1 :]):
+        if _kind_class(a) is None or _kind_class(a) != _kind_class(b) or same_quantity(a, b):
+            continue
+        for ma in in_a:
+            for mb in in_b:
+                if sentence_at(src, ma.start) != sentence_at(src, mb.start):
+                    continue
+                wa, wb = _word_before(claim, a.start), _word_before(claim, b.start)
+                sa, sb = _word_before(src.text, ma.start), _word_before(src.text, mb.start)
+                if wa and wb and sa != sb and wa == sb and wb == sa:
+                    return [f"numbers '{a.text}' and '{b.text}' are swapped in the source"]
+    return []
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 25) : pos])
+    return m.group(1).lower() if m else ""
 
 
 def _ordinal_in(source: str, n: NumberMatch, claim: str) -> bool:
