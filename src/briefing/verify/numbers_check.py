@@ -232,7 +232,8 @@ def _swapped_pairs(
     """Two figures of one source sentence exchanged: "£1.5m from the council and £3m from donors" told
     as "£3m from the council and £1.5m from donors". Each figure of the claim stands after the word
     the source puts before the other figure (and not before its own), which says which is which."""
-    told = [(n, [m for m in src_numbers if same_quantity(n, m)]) for n in claim_numbers if n.value is not None]
+    valued = [n for n in claim_numbers if n.value is not None]
+    told = [(n, [m for m in src_numbers if same_quantity(n, m)]) for n in valued]
     for (a, in_a), (b, in_b) in ((x, y) for i, x in enumerate(told) for y in told[i + 1 :]):
         if _kind_class(a) is None or _kind_class(a) != _kind_class(b) or same_quantity(a, b):
             continue
