@@ -145,3 +145,15 @@ def test_two_figures_of_one_sentence_exchanged_are_flagged() -> None:
     assert check_claim(source, "Private donors gave £3m and the city council £1.5m.").supported
     swapped = "The mural was funded by £3m from the city council and £1.5m from private donors."
     assert not check_claim(source, swapped).supported
+
+
+def test_a_count_of_another_sport_s_scores_is_flagged() -> None:
+    from briefing.verify import check_claim
+
+    source = (
+        "Full-back Eli Varga scored two minutes from time as the Hawks won 31-28, their fourth try of the "
+        "night."
+    )
+    assert check_claim(source, "Varga scored the Hawks' fourth try.").supported
+    issues = check_claim(source, "Varga scores two goals as the Hawks win 31-28.").issues
+    assert issues == ["number 'two goals' counts goals, but the source counts tries"]

@@ -67,6 +67,9 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     issues += _ordinal_and_calendar_issues(src, claim_tokens)
     issues += _swapped_pairs(src, claim, claim_numbers, src_numbers)
     for n in claim_numbers:
+        if (other := _other_sport(src, n)) is not None:
+            issues.append(f"number '{_phrase(claim, n)}' counts {n.noun}, but the source counts {other}")
+            continue
         if n.unit == "score" and not any(same_quantity(n, s) for s in src_numbers):
             issues.append(f"score '{n.text}' not in source")
             continue
@@ -224,6 +227,23 @@ def _ordinal_told(src: SourceIndex, k: int) -> bool:
 def _calendar_told(src: SourceIndex, word: str) -> bool:
     """The day or month in full or abbreviated ("Sept.", "Wed")."""
     return any(w.rstrip(".")[:3] == word[:3] and word.startswith(w.rstrip(".")) for w in src.lower_positions)
+
+
+_SCORING = {"goal": "goals", "try": "tries", "run": "runs", "wicket": "wickets", "touchdown": "touchdowns",
+            "birdie": "birdies", "frame": "frames", "basket": "baskets"}
+"""What a sport counts: "two goals" in a rugby report, where tries are scored, is a wrong count."""
+
+
+def _other_sport(src: SourceIndex, n: NumberMatch) -> str | None:
+    """The scoring unit the source counts when the claim counts another one it never mentions."""
+    if n.kind != "count" or n.unit not in _SCORING:
+        return None
+    def told(unit: str) -> bool:  # "47 runs", "a 47-run win"
+        return re.search(rf"\b(?:{unit}|{_SCORING[unit]})\b", src.text, re.IGNORECASE) is not None
+
+    if told(n.unit):
+        return None
+    return next((_SCORING[unit] for unit in _SCORING if told(unit)), None)
 
 
 def _swapped_pairs(
