@@ -199,3 +199,18 @@ def test_role_words_before_a_name_attribute_to_the_person_not_the_role() -> None
     )
     evidence = extract_evidence(Story(id="s1", source="t", start=0, end=len(text), text=text))
     assert [q.speaker for q in evidence.quotes] == ["Tomas Varga"]
+
+
+def test_a_first_name_that_speaks_is_the_person_named_in_full_and_a_quote_s_words_are_no_name() -> None:
+    text = (
+        "Dot Pembury, 91, was stunned when her grandson found the ring.\n\n"
+        '"I cried my eyes out that day. I honestly thought I\'d never see it again," said Dot.\n\n'
+        'Jeweller Martin Okonedo valued it at £450 but added: "To Dot, it\'s priceless."\n\n'
+        "Dot said she will not be wearing the ring in the garden again.\n\n"
+        '"It\'s going on a chain round my neck, and it\'s staying there," she said.'
+    )
+    story = Story(id="s", source="test", start=0, end=len(text), text=text)
+    said = speakers(extract_evidence(story))
+    assert said["I cried my eyes out that day. I honestly thought I'd never see it again"] == "Dot"
+    assert said["It's going on a chain round my neck, and it's staying there"] == "Dot Pembury"
+    assert "To Dot" not in said.values()

@@ -106,7 +106,8 @@ _NOT_NAME = _words(
     yet however meanwhile also still now today yesterday tomorrow later earlier last next in on at for with
     after before when while as if although though because since speaking asked writing talking according
     monday tuesday wednesday thursday friday saturday sunday there here what why how where who which
-    both all some many most several one two three four five six seven eight nine ten mps"""
+    both all some many most several one two three four five six seven eight nine ten mps to from by of
+    into onto over under about than dear"""
 )
 _ORG_WORDS = _words(
     """office union council party bank ministry department group news committee association agency court
@@ -339,6 +340,7 @@ def _people(text: str) -> _People:
     """One scan for capitalised runs: full names (two or more words) and the titles they carry."""
     starts: dict[str, list[int]] = {}
     by_surname: dict[str, str] = {}
+    by_first: dict[str, str] = {}
     gender: dict[str, str] = {}
     recent: list[tuple[int, str]] = []
     alone: set[str] = set()
@@ -357,10 +359,13 @@ def _people(text: str) -> _People:
         if len(core) < 2 or any(t.lower() in _ORG_WORDS for t in core):
             if len(core) == 1:
                 alone.add(core[0])
-                if core[0] in by_surname:
-                    recent.append((m.start(), by_surname[core[0]]))
+                # A surname, or the first name of one person named in full before, speaking ("Dot said").
+                speaks = _SPEAKS.match(text, m.end()) is not None
+                known = by_surname.get(core[0]) or speaks and by_first.get(core[0])
+                if known:
+                    recent.append((m.start(), known))
                     if _SPEAKS.match(text, m.end()):
-                        speaking.append((m.start(), by_surname[core[0]]))
+                        speaking.append((m.start(), known))
             if titles and core:
                 g = _gender_of(titles)
                 full = by_surname.get(core[-1])
@@ -373,6 +378,8 @@ def _people(text: str) -> _People:
             continue  # the run had line breaks or odd spacing inside; names must be exact text
         starts.setdefault(name, []).append(first)
         by_surname.setdefault(core[-1], name)
+        if by_first.setdefault(core[0], name) != name:
+            by_first[core[0]] = ""  # two people share the first name: it names neither
         g = _gender_of(titles)
         if g:
             gender.setdefault(name, g)
