@@ -116,3 +116,10 @@ def test_a_dropped_hedge_or_negation_and_a_reversed_trend_are_flagged() -> None:
         "Chief executive Sam Reyes apologised.",
     ]:
         assert check_claim(HEDGED, claim).supported, (claim, check_claim(HEDGED, claim).issues)
+
+
+def test_a_relative_the_story_does_not_have_is_flagged() -> None:
+    source = "Dot Lamb, 91, was stunned when her grandson Kieran pulled the ring from her old allotment."
+    assert check_claim(source, "Dot Lamb's grandson found her ring on her old allotment.").supported
+    issues = check_claim(source, "Granddaughter finds gran's lost ring on allotment").issues
+    assert "'Granddaughter' where the source says 'grandson'" in issues

@@ -58,6 +58,14 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("slow slows slowed slowing", "accelerate accelerates accelerated accelerating"),
     ("keep keeps kept keeping retain retains retained", "lose loses lost losing"),
     ("back backs backed backing", "oppose opposes opposed opposing"),
+    ("grandson grandsons", "granddaughter granddaughters"),
+    ("son sons", "daughter daughters"),
+    ("husband husbands", "wife wives"),
+    ("brother brothers", "sister sisters"),
+    ("father fathers dad", "mother mothers mum mom"),
+    ("boyfriend", "girlfriend"),
+    ("nephew", "niece"),
+    ("grandfather grandad grandpa", "grandmother gran grandma"),
     ("longest", "shortest"),
     ("highest", "lowest"),
     ("biggest largest", "smallest"),
@@ -82,6 +90,11 @@ def _lexicon() -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
 
 
 _LEXICON = _lexicon()
+_KIN_TEXT = """grandson grandsons granddaughter granddaughters son sons daughter daughters husband husbands
+    wife wives brother brothers sister sisters boyfriend girlfriend nephew niece grandfather grandad grandpa
+    grandmother gran grandma"""
+_KIN = frozenset(_KIN_TEXT.split())
+"""Relatives: a claim's relative the story never has, where it has the opposite one, is someone else."""
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 CONTEXT = 4  # words either side of the opposite word in which a content word of the claim must stand
 
@@ -105,6 +118,11 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
             if pole & used:
                 break  # the source uses the claim's own word: nothing flipped
+            if t.lower in _KIN and not pole & set(src.lower_positions):
+                said_kin = next((w for w in sorted(opposite) if w in src.lower_positions), None)
+                if said_kin:  # "Granddaughter reunites with ring" where the story has only a grandson
+                    issues.append(f"'{t.text}' where the source says '{said_kin}'")
+                    break
             context = claim_content - {t.stem}
             if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
                 context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
