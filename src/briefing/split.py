@@ -231,6 +231,7 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
     cuts = _cuts(units, tokens, _flat_scores(scores) if flat else scores, columns)
     teasers = _teaser_shaped(text, units, columns)
     cuts = _merge_cohesive(text, units, tokens, lexicon.background, names.proper, cuts, teasers, scores)
+    cuts = _merge_around_short(text, units, tokens, lexicon.background, names.proper, cuts, scores, columns)
     cuts = _cut_repeats(text, units, cuts)
     segments: list[Segment] = []
     bounds = [0, *cuts, len(units)]
@@ -366,6 +367,56 @@ def _merge_cohesive(
             if 0 <= j < len(scores):
                 scores[j] = excess(j)
     return bounds[1:-1]
+
+
+# A line carved out of an article: the decoder cut a short story (at most _SHORT_UNITS units) out of one
+# article whose halves on either side still read as one story. Where the lines are short paragraphs (the
+# dev row same-topic-lines*: a section's stories pasted one to three sentences a line), its 19 extra cuts
+# made 13 such one-line stories. Both cuts go when the two neighbours are as alike as _merge_cohesive asks
+# of two stories (_merge_bar, no discounts), the story after it goes on with a name the story before named
+# or a word leaning back, and the short story has no lead's shape (the present perfect, an indefinite
+# subject), which a teaser between two stories of one section has; a cut the gap cues were sure of
+# (score over _STRONG_GAP) stays: the line was the last of the story before it or the first of the next.
+_SHORT_UNITS = 1
+
+
+def _merge_around_short(
+    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], proper: list[set[str]], cuts: list[int],
+    gap_scores: list[float], columns: _Columns,
+) -> list[int]:
+    """Drop the weak cuts around a short story carved out of one article (see _SHORT_UNITS)."""
+    bounds = [0, *cuts, len(units)]
+    k = 1
+    while k + 2 < len(bounds):
+        a, b, c, d = bounds[k - 1 : k + 3]
+        if _carved(text, units, tokens, idf, proper, columns, a, b, c, d):
+            weak = [j for j in (k + 1, k) if gap_scores[bounds[j]] <= _STRONG_GAP]
+            for j in weak:
+                del bounds[j]
+            k += not weak
+        else:
+            k += 1
+    return bounds[1:-1]
+
+
+def _carved(
+    text: str, units: list[_Unit], tokens: _Tokens, idf: list[float], proper: list[set[str]],
+    columns: _Columns, a: int, b: int, c: int, d: int,
+) -> bool:
+    """Whether the story of units b .. c - 1 is a short piece of one article running a .. d - 1."""
+    if c - b > _SHORT_UNITS or any(units[j - 1].kind == "sep" or units[j].kind == "title" for j in (b, c)):
+        return False
+    lone = _first_sentence(text, units[b])
+    words = lone.split()
+    if _perfect_lead(lone, words) or words[:1] in (["A"], ["An"]):
+        return False
+    first = _first_sentence(text, units[c])
+    leads = {nm[-1] for _, nm in _lead_names(first, _names(first))}
+    if leads.isdisjoint(set().union(*proper[a:b])) and not any(columns[name][c - 1] for name in _REFERS_BACK):
+        return False
+    left, right = (Counter(chain.from_iterable(tokens[0][x:y])) for x, y in ((a, b), (c, d)))
+    bar = _merge_bar(sum(u.words for u in units[a:b]), sum(u.words for u in units[c:d]), False, False)
+    return _cosine({w: n * idf[w] for w, n in left.items()}, {w: n * idf[w] for w, n in right.items()}) >= bar
 
 
 # The same copy pasted twice in a row (one wire story run by two outlets): its second copy restarts with
