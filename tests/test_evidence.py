@@ -214,3 +214,19 @@ def test_a_first_name_that_speaks_is_the_person_named_in_full_and_a_quote_s_word
     assert said["I cried my eyes out that day. I honestly thought I'd never see it again"] == "Dot"
     assert said["It's going on a chain round my neck, and it's staying there"] == "Dot Pembury"
     assert "To Dot" not in said.values()
+
+
+def test_she_said_colon_paragraphs_and_a_paragraph_s_opening_subject_give_the_speaker() -> None:
+    text = (
+        "Rovers claimed their first home win of the season on Saturday.\n\n"
+        "Councillor Maureen Oldcastle said the council would pay £1.6m, with the rest from Skylark "
+        "Holdings. She said:\n\n"
+        '"We have listened carefully to residents in Thornby, and noise controls will be written in."\n\n'
+        "Millhaven manager Steve Corrigan was frustrated by his side's finishing. "
+        '"We had 61% of the ball and 14 shots, and we have come away with nothing," he said.'
+    )
+    story = Story(id="s", source="test", start=0, end=len(text), text=text)
+    said = speakers(extract_evidence(story))
+    listened = "We have listened carefully to residents in Thornby, and noise controls will be written in."
+    assert said[listened] == "Maureen Oldcastle"
+    assert said["We had 61% of the ball and 14 shots, and we have come away with nothing"] == "Steve Corrigan"

@@ -208,7 +208,11 @@ def _find_quotes(text: str) -> list[_RawQuote]:
             else:
                 last_other = speaker
         elif pronoun is not None:
-            speaker = _resolve_pronoun(pronoun, last_person, last_other, people, q.start, inside)
+            speaker = (
+                _introduced_by(text, people, q.start, pronoun)
+                or _paragraph_subject(text, people, q.start, pronoun)
+                or _resolve_pronoun(pronoun, last_person, last_other, people, q.start, inside)
+            )
         elif previous is not None and previous.speaker and _same_voice(text[previous.end : q.start]):
             # A quote right after an attributed one, with no new attribution, is the same voice.
             speaker = _nearest(previous.speaker, people, q.start)
@@ -223,6 +227,41 @@ def _find_quotes(text: str) -> list[_RawQuote]:
         if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS:
             out.append(q)
     return out
+
+
+def _introduced_by(text: str, people: _People, at: int, pronoun: str) -> _Mention | None:
+    """'Customers may wait years, said Priya Ramaswamy, a professor. She said:' closing the paragraph before
+    a quote that opens its own: the person that paragraph names first (of the pronoun's gender, if known,
+    and usually its subject) said it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    previous = text[:line_start].rstrip()
+    opens = text[line_start:at].strip() in ("", "\"", "“")
+    if not opens or not previous.endswith(":") or pronoun in ("it", "they"):
+        return None
+    lo = previous.rfind("\n") + 1
+    want = "m" if pronoun == "he" else "f"
+    named = [(pos, name) for pos, name in people.recent if lo <= pos < len(previous)]
+    named = [(pos, name) for pos, name in named if people.gender.get(name, want) == want]
+    return _nearest(_Mention(named[0][1], -1, -1), people, at) if named else None
+
+
+SUBJECT_REACH = 40  # characters into a paragraph in which its opening subject is named
+
+
+def _paragraph_subject(text: str, people: _People, at: int, pronoun: str) -> _Mention | None:
+    """'Millhaven manager Steve Corrigan was frustrated. "We had 61% of the ball," he said.': the one
+    person the quote's paragraph opens with, and names no one else before the quote, said it."""
+    lo = text.rfind("\n", 0, at) + 1
+    if pronoun in ("it", "they") or text[lo:at].lstrip()[:1] in "\"“":
+        return None
+    want = "m" if pronoun == "he" else "f"
+    named = [(pos, name) for pos, name in people.recent if lo <= pos < at]
+    if not named or len({name for _pos, name in named}) > 1 or named[0][0] > lo + SUBJECT_REACH:
+        return None
+    name = named[0][1]
+    if people.gender.get(name, want) != want:
+        return None
+    return _nearest(_Mention(name, -1, -1), people, at)
 
 
 def _same_voice(between: str) -> bool:
@@ -291,6 +330,11 @@ def _attribution(text: str, start: int, end: int) -> tuple[_Mention | None, str 
     while open_mark > 0 and text[open_mark].isspace():
         open_mark -= 1
     line_start = text.rfind("\n", 0, open_mark) + 1
+    if not text[line_start:open_mark].strip():
+        # 'She said:' closing the paragraph before: the attribution of a quote that opens its own.
+        previous = text[: line_start].rstrip()
+        if previous.endswith(":"):
+            line_start, open_mark = previous.rfind("\n") + 1, len(previous)
     lo = max(line_start, open_mark - _WINDOW)
     # Attribution before a quote sits in the same sentence: start after the last full stop.
     stop = max(text.rfind(end, lo, open_mark) for end in (". ", "? ", "! "))
