@@ -230,3 +230,11 @@ def test_she_said_colon_paragraphs_and_a_paragraph_s_opening_subject_give_the_sp
     listened = "We have listened carefully to residents in Thornby, and noise controls will be written in."
     assert said[listened] == "Maureen Oldcastle"
     assert said["We had 61% of the ball and 14 shots, and we have come away with nothing"] == "Steve Corrigan"
+    grieves = (
+        "Castlebridge Rovers beat Millhaven on Saturday.\n\nRovers manager Paula Grieves praised her side. "
+        'She said:\n\n"We made it hard for ourselves with the sending-off, but the lads dug in."'
+    )
+    story = Story(id="t", source="test", start=0, end=len(grieves), text=grieves)
+    assert speakers(extract_evidence(story)) == {
+        "We made it hard for ourselves with the sending-off, but the lads dug in.": "Paula Grieves"
+    }

@@ -241,8 +241,16 @@ def _introduced_by(text: str, people: _People, at: int, pronoun: str) -> _Mentio
     lo = previous.rfind("\n") + 1
     want = "m" if pronoun == "he" else "f"
     named = [(pos, name) for pos, name in people.recent if lo <= pos < len(previous)]
-    named = [(pos, name) for pos, name in named if people.gender.get(name, want) == want]
+    named = [(p, n) for p, n in named if people.gender.get(n, want) == want and not _modifies(text, p)]
     return _nearest(_Mention(named[0][1], -1, -1), people, at) if named else None
+
+
+_MODIFIER = re.compile(rf"[\w'’.-]+\s+{_ROLE_WORD}\b")
+
+
+def _modifies(text: str, pos: int) -> bool:
+    """'Rovers manager Paula Grieves': a name before a role word describes the role's holder."""
+    return _MODIFIER.match(text, pos) is not None
 
 
 SUBJECT_REACH = 40  # characters into a paragraph in which its opening subject is named
