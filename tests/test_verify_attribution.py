@@ -472,3 +472,16 @@ def test_a_chief_officer_title_must_be_the_one_the_source_gives() -> None:
     assert check_claim(source, "CTO Naomi Reyes said the update cut capacity by 80 percent.").supported
     issues = check_claim(source, "CEO Naomi Reyes said the update cut capacity by 80 percent.").issues
     assert issues == ["title 'CEO' for 'Naomi Reyes', whom the source calls CTO"]
+
+
+def test_a_fresh_bundle_s_true_bullets_pass_and_a_wrong_subject_is_flagged() -> None:
+    """Items the local model wrote for a bundle it had not seen (session 6), judged true by hand."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "audit_bundle_s6.txt").read_text(encoding="utf-8")
+    court = text[text.index("Director fined") : text.index("Teenagers who use")]
+    sleep = text[text.index("Teenagers who use") :]
+    assert check_claim(court, "Director denied two breaches of Work at Height Regulations").supported
+    assert check_claim(sleep, "38% regularly use phones after midnight").supported
+    assert not check_claim(court, "Worker denied two breaches of Work at Height Regulations").supported
+    assert not check_claim(sleep, "Teens who use phones after midnight get less deep sleep").supported

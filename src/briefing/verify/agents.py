@@ -82,8 +82,8 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
         return []  # an apposition or a clause ("Ann Loy, 17, ran"): not a plain opening
     if head[0].lower in STOPWORDS or head[0].lower in _DESCRIBING or head[0].lower in _OPENERS:
         return []
-    if any(t.lower in _NOT_A_NAME for t in head):
-        return []  # "Roughly 1.2 million", "Delgado expects to move about 300 acres": a clause or a hedge
+    if any(t.lower in _NOT_A_NAME for t in head) or head[0].text[:1].isdigit():
+        return []  # "Roughly 1.2 million", "38% regularly use", "X expects to move about": no name
     content = [t for t in head if is_content(t)]
     if not content or any(t.stem not in src.stem_sents or _PARTICIPLE.fullmatch(t.lower) for t in content):
         return []

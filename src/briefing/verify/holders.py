@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from briefing.verify.placement import subject
+from briefing.verify.placement import described_subject, subject
 from briefing.verify.source import SourceIndex, alias_stems
 from briefing.verify.text import STOPWORDS, Token, is_content
 
@@ -41,6 +41,8 @@ def holder_issues(
     words = subject(claim, claim_tokens)
     if not words or words[0].lower in STOPWORDS or words[0].lower in _DESCRIBING:
         return []
+    if described_subject(claim_tokens, words):
+        return []  # "Director denied ...": a role, told where the source names its holder
     named = [t for t in words if is_content(t)]
     if not named:
         return []

@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.verify.kinds import PERSON_TITLES, kind_issue
+from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import pronoun_chain
+from briefing.verify.roles import PERSON_TITLES
 from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
 from briefing.verify.speakers import interview_answers, tells_what_they_said
 from briefing.verify.swaps import slot_filler, swapped_name

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.verify.roles import PERSON_TITLES
 from briefing.verify.source import SourceIndex, alias_stems
 from briefing.verify.speakers import speaker_sentences
 from briefing.verify.text import Token, is_content
@@ -137,6 +138,9 @@ _NUMBER_WORDS = frozenset(_NUMBER_TEXT.split())
 def described_subject(toks: list[Token], words: list[Token]) -> bool:
     """"The start-up", "The work": in a claim written in proper case, a subject of lower-case words after
     a determiner describes what the article is about, and may stand where the source names it."""
+    bare = bool(words) and words[0].lower not in ("the", "a", "an")
+    if bare and all(t.lower in _ROLE_HEADS or t.lower in PERSON_TITLES for t in words if is_content(t)):
+        return True  # "Director denied two breaches" (a headline's bare role): whom the source names
     cased = any(t.text[:1].isupper() for t in toks[1:])
     described = all(t.text.islower() or t.text[:1].isdigit() for t in words[1:])
     if cased and len(words) >= 2 and words[0].lower in _DETERMINERS and described:
