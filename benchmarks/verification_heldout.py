@@ -45,13 +45,14 @@ the dev ones (``benchmarks/verification.py``: writer-perturbed is the dev set of
 - ``heldout-claims-12``: ``tests/fixtures/heldout_claims_12.jsonl`` on ten more stories (theatre review,
   coastguard rescue, sanctions, census, marathon, bird flu, crypto collapse, election and more;
   ``claims-stories-12/``), written in session 6 by a helper blind to the checker, measured untouched
-  (BA 74.9 / 20.0% with the session-6-start checker, 76.6 / 16.7% after the set-9/10/11 fixes), then read.
+  (BA 74.9 / 20.0% with the session-6-start checker, 76.9 / 15.0% after the set-9/10/11 fixes), then
+  read.
 - ``heldout-claims-13``: ``tests/fixtures/heldout_claims_13.jsonl`` on ten more stories (hospital merger,
   ship collision, tour cancellation, university strike, bike share, drug trial, heatwave, car recall, chess,
   spending review; ``claims-stories-13/``), written at the end of session 6 by a helper blind to the
   checker: the untouched measure (BA 76.4 / 18.3% with the session-6-start checker, 76.9 / 18.3% when
-  written, 78.1 / 18.3% with the session-6-end one; session-5-start checker 74.2 / 18.3%). Read only its summary numbers; ``--misses``
-  lists its rows only when it is named in ``--sets``.
+  written, 78.1 / 18.3% with the session-6-end one; session-5-start checker 74.2 / 18.3%). Read only
+  its summary numbers; ``--misses`` lists its rows only when it is named in ``--sets``.
 
 Run from the repo root: ``.venv/bin/python benchmarks/verification_heldout.py [--eval-dir DIR] [--misses]``
 (the eval dir only supplies the shared ``score.py``). Writes the table to
