@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
+from briefing.verify.names import CALENDAR
 from briefing.verify.source import SourceIndex, common_word, sentence_at
 from briefing.verify.text import Token, is_content, lemma, tokens
 
@@ -126,7 +127,9 @@ def _has_digit(word: str) -> bool:
 def _written(src: SourceIndex, src_text: str, word: str) -> bool:
     """A word with digits is in the source as written, or an ordinal the source writes another way.
     Each part of a hyphenated word counts alone: "an 88th-minute header" for "in the 88th minute"."""
-    if word in src.lower_positions or bool(_ORDINAL.fullmatch(word)) and _ordinal_written(src_text, word):
+    if word in src.lower_positions:
+        return True
+    if _ORDINAL.fullmatch(word) and _ordinal_written(src, src_text, word):
         return True
     period = _QUARTER.fullmatch(word)  # "Q3" for "the third quarter", "H1" for "the first half"
     if period is None:
@@ -179,10 +182,10 @@ _ORDINALS = [
 ]  # fmt: skip
 
 
-def _ordinal_written(source: str, ordinal: str) -> bool:
+def _ordinal_written(src: SourceIndex, source: str, ordinal: str) -> bool:
     """"6th" in the source as "sixth", or as a date's day ("the 5th" for "5 May")."""
     k = int(ordinal[:-2])
-    if 0 < k <= len(_ORDINALS) and re.search(rf"\b{_ORDINALS[k - 1]}\b", source, re.IGNORECASE):
+    if _ordinal_told(src, k):
         return True
     day = rf"(?<![\d.,]){k}(?!\d)"
     date = rf"{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD}\s+{day}"
@@ -190,13 +193,6 @@ def _ordinal_written(source: str, ordinal: str) -> bool:
 
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)  # fmt: skip
 
 
 def _ordinal_and_calendar_issues(src: SourceIndex, toks: list[Token]) -> list[str]:
@@ -212,21 +208,24 @@ def _ordinal_and_calendar_issues(src: SourceIndex, toks: list[Token]) -> list[st
             rank = 0  # "a fifth of drivers", "the second half": a fraction or a period, no rank
         if rank > 1 and not _ordinal_told(src, rank):
             issues.append(f"ordinal '{t.text}' not in source")
-        elif k > 0 and t.text[:1].isupper() and word in _WEEKDAYS + _MONTHS and not _calendar_told(src, word):
+        elif k > 0 and t.text[:1].isupper() and word in CALENDAR and not _calendar_told(src, word):
             issues.append(f"date '{t.text}' not in source")
     return issues
 
 
 def _ordinal_told(src: SourceIndex, k: int) -> bool:
+    """The k-th in digits or words, alone or in a hyphenated word ("sixth-placed", "88th-minute")."""
     words = [f"{k}{suffix}" for suffix in ("st", "nd", "rd", "th")]
     if k <= len(_ORDINALS):
         words.append(_ORDINALS[k - 1])
-    return any(w in src.lower_positions for w in words)
+    if any(w in src.lower_positions for w in words):
+        return True
+    return re.search(rf"\b(?:{'|'.join(words)})\b", src.text, re.IGNORECASE) is not None
 
 
 def _calendar_told(src: SourceIndex, word: str) -> bool:
     """The day or month in full or abbreviated ("Sept.", "Wed")."""
-    return any(w.rstrip(".")[:3] == word[:3] and word.startswith(w.rstrip(".")) for w in src.lower_positions)
+    return any(f in src.lower_positions for w in (word, word[:3], word[:4]) for f in (w, w + "."))
 
 
 _SCORING = {"goal": "goals", "try": "tries", "run": "runs", "wicket": "wickets", "touchdown": "touchdowns",
