@@ -238,3 +238,13 @@ def test_she_said_colon_paragraphs_and_a_paragraph_s_opening_subject_give_the_sp
     assert speakers(extract_evidence(story)) == {
         "We made it hard for ourselves with the sending-off, but the lads dug in.": "Paula Grieves"
     }
+
+
+def test_abbreviated_titles_do_not_cut_the_speaker_s_name() -> None:
+    text = (
+        '"We are not cutting anything that members already have," said provost Dr. Irene Coulter. '
+        '"But nothing stays the same for ever."\n\n'
+        '"They want the next generation to pay for it," Prof. Dev Rana said.'
+    )
+    quotes = extract_evidence(Story(id="s", source="x", start=0, end=len(text), text=text)).quotes
+    assert [q.speaker for q in quotes] == ["Irene Coulter", "Irene Coulter", "Dev Rana"]

@@ -213,3 +213,20 @@ def test_years_and_months_are_one_duration() -> None:
 )
 def test_tallies_both_sides_and_basis_points(a: str, b: str, same: bool) -> None:
     assert same_quantity(only(a), only(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "value"),
+    [
+        ("a $312-million pension deficit", "money", "USD", 312e6),
+        ("an 11-percentage-point rise", "percent", "pp", 11.0),
+        ("a 2.5-per-cent rise", "percent", "%", 2.5),
+        ("down half a per cent", "percent", "%", 0.5),
+        ("down half a percentage point", "percent", "pp", 0.5),
+    ],
+)
+def test_hyphenated_and_half_forms_keep_their_scale_and_unit(
+    text: str, kind: str, unit: str, value: float
+) -> None:
+    n = only(text)
+    assert (n.kind, n.unit, n.value) == (kind, unit, value)

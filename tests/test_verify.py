@@ -469,3 +469,25 @@ def test_for_nothing_means_free_not_a_negation() -> None:
     source = "Jeweller Sam Orr cleaned the ring free of charge and valued it at about £450."
     claim = "Jeweller Sam Orr cleaned the ring for nothing and valued it at about £450."
     assert check_claim(source, claim).supported
+
+
+def test_refused_and_lost_told_in_other_words_are_no_added_negation() -> None:
+    source = (
+        "The union said it had offered to raise member contributions by one percentage point, an offer "
+        "the board refused. The grid operator said it had avoided blackouts, although about 9,000 homes "
+        "lost power for two hours after a fault."
+    )
+    assert check_claim(source, "The board refused an offer to raise member contributions.").supported
+    told = "The operator avoided blackouts, although a fault left 9,000 homes without power for two hours."
+    assert check_claim(source, told).supported
+    flipped = "The operator did not avoid blackouts, and a fault left about 9,000 homes without power."
+    assert not check_claim(source, flipped).supported
+
+
+def test_a_quotation_joined_to_another_sentence_s_clause_is_no_stitch() -> None:
+    source = (
+        "Harbour chief Ada Lowe said the spill had been contained by noon, but warned the clean-up could "
+        'take two weeks. "This is not the worst case, but it is serious," Ms Lowe said.'
+    )
+    told = 'Ada Lowe called the spill "not the worst case" but warned the clean-up could take two weeks.'
+    assert check_claim(source, told).supported

@@ -93,3 +93,14 @@ def test_a_whole_sentence_reported_as_the_interviewees_words_passes() -> None:
     )
     claim = "Ruiz revealed The Larder will close at the end of June, after its twentieth birthday."
     assert not [i for i in check_claim(source, claim).issues if i.startswith("subject")]
+
+
+def test_a_second_verb_of_the_opening_pronoun_is_the_named_speaker_s() -> None:
+    source = (
+        'Finance Minister Orla Keating has published the spending plan. "This plan protects the services '
+        'people use," Ms Keating told the chamber. "Not every department will be happy."\n\n'
+        "She confirmed that the pay bill would be reviewed separately, but refused to say whether the "
+        "Government would meet the unions' demand for a 6 per cent rise."
+    )
+    told = "Keating refused to say whether the Government would meet the unions' demand for a 6% rise."
+    assert check_claim(source, told).supported

@@ -123,3 +123,10 @@ def test_a_relative_the_story_does_not_have_is_flagged() -> None:
     assert check_claim(source, "Dot Lamb's grandson found her ring on her old allotment.").supported
     issues = check_claim(source, "Granddaughter finds gran's lost ring on allotment").issues
     assert "'Granddaughter' where the source says 'grandson'" in issues
+
+
+def test_a_place_name_is_no_direction_word() -> None:
+    source = "The bike scheme in Kelby Falls recorded 1.2 million trips last year, up 30 per cent."
+    assert check_claim(source, "Trips rose 30 per cent to 1.2 million.").supported
+    flipped = "Kelby Falls trips fell 30 per cent."
+    assert not check_claim("Trips in Kelby Falls rose 30 per cent last year.", flipped).supported

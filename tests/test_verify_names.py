@@ -455,3 +455,14 @@ def test_a_title_case_headline_is_checked_by_its_names_only() -> None:
     assert check_claim(source, "Transport Secretary Drops Rural Bus Grant Cuts").supported
     result = check_claim(source, "Health Secretary Drops Rural Bus Grant Cuts")
     assert any(issue.startswith("name 'Health") for issue in result.issues), result.issues
+
+
+def test_former_title_told_before_the_name_and_abbreviated_police_ranks() -> None:
+    source = (
+        "Lord Ashby, a former transport minister who chaired a 2020 review, described the plan as "
+        '"overdue". Detective Inspector Nuala Byrne of the regional unit said further arrests were possible.'
+    )
+    assert check_claim(source, 'Former transport minister Lord Ashby called the plan "overdue".').supported
+    assert not check_claim(source, 'Transport minister Lord Ashby called the plan "overdue".').supported
+    assert check_claim(source, "Det Insp Nuala Byrne said further arrests were possible.").supported
+    assert not check_claim(source, "Det Insp Nuala Byrne said further arrests were certain.").supported

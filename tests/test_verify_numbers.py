@@ -157,3 +157,16 @@ def test_a_count_of_another_sport_s_scores_is_flagged() -> None:
     assert check_claim(source, "Varga scored the Hawks' fourth try.").supported
     issues = check_claim(source, "Varga scores two goals as the Hawks win 31-28.").issues
     assert issues == ["number 'two goals' counts goals, but the source counts tries"]
+
+
+def test_a_change_and_the_levels_it_is_worked_out_from_tell_one_measure() -> None:
+    source = (
+        "The board says employer contributions have risen from 9.5 per cent of salaries to 12 per cent "
+        "since 2019, an increase of 2.5 percentage points. Its share of the budget fell from 6.4 per cent "
+        "to 5.9 per cent, a drop of half a percentage point."
+    )
+    told = "Employer contributions have climbed 2.5 percentage points since 2019, to 12 per cent of salaries."
+    assert check_claim(source, told).supported
+    assert check_claim(source, "Its budget share is down half a percentage point to 5.9 per cent.").supported
+    assert not check_claim(source, "Its budget share is down half a per cent to 5.9 per cent.").supported
+    assert not check_claim(source, "Employer contributions have climbed 2.5 per cent since 2019.").supported

@@ -40,7 +40,9 @@ _VERBS = (
     r"|observed|urged|predicted|cautioned|confirmed|revealed|complained|maintained|believes|thinks"
     r"|tweeted|posted|concluded|agreed|joked|pointed\s+out|went\s+on|calls|described|describes)"
 )
-_CAP_TOKEN = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"  # "Jane", "O'Neill", "Smith-Jones", the initial "J."
+_ABBREVIATED_TITLE = r"(?:Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.(?=\s+[A-Z])"
+# "Jane", "O'Neill", "Smith-Jones", the initial "J.", the title "Dr."
+_CAP_TOKEN = rf"(?:{_ABBREVIATED_TITLE}|[A-Z]\.|[A-Z][\w'’-]*)"
 _NAME_TOKEN = rf"(?:{_CAP_TOKEN}|(?:de|van|von|der|bin|al|da|di|du|del|le|la|ter|ibn)(?=\s+[A-Z]))"
 _NAME = rf"{_CAP_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}"
 _DESC_NOUNS = (
@@ -90,7 +92,8 @@ def _words(words: str) -> frozenset[str]:
 
 
 _TITLES = _words(
-    """mr mrs ms miss dr prof professor sir dame lord lady rev president prime minister chancellor secretary
+    """mr mrs ms miss dr prof professor sir det insp supt sgt lt col dame lord lady rev president prime
+    minister chancellor secretary
     senator sen rep gov governor judge justice chief executive foreign home health education defence defense
     general gen captain capt inspector detective sergeant officer coach manager boss chairman chairwoman
     mayor king queen prince princess pope archbishop bishop father shadow deputy vice opposition leader

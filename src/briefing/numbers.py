@@ -188,7 +188,7 @@ _WORD_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _GLUED_SCALE = re.compile(r"(million|billion|trillion|bn|mn|mln|trn|tn|[kmb])(?!\w)", re.IGNORECASE)
-_SPACED_SCALE = re.compile(rf"\s?({_SCALE_WORD})\b|\s(bn|mn|mln|tn)\b", re.IGNORECASE)
+_SPACED_SCALE = re.compile(rf"[\s-]?({_SCALE_WORD})\b|\s(bn|mn|mln|tn)\b", re.IGNORECASE)  # "$312-million"
 _FRACTION = re.compile(r"[-\s](thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+(\d{{1,3}}|{_NUM_WORD})\b(?![.,]\d)", re.IGNORECASE)
@@ -197,7 +197,9 @@ _HALF_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|all)\b", re.IGNORECAS
 _HALF_AFTER = re.compile(r"(?:first|second|a|an)\s+$", re.IGNORECASE)
 _HALF_OF_SCALE = re.compile(rf"\s+an?\s+({_SCALE_WORD}|dozen)\b", re.IGNORECASE)
 _PERCENT = re.compile(
-    r"\s?%|\s+(?:per\s?cent|percent|pct)\b|\s+(?P<pp>percentage[\s-]points?)\b|\s+(?P<bp>basis\s+points?)\b",
+    # "an 11-percentage-point rise", "a 2.5-per-cent rise" as well as "11 percentage points"
+    r"\s?%|(?:\s+|-)(?:per[\s-]?cent|percent|pct)\b|(?:\s+|-)(?P<pp>percentage[\s-]points?)\b"
+    r"|\s+(?P<bp>basis\s+points?)\b",
     re.IGNORECASE,
 )
 _CUR_SUFFIX = re.compile(
@@ -482,14 +484,15 @@ def _ratio(text: str, end: int, value: float) -> tuple[int, float] | None:
     return (m.end(), value / whole) if 0 < value < whole <= 100 else None
 
 
-_POINT = re.compile(r"\s+an?\s+percentage[\s-]points?\b", re.IGNORECASE)
+_POINT = re.compile(r"\s+an?\s+(?:(?P<pp>percentage[\s-]points?)|per\s?cent|percent)\b", re.IGNORECASE)
 _POINT_OF = re.compile(r"\s+of\s+an?\s+percentage[\s-]points?\b", re.IGNORECASE)
 
 
 def _read_half(text: str, start: int, end: int) -> _Read | None:
     """'half a million' is 500,000; 'half of', 'half the' is 0.5; 'first half' is no figure."""
     if points := _POINT.match(text, end):
-        return start, points.end(), "percent", 0.5, {"unit": "pp"}  # "half a percentage point"
+        # "half a percentage point", "half a per cent"
+        return start, points.end(), "percent", 0.5, {"unit": "pp" if points.group("pp") else "%"}
     big = _HALF_OF_SCALE.match(text, end)
     if big:
         word = big.group(1).lower()

@@ -144,6 +144,8 @@ def _told_of(source: SourceWords, p: int, length: int, stems: set[str], reported
         return True
     before = [source.tokens[k].lower for k in range(max(first, p - BEFORE), p)]
     pronoun = not before or before[-1] in _REFERRING
+    # "She confirmed ..., but refused to say": a second verb of the pronoun that opens the sentence.
+    pronoun |= before[-1:] in (["but"], ["and"]) and source.tokens[first].lower in _REFERRING
     # "the striker", "The 22-year-old" (a hyphenated word's parts share its token)
     described = any(w in _DESCRIBING or w.endswith("year-old") for w in before[-3:])
     if not (pronoun or described):

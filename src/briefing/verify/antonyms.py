@@ -66,6 +66,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("boyfriend", "girlfriend"),
     ("nephew", "niece"),
     ("grandfather grandad grandpa", "grandmother gran grandma"),
+    ("possible", "certain inevitable"),
     ("longest", "shortest"),
     ("highest", "lowest"),
     ("biggest largest", "smallest"),
@@ -108,11 +109,13 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
     for k, t in enumerate(toks):
         if t.lower not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
             continue
+        if k > 0 and t.text[:1].isupper():
+            continue  # a name: "Harlow Falls"
         # A claim joining two facts has only one of them in its evidence: the sentences that tell the
         # words around this one ("its shares rose 8%") are read too.
         here = sorted(set(evidence) | _telling(src, toks, k))
         sentences = [src.sent_tokens[i] for i in here]
-        used = {w.lower for sent in sentences for w in sent}
+        used = {w.lower for sent in sentences for p, w in enumerate(sent) if not (p and w.text[:1].isupper())}
         for pole, opposite in _LEXICON[t.lower]:
             if _told_by_claim(toks, sentences, opposite):
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
@@ -168,6 +171,8 @@ def _said_instead(
         for p, w in enumerate(sent):
             if w.lower not in opposite or any(x.lower in _NEGATIONS for x in sent[max(0, p - 3) : p]):
                 continue
+            if p > 0 and w.text[:1].isupper():
+                continue  # part of a name mid-sentence ("Harlow Falls"), as in ``used`` above
             if any(x.stem in context for x in sent[max(0, p - near) : p + near + 1] if is_content(x)):
                 return w.text
     return None

@@ -63,7 +63,10 @@ def edit_issues(
     window = [t for i in range(lo, hi + 1) for t in src.sent_tokens[i]]
     near = {t.stem for t in window}
     # "had decided against it" tells a rejection without a negation word.
-    extra_negations = _count(claim_tokens, NEGATIONS) > _count(window, NEGATIONS) + _refusals(window)
+    told = _count(window, NEGATIONS) + _refusals(window)
+    if any(t.lower == "without" for t in claim_tokens):
+        told += _count(window, _PRIVATIVES)
+    extra_negations = _count(claim_tokens, NEGATIONS) > told
     issues: list[str] = []
     # Hedging or future added to a plain statement ("built" copied as "could build"). The reverse is
     # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
@@ -273,6 +276,8 @@ def _obliged(window: list[Token]) -> bool:
 
 
 _REFUSALS = frozenset({"declined", "declines", "decline", "scrapped", "abandoned", "shelved"})
+_PRIVATIVES = frozenset({"lost", "lose", "loses", "losing", "lacked", "lacking", "lacks"})
+"""Verbs the claim's "without" may tell: "lost power" is "left without power"."""
 _DECIDED = frozenset({"decided", "decide", "decides", "voted", "vote", "votes"})
 
 

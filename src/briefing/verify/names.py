@@ -32,7 +32,7 @@ _TITLES_TEXT = """
     mr mrs ms miss dr prof sir dame lord lady president prime minister chancellor secretary senator sen
     rep gov governor judge justice king queen prince princess pope rev saint st general gen colonel col
     captain capt sgt sergeant officer chief inspector detective coach manager boss chairman ceo cfo coo
-    cto ds di dc dci pc supt insp
+    cto ds di dc dci pc supt insp det lt cllr councillor commander cmdr constable superintendent
     former ex late acting fc afc inc ltd plc co corp llc ii iii iv jr sr"""
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
@@ -353,8 +353,8 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     # "Former Olympic champion X": the source's "former Olympic gold medalist" says the same.
     after = [*before, *name.words]
     said = [after[k + 1] for k, w in enumerate(after[:-1]) if w in _FORMER]
-    if said and any(positions(src, [f, w]) for w in said for f in _FORMER):
-        claim_former = False
+    # The claim still calls the person former: no promotion back below.
+    told_apart = bool(said) and any(positions(src, [f, w]) for w in said for f in _FORMER)
     core = [w for w in name.words if w not in TITLES and w not in JOINERS]
     if not core:
         return []
@@ -363,7 +363,7 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
         return []
     # "former" may sit a clause away ("the former Olympic champion ... Bruce Jenner"): same sentence counts.
     src_former = [any(w.lower in _FORMER for w in src.sent_tokens[src.sent_of_word[p]]) for p in mentions]
-    if claim_former and not any(src_former):
+    if claim_former and not told_apart and not any(src_former):
         return [f"title 'former' for '{name.text}' not in source"]
     titled = name.words[0] in TITLES and name.words[0] not in _FORMER
     if titled and not claim_former and all(src_former):

@@ -417,6 +417,8 @@ def _told_of_another(
     for m in src_numbers:
         if _kind_class(m) != kind or m in matches or same_quantity(n, m):
             continue
+        if any(_same_measure(src, x, m, n, src_numbers) for x in matches):
+            continue
         other = _beside_overlap(src, m, beside)
         if other < floor or other <= RETOLD * told:
             continue
@@ -428,6 +430,32 @@ def _told_of_another(
         if max(_beside_overlap(src, x, o_beside) for x in matches) > _beside_overlap(src, m, o_beside):
             return True
     return False
+
+
+_FROM_TO = re.compile(r"\bto\b")
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+
+
+def _same_measure(
+    src: SourceIndex, match: NumberMatch, other: NumberMatch, n: NumberMatch, src_numbers: list[NumberMatch]
+) -> bool:
+    """Two figures of one measure, whose words are each other's: "fallen from 7.8 per cent to 7.3 per
+    cent" (a level before and after), or "from 11.5% to 14%, an increase of 2.5 percentage points" (a
+    change and a level it is worked out from)."""
+    i = sentence_at(src, match.start)
+    if i is None or sentence_at(src, other.start) != i:
+        return False
+    lo, hi = sorted((match, other), key=lambda m: m.start)
+    between = src.text[lo.end : hi.start]
+    if len(between) <= 40 and _FROM_TO.search(between) and not _NEW_CLAUSE.search(between):
+        return True
+    if n.unit != "pp" or n.value is None or other.value is None:
+        return False
+    return any(
+        m.kind == other.kind and m.unit == other.unit and m.value is not None and m is not other
+        and sentence_at(src, m.start) == i and abs(abs(m.value - other.value) - n.value) <= DERIVED * n.value
+        for m in src_numbers
+    )
 
 
 def _a_name(src: SourceIndex, word: str) -> bool:

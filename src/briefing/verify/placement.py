@@ -76,12 +76,20 @@ def pronoun_chain(src: SourceIndex, at: set[int]) -> set[int]:
     out: set[int] = set()
     for i in at:
         j, first = i + 1, None
-        while j < len(src.sentences) and (m := _PRONOUN_OPENING.match(src.text, src.sentences[j][0])):
+        while j < len(src.sentences):
+            if _QUOTE_OPENING.match(src.text, src.sentences[j][0]):
+                j += 1  # the person's own words go on: '"Not every department will get ..." She confirmed'
+                continue
+            if (m := _PRONOUN_OPENING.match(src.text, src.sentences[j][0])) is None:
+                break
             if first not in (None, m.group(1)):
                 break  # "It was acquired by ... He bought it": another referent
             out.add(j)
             first, j = m.group(1), j + 1
     return out
+
+
+_QUOTE_OPENING = re.compile(r"\s*[\"“]")
 
 
 def _only_in_dateline(src: SourceIndex, i: int, stems: set[str]) -> bool:

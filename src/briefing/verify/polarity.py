@@ -22,6 +22,10 @@ _RESTRICTIVE = """
     non little few less hardly barely rarely seldom lack lacks lacked lacking unable instead rather reject
     rejects rejected against stop stopped halt halted ban banned dismissed false unlikely only yet longer
     absence avoid avoided"""
+_ACTS = frozenset(
+    {"avoid", "avoided", "stop", "stopped", "halt", "halted", "ban", "banned", "reject", "rejected"}
+)
+"""Restrictive verbs a claim may negate in turn: "did not avoid blackouts" where the source "avoided" them."""
 SOURCE_CUES = CLAIM_CUES | _FAIL | _DECLINE | frozenset(_RESTRICTIVE.split())
 SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
@@ -61,6 +65,8 @@ def _targets(toks: list[Token], k: int, limit: int = 2) -> list[Token]:
     """The first content words after position ``k``: what the cue there applies to."""
     out: list[Token] = []
     for t in toks[k + 1 : k + 2 + _WINDOW]:
+        if is_content(t) and t.lower in _ACTS and not out:
+            return [t]  # what "avoid" acts on is negated by it in the source too
         if is_content(t) and t.lower not in SOURCE_CUES:
             out.append(t)
             if len(out) == limit:
@@ -99,7 +105,7 @@ def check_polarity(
         words = stems - negated
         if (
             _same_negated_modal(src, toks, k, evidence)
-            or _same_refusal(src, toks[k], evidence)
+            or _same_refusal(src, toks[k], evidence, targets)
             or _same_silence(src, toks, run_end, evidence)
         ):
             k = run_end + 1
@@ -111,13 +117,18 @@ def check_polarity(
     return issues
 
 
-def _same_refusal(src: SourceIndex, cue: Token, evidence: list[int]) -> bool:
-    """"The council denies ..." where the source has "The council denied ...": the source's own act."""
+_REFUSALS = frozenset({lemma("deny"), lemma("refuse")})
+
+
+def _same_refusal(src: SourceIndex, cue: Token, evidence: list[int], targets: list[Token]) -> bool:
+    """"The council denies ..." where the source has "The council denied ...": the source's own act,
+    near the evidence or beside what is refused ("refused an offer" for "an offer the university refused")."""
     key = lemma(cue.lower)
-    if key not in ("deny", "refuse"):
+    if key not in _REFUSALS:
         return False
     n = len(src.sentences)
     near = {j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}
+    near |= {i for t in targets[:1] for i in src.stem_sents.get(t.stem, ())}
     return any(lemma(w.lower) == key for i in near for w in src.sent_tokens[i])
 
 

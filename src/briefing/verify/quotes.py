@@ -129,7 +129,8 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
 
 
 _SAID_BY = re.compile(
-    r"[\s\"”'’,]*(?:said|says|added)\s+(?:[\w'’-]+,?\s+){0,6}[A-Z][\w'’-]+"
+    r"[\s\"”'’,]*(?:said|says|added)\s+(?:(?:Dr|Prof|Det|Insp|Supt|Sgt|Gen|Gov|Sen|Rep)\.\s+|[\w'’-]+,?\s+){0,6}"
+    r"[A-Z][\w'’-]+"  # "said provost Dr. Marguerite Lacasse"
 )
 
 

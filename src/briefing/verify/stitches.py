@@ -31,6 +31,7 @@ APPOSITION = 3  # source words between a name and the role after it ("Ann Loy, t
 BACK = 2  # sentences back in which a pronoun's or description's referent may be named
 CLAUSE = 5  # words in a run that says something by itself, so a whole source sentence may follow it
 PAUSES = ".!?;,"  # a join across these in the claim is a new clause, not a new relation
+QUOTE_MARKS = "\"“”"
 SHOWN = 6  # words of a long run quoted in an issue
 _REFERRING_TEXT = "he she they it we i you his her their its who which that whose"
 REFERRING = frozenset(_REFERRING_TEXT.split())
@@ -52,6 +53,9 @@ def stitch_issues(copy: Copy, claim: str) -> list[str]:
         gap = claim[copy.tokens[a.start + a.length - 1].end : copy.tokens[b.start].start]
         if any(c in gap for c in PAUSES) or _new_clause(copy, a, b):
             continue
+        a_text = claim[copy.tokens[a.start].start : copy.tokens[a.start + a.length - 1].end]
+        if any(q in a_text + gap for q in QUOTE_MARKS):
+            continue  # '"not the worst-case scenario" but warned': a quotation ends (the quote check's)
         if not _backed(source, copy, a, b, claim):
             issues.append(_describe(source, copy, a, b))
     return issues
