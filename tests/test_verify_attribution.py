@@ -485,3 +485,29 @@ def test_a_fresh_bundle_s_true_bullets_pass_and_a_wrong_subject_is_flagged() -> 
     assert check_claim(sleep, "38% regularly use phones after midnight").supported
     assert not check_claim(court, "Worker denied two breaches of Work at Height Regulations").supported
     assert not check_claim(sleep, "Teens who use phones after midnight get less deep sleep").supported
+
+
+def test_reporting_verbs_and_names_before_said_attribute_quotes() -> None:
+    source = (
+        "Pell went into the last round half a point behind Grandmaster Ivo Brandt, the defending champion. "
+        '"I didn\'t think the sacrifice was sound, but we were both short on time," Pell said.\n\n'
+        "Festival director Ana Roe admitted the site had struggled after heavy rain. Queues stretched to two "
+        'hours. "We got the drainage wrong and we\'ll fix it," she said.'
+    )
+    wrong = 'Brandt admitted he "didn\'t think the sacrifice was sound" but said both were short on time.'
+    assert not check_claim(source, wrong).supported
+    assert check_claim(source, 'Pell admitted she "didn\'t think the sacrifice was sound".').supported
+    assert check_claim(source, 'Director Ana Roe admitted organisers "got the drainage wrong".').supported
+
+
+def test_swapped_amounts_of_one_unit_and_a_count_read_past_a_place() -> None:
+    source = (
+        "Customs officers found 212kg of cannabis and 18kg of cocaine in the pallets. Corvex is recalling "
+        "about 412,000 SUVs in the U.S. Another 38,000 vehicles are being recalled in Canada. The target "
+        'of 1,000 new officers a year "may have to be revisited", the minister said.'
+    )
+    assert check_claim(source, "Officers found 212kg of cannabis and 18kg of cocaine.").supported
+    assert not check_claim(source, "Officers found 18kg of cannabis and 212kg of cocaine.").supported
+    assert check_claim(source, "Corvex recalls about 412,000 U.S. SUVs.").supported
+    assert not check_claim(source, "Corvex recalls about 38,000 U.S. SUVs.").supported
+    assert not check_claim(source, "The target of 1,000 officers a year will have to be revisited.").supported

@@ -610,6 +610,8 @@ def _range(
 
 def _counted_noun(text: str, end: int) -> str | None:
     """The noun a number counts: 'eight regulations' -> 'regulations'; 'eight new jobs' -> 'jobs'."""
+    if place := _PLACE_BEFORE_NOUN.match(text, end):
+        end = place.end()  # "38,000 U.S. SUVs" counts SUVs
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:
         return None
@@ -628,6 +630,7 @@ def _counted_noun(text: str, end: int) -> str | None:
 
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s\b")
+_PLACE_BEFORE_NOUN = re.compile(r"\s+(?:U\.S\.|U\.K\.|US|UK|EU)(?=\s+[A-Za-z])")
 _AGE_SPANS = _wordset("year years month months week weeks day days")
 
 

@@ -12,7 +12,7 @@ from briefing.verify.text import Token, is_content, lemma
 
 HEDGES = frozenset({"may", "might", "could"})
 _CERTAIN = frozenset({"will", "would", "shall", "expected", "set", "due", "going", "plans", "intends"})
-_SKIP = frozenset({"be", "have", "been", "not", "also", "then", "now", "soon", "still", "definitely"})
+_SKIP = frozenset({"be", "have", "to", "been", "not", "also", "then", "now", "soon", "still", "definitely"})
 REACH = 3  # words after a modal in which the verb it governs stands
 
 
@@ -37,7 +37,8 @@ def check_hedges(
             modals = {w.lower for q in at for w in sent[max(0, q - REACH - 1) : q]}
             if modals & HEDGES and not modals & _CERTAIN:
                 hedge = next(iter(sorted(modals & HEDGES)))
-                issues.append(f"modality: 'will {verb.text}' where the source says '{hedge} {verb.text}'")
+                told = " ".join(x.text for x in toks[k : toks.index(verb) + 1])  # "will have to be revisited"
+                issues.append(f"modality: '{told}' where the source says '{hedge}'")
                 return issues
     return issues
 

@@ -254,21 +254,35 @@ def _swapped_pairs(
     valued = [n for n in claim_numbers if n.value is not None]
     told = [(n, [m for m in src_numbers if same_quantity(n, m)]) for n in valued]
     for (a, in_a), (b, in_b) in ((x, y) for i, x in enumerate(told) for y in told[i + 1 :]):
-        if _kind_class(a) is None or _kind_class(a) != _kind_class(b) or same_quantity(a, b):
+        if not _swappable(a, b) or same_quantity(a, b):
             continue
         for ma in in_a:
             for mb in in_b:
                 if sentence_at(src, ma.start) != sentence_at(src, mb.start):
                     continue
-                wa, wb = _word_before(claim, a.start), _word_before(claim, b.start)
-                sa, sb = _word_before(src.text, ma.start), _word_before(src.text, mb.start)
-                if wa and wb and sa != sb and wa == sb and wb == sa:
-                    return [f"numbers '{a.text}' and '{b.text}' are swapped in the source"]
+                for word in (_word_before, _word_after):
+                    wa, wb = word(claim, a), word(claim, b)
+                    sa, sb = word(src.text, ma), word(src.text, mb)
+                    if wa and wb and sa != sb and wa == sb and wb == sa:
+                        return [f"numbers '{a.text}' and '{b.text}' are swapped in the source"]
     return []
 
 
-def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 25) : pos])
+def _swappable(a: NumberMatch, b: NumberMatch) -> bool:
+    """Figures of one kind: sums of money, percentages, or amounts in one unit ("212kg", "18kg")."""
+    if _kind_class(a) is not None:
+        return _kind_class(a) == _kind_class(b)
+    return a.kind == b.kind == "quantity" and a.unit == b.unit and a.unit is not None
+
+
+def _word_before(text: str, n: NumberMatch) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, n.start - 25) : n.start])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, n: NumberMatch) -> str:
+    """What a figure is of: "212kg of cannabis", "£3m from donors"."""
+    m = re.match(r"\W*(?:(?:of|in|from|for|on)\s+)?([A-Za-z]+)", text[n.end : n.end + 30])
     return m.group(1).lower() if m else ""
 
 

@@ -64,13 +64,16 @@ def check_quotes(src: SourceIndex, claim: str) -> list[str]:
 
 
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-_AFTER = re.compile(r"""^[\s"”'’,]*(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s+""" + _NAME)
-_AFTER_INV = re.compile(r"""^[\s"”'’,]*""" + _NAME + r"\s+(?:said|says|added|insisted|warned|claimed)\b")
-_BEFORE = re.compile(_NAME + r"\s+(?:said|says|added|told\s+\w+|insisted|warned|claimed)\s*:?\s*[\"“'‘]?$")
+_SAYS = (
+    r"(?:said|says|added|insisted|warned|claimed|admitted|admits|argued|conceded|stressed|noted|vowed"
+    r"|acknowledged|recalled|explained)"
+)
+_AFTER = re.compile(r"""^[\s"”'’,]*(?:""" + _SAYS + r"""|told\s+\w+)\s+""" + _NAME)
+_AFTER_INV = re.compile(r"""^[\s"”'’,]*""" + _NAME + r"\s+" + _SAYS + r"\b")
+_BEFORE = re.compile(_NAME + r"\s+(?:" + _SAYS + r"|told\s+\w+)\s*:?\s*[\"“'‘]?$")
 # "Marquand said the move was "not the start ..."": a few lower-case words between the verb and the quote.
 _BEFORE_REPORTED = re.compile(
-    _NAME
-    + r"\s+(?:said|says|insisted|warned|claimed|called|branded|described)\s+(?:[\w'’-]+\s+){1,6}[\"“]$"
+    _NAME + r"\s+(?:" + _SAYS + r"|called|branded|described)\s+(?:[\w'’-]+\s+){1,6}[\"“]$"
 )
 _ACCORDING = re.compile(r"^[\s\"”'’,]*according to\s+" + _NAME)
 
@@ -134,10 +137,16 @@ _SAID_BY = re.compile(
 )
 
 
+_NAME_SAID = re.compile(r"[\"”'’]?,?[\"”'’]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:said|says|added)\b")
+"""'..." Marchetti said.': the speaker named before the verb (a capitalised run, so not "he said")."""
+
+
 def _attribution(rest: str) -> str | None:
     """Who the source sentence says spoke, right after the quotation closes ('..." said Tom Velasquez')."""
     close = min((i for i in (rest.find("\""), rest.find("”")) if i >= 0), default=-1)
-    m = _SAID_BY.match(rest, close) if close >= 0 else None
+    if close < 0:
+        return None
+    m = _SAID_BY.match(rest, close) or _NAME_SAID.match(rest, close)
     return m.group(0) if m else None
 
 

@@ -43,7 +43,18 @@ def speaker_sentences(src: SourceIndex, stems: set[str]) -> set[int]:
             if not (text[:1] in "\"“‘'" or says or _in_quote(src, j)):
                 break
             out.add(j)
+        # '... Queues stretched to two hours. "We got it wrong," she said.': a quote of the paragraph that
+        # names her, told by a pronoun a sentence or two later.
+        para = src.text.rfind("\n", 0, src.sentences[i][0])
+        for j in range(i + 1, min(len(src.sentences), i + 1 + RUN_ON)):
+            if src.text.rfind("\n", 0, src.sentences[j][0]) != para:
+                break
+            if _QUOTE_THEN_PRONOUN.search(src.text, *src.sentences[j]):
+                out.add(j)
     return out
+
+
+_QUOTE_THEN_PRONOUN = re.compile(r"[,.!?][\"”]\s+(?:he|she)\s+(?:said|added)\b")
 
 
 def interview_answers(src: SourceIndex, stems: set[str]) -> set[int]:
