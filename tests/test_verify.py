@@ -491,3 +491,12 @@ def test_a_quotation_joined_to_another_sentence_s_clause_is_no_stitch() -> None:
     )
     told = 'Ada Lowe called the spill "not the worst case" but warned the clean-up could take two weeks.'
     assert check_claim(source, told).supported
+
+
+def test_not_yet_known_is_the_source_s_we_don_t_know_yet() -> None:
+    source = (
+        'Lead author Dr Ana Kirk said the planet was a "prime target" for studies of its atmosphere. '
+        '"We don\'t know yet whether it has an atmosphere, let alone water," Dr Kirk said.'
+    )
+    claim = "Dr Ana Kirk said it was not yet known whether the planet has an atmosphere, let alone water."
+    assert check_claim(source, claim).supported

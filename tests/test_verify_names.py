@@ -466,3 +466,12 @@ def test_former_title_told_before_the_name_and_abbreviated_police_ranks() -> Non
     assert not check_claim(source, 'Transport minister Lord Ashby called the plan "overdue".').supported
     assert check_claim(source, "Det Insp Nuala Byrne said further arrests were possible.").supported
     assert not check_claim(source, "Det Insp Nuala Byrne said further arrests were certain.").supported
+
+
+def test_a_place_within_a_larger_place_is_no_swap() -> None:
+    source = (
+        "It was picked up by the Kowarra Telescope, a 2.1-metre instrument at Mount Ellery in far-western "
+        "New South Wales, which tracked tiny dips in the star's brightness over 14 months."
+    )
+    claim = "The planet was spotted by the Kowarra Telescope at Mount Ellery, which tracked dips in light."
+    assert check_claim(source, claim).supported

@@ -170,3 +170,32 @@ def test_a_change_and_the_levels_it_is_worked_out_from_tell_one_measure() -> Non
     assert check_claim(source, "Its budget share is down half a percentage point to 5.9 per cent.").supported
     assert not check_claim(source, "Its budget share is down half a per cent to 5.9 per cent.").supported
     assert not check_claim(source, "Employer contributions have climbed 2.5 per cent since 2019.").supported
+
+
+def test_rounded_figures_and_changes_worked_out_from_two_amounts() -> None:
+    source = (
+        "Attendance has risen from 86.1% to 93.4%, while the number of fixed-term exclusions fell from 212 "
+        "to 64. The group made a pre-tax profit "
+        "of £84.3m in the three months to 30 September, down from £89.9m a year earlier. Some 214 staff "
+        "signed the letter. The board decided by a majority of four to one to grant permission."
+    )
+    assert check_claim(source, "Attendance climbed by more than seven percentage points, to 93.4%.").supported
+    assert not check_claim(source, "Attendance dropped more than seven percentage points to 93.4%.").supported
+    assert check_claim(source, "Pre-tax profit fell just over 6% year on year to £84.3 million.").supported
+    issues = check_claim(source, "Pre-tax profit fell just over 6% year on year to £89.9 million.").issues
+    assert issues == ["number '£89.9 million' is where the source says it changed from"]
+    assert not check_claim(source, "Pre-tax profit fell 9% year on year to £84.3 million.").supported
+    assert check_claim(source, "More than 200 staff signed the letter.").supported
+    assert not check_claim(source, "More than 250 staff signed the letter.").supported
+    assert not check_claim(source, "About 240 staff signed the letter.").supported
+    assert check_claim(source, "The board granted permission by four votes to one.").supported
+    assert not check_claim(source, "The board granted permission by three votes to two.").supported
+
+
+def test_a_figure_alone_in_its_sentence_is_told_by_the_whole_sentence() -> None:
+    source = (
+        "Revenue rose 3.1% year on year to £1.92bn. Like-for-like sales, which strip out the effect of store "
+        "openings and closures, were up 1.8%. Clothing and beauty sales grew 7.4%, but home sales fell 9.6%."
+    )
+    told = "Revenue grew 3.1% on the previous year to £1.92bn, while like-for-like sales were 1.8% higher."
+    assert check_claim(source, told).supported

@@ -350,11 +350,12 @@ _LABEL = re.compile(
 
 
 _TALLY = re.compile(r"(\s+votes?)?\s+to\s+(\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![\d.,]\d|\s*(?:%|per\s?cent))")
-_VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:by\s+)?$", re.IGNORECASE)
+_VOTED = re.compile(r"\b(?:vot(?:ed|es?|ing)\s+(?:by\s+)?|(?:majority|margin)\s+of\s+)$", re.IGNORECASE)
 
 
 def _tally(text: str, start: int, end: int) -> tuple[int, float] | None:
-    """A vote tally: "by 23 votes to 21", "seven votes to four", "voted 23 to 21" (end, other side)."""
+    """A vote tally: "by 23 votes to 21", "seven votes to four", "voted 23 to 21", "a majority of four to
+    one" (end, other side)."""
     m = _TALLY.match(text, end)
     if m is None or not (m.group(1) or _VOTED.search(text, max(0, start - 16), start)):
         return None

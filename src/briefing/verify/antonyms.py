@@ -17,7 +17,7 @@ from briefing.verify.text import Token, is_content
 _PAIRS: tuple[tuple[str, str], ...] = (
     (
         "rise rises rose risen rising climb climbs climbed jump jumps jumped surge surged soar soared",
-        "fall falls fell fallen falling drop drops dropped slide slid slump slumped plunge plunged"
+        "fall falls fell fallen falling drop drops dropped slide slid slump slumped plunge plunged down"
         " tumble tumbled",
     ),
     ("increase increases increased increasing", "decrease decreases decreased decreasing"),
@@ -116,20 +116,22 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         here = sorted(set(evidence) | _telling(src, toks, k))
         sentences = [src.sent_tokens[i] for i in here]
         used = {w.lower for sent in sentences for p, w in enumerate(sent) if not (p and w.text[:1].isupper())}
+        context = claim_content - {t.stem}
+        if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
+            context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
+        near = 3 if t.lower in _PREPOSITIONS else CONTEXT
         for pole, opposite in _LEXICON[t.lower]:
             if _told_by_claim(toks, sentences, opposite):
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
-            if pole & used:
-                break  # the source uses the claim's own word: nothing flipped
+            # The source uses the claim's own word of what the claim tells (not of something else in the
+            # sentence: "attendance has risen ..., while exclusions fell"): nothing flipped.
+            if pole & used and (_said_instead(sentences, pole, context, near) or t.lower in _KIN):
+                break
             if t.lower in _KIN and not pole & set(src.lower_positions):
                 said_kin = next((w for w in sorted(opposite) if w in src.lower_positions), None)
                 if said_kin:  # "Granddaughter reunites with ring" where the story has only a grandson
                     issues.append(f"'{t.text}' where the source says '{said_kin}'")
                     break
-            context = claim_content - {t.stem}
-            if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
-                context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
-            near = 3 if t.lower in _PREPOSITIONS else CONTEXT
             said = _said_instead(sentences, opposite, context, near)
             if said:
                 issues.append(f"'{t.text}' where the source says '{said}'")

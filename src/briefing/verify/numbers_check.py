@@ -82,8 +82,11 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _ordinal_in(src_text, n, claim)
             and not _single(src_text, n)
             and not _derived(src, n, src_numbers)
+            and not _approximated(src, claim, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
+        elif matches and _start_for_end(claim, src_text, n, matches):
+            issues.append(f"number '{_phrase(claim, n)}' is where the source says it changed from")
         elif matches and (
             _attached_elsewhere(src, n, claim_numbers, matches, src_numbers, claim_tokens)
             or _told_of_another(src, n, claim_numbers, matches, src_numbers, claim_tokens)
@@ -118,6 +121,88 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
                 if any(abs(v - n.value) <= DERIVED * max(abs(v), 1.0) for v in (abs(x - y), x + y) if v):
                     return True
     return False
+
+
+_QUALIFIERS = (
+    (r"more\s+than|over|above|in\s+excess\s+of|at\s+least|just\s+over|a\s+little\s+over", 1.0, 1.1),
+    (r"almost|nearly|just\s+under|just\s+shy\s+of|close\s+to|slightly\s+less\s+than|under|less\s+than"
+     r"|fewer\s+than|below|up\s+to", 0.9, 1.0),
+    (r"about|around|roughly|approximately|some|an\s+estimated", 0.95, 1.05),
+)
+_QUALIFIED = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), lo, hi) for words, lo, hi in _QUALIFIERS]
+
+
+def _interval(claim: str, n: NumberMatch) -> tuple[float, float, bool] | None:
+    """The values a rounded figure stands for, and whether a word says it is rounded: "more than seven"
+    7 to 7.7, "nearly 250" 225 to 250, "about 60" 57 to 63; a bare percentage its rounding ("6%" is 5.5
+    to 6.5). None for other figures."""
+    if n.value is None or n.range_high is not None:
+        return None
+    before = claim[max(0, n.start - 30) : n.start]
+    for pattern, lo, hi in _QUALIFIED:
+        if pattern.search(before):
+            return n.value * lo, n.value * hi, True
+    if n.kind != "percent":
+        return None
+    digits = re.search(r"\d+(?:\.(\d+))?", n.text)
+    half = 0.5 * 10 ** -len(digits.group(1) or "") if digits else 0.0
+    return n.value - half, n.value + half, False
+
+
+def _significant(value: float) -> int:
+    """Significant digits: 60 has one, 63.1 three. A rounded figure has fewer than what it rounds."""
+    return len(f"{abs(value):.6f}".replace(".", "").strip("0"))
+
+
+def _approximated(src: SourceIndex, claim: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+    """A rounded figure the source bears out: "more than 200 people" for 214 of them, "up more than
+    seven percentage points" for "from 86.1% to 93.4%", "profit fell just over 6%" for "£84.3m, down from
+    £89.9m" (a change worked out from two figures of one sentence). The source's figure must be nearby
+    and more precise than the claim's, as a rounded one is."""
+    span = _interval(claim, n)
+    if span is None or n.value is None:
+        return False
+    lo, hi, qualified = span
+    digits = _significant(n.value)
+
+    def rounds(v: float) -> bool:
+        return lo <= v <= hi and _significant(v) > digits
+
+    if qualified and any(
+        m.kind == n.kind and m.unit == n.unit and m.value is not None and rounds(m.value) for m in src_numbers
+    ):
+        return True
+    # A change worked out from two figures of one sentence, one of which the claim gives too.
+    given = [o for o in find_numbers(claim) if o.start != n.start]
+    by_sentence: dict[int, list[NumberMatch]] = {}
+    for m in src_numbers:
+        if m.value is not None and m.range_high is None and (i := sentence_at(src, m.start)) is not None:
+            by_sentence.setdefault(i, []).append(m)
+    for ms in by_sentence.values():
+        for a, b in ((a, b) for k, a in enumerate(ms) for b in ms[k + 1 :]):
+            x, y = a.value or 0.0, b.value or 0.0
+            if a.kind != b.kind or a.unit != b.unit or not x or not y:
+                continue
+            if not any(same_quantity(o, m) for o in given for m in (a, b)):
+                continue
+            if n.unit == "pp" and a.unit == "%" and rounds(round(abs(x - y), 6)):
+                return True  # a change in percentage points, from two percentages
+            changes = (round(100 * abs(x - y) / x, 6), round(100 * abs(x - y) / y, 6))
+            if n.unit == "%" and a.kind in ("money", "count", "quantity") and any(rounds(c) for c in changes):
+                return True  # a change in per cent, from two amounts ("down from £89.9m")
+    return False
+
+
+_TO = re.compile(r"\b(?:to|at)\s+$")
+_FROM = re.compile(r"\bfrom\s+$")
+
+
+def _start_for_end(claim: str, src_text: str, n: NumberMatch, matches: list[NumberMatch]) -> bool:
+    """"Profit fell 6% to £89.9m" where the source has it "down from £89.9m": the claim's end point is
+    the figure the source says it changed from (and never where it went)."""
+    if not _TO.search(claim, max(0, n.start - 6), n.start):
+        return False
+    return all(_FROM.search(src_text, max(0, m.start - 8), m.start) for m in matches)
 
 
 def _has_digit(word: str) -> bool:
@@ -426,7 +511,7 @@ def _told_of_another(
         beside.discard(lemma(first.lower))  # "Wairangi's population": a name, though it opens the claim
     if len(beside) < 2:
         return False
-    told = max(_beside_overlap(src, m, beside) for m in matches)
+    told = max(_told_overlap(src, m, beside, src_numbers) for m in matches)
     floor = 2 * min(src.idf(s) for s in beside)
     for m in src_numbers:
         if _kind_class(m) != kind or m in matches or same_quantity(n, m):
@@ -496,6 +581,19 @@ def _beside(toks: list[Token], start: int, end: int) -> set[str]:
     before = [t for t in words if t.end <= start][-BESIDE:]
     after = [t for t in words if t.start >= end][:BESIDE]
     return {lemma(t.lower) for t in before + after}  # "fell" beside a figure is the claim's "fall"
+
+
+def _told_overlap(src: SourceIndex, m: NumberMatch, stems: set[str], src_numbers: list[NumberMatch]) -> float:
+    """The claim's words told of source mention ``m``: those beside it, or any of its sentence when no
+    other figure of its kind is there ("Like-for-like sales, which strip out ..., were up 1.8%")."""
+    i = sentence_at(src, m.start)
+    kind = _kind_class(m)
+    alone = i is not None and not any(
+        o is not m and _kind_class(o) == kind and sentence_at(src, o.start) == i for o in src_numbers
+    )
+    if not alone or i is None:
+        return _beside_overlap(src, m, stems)
+    return sum(src.idf(s) for s in stems & {lemma(t.lower) for t in src.sent_tokens[i] if is_content(t)})
 
 
 def _beside_overlap(src: SourceIndex, m: NumberMatch, stems: set[str]) -> float:

@@ -181,18 +181,21 @@ def _plainly_stated(
     evidence, and do the evidence sentences negate none of the claim's words? A target the source never
     uses is judged by the evidence sentences alone."""
     stems = {t.stem for t in targets}
+    lemmas = {lemma(t.lower) for t in targets}  # "not yet known" for "we don't know yet"
     n = len(src.sentences)
     near = sorted({j for i in evidence for j in range(max(0, i - NEAR), min(n, i + NEAR + 1))})
     sentences = range(n) if NEAR < 0 else sorted(set(near) | _paragraphs(src, evidence))
     for i in sentences:
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
-            if w.stem in stems:
+            if w.stem in stems or lemma(w.lower) in lemmas:
                 lo = max(0, p - _WINDOW - 1)
                 count = sum(_negates(sent, j, cues) for j in range(lo, p))
                 if count and (claim_count < 2 or count % 2 == claim_count % 2):
                     return False
-    holding = [i for i in evidence if any(w.stem in stems for w in src.sent_tokens[i])] or evidence
+    holding = [
+        i for i in evidence if any(w.stem in stems or lemma(w.lower) in lemmas for w in src.sent_tokens[i])
+    ] or evidence
     strict = cues & (CLAIM_CUES | _FAIL | {"non"}) or cues
     for i in holding:
         sent = src.sent_tokens[i]

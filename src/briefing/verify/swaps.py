@@ -11,6 +11,8 @@ source sentence that tells more of the claim and names someone else in that slot
 
 from __future__ import annotations
 
+import re
+
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content, stem
 
@@ -64,6 +66,8 @@ def swapped_name(
                     continue  # "the High Court in Dublin ruled": a place after "in" is not who did it
                 if _told_with_name(src, core, rest, src.sent_of_word[p]):
                     continue  # "Tarrant won the £40,000 prize": another sentence names her with the rest
+                if side == "right" and _within(src, core, run):
+                    continue  # "at Mount Ellery, which" for "at Mount Ellery in New South Wales, which"
                 between = (
                     src.text[src.words[p + k - 1].end : run[0].start]
                     if side == "left"
@@ -73,6 +77,18 @@ def swapped_name(
                 if between.strip() == gap.strip():
                     others.append(" ".join(t.text for t in run))
     return others[0] if others else None
+
+
+_IN_PLACE = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _within(src: SourceIndex, core: list[str], run: list[Token]) -> bool:
+    """Does the source place the claim's name in the run's place ("Mount Ellery in far-western New South
+    Wales"), so a claim that leaves out the larger place names the smaller one rightly?"""
+    first = src.text.rfind("\n", 0, run[0].start)
+    before = src.text[max(first + 1, run[0].start - 60) : run[0].start]
+    at = before.lower().rfind(core[-1])
+    return at >= 0 and _IN_PLACE.fullmatch(before[at + len(core[-1]) :]) is not None
 
 
 def _one_person(src: SourceIndex, core: list[str], words: list[str]) -> bool:
