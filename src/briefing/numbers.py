@@ -105,12 +105,12 @@ _CURRENCY_SYMBOLS = {
     "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "US$": "USD", "A$": "AUD", "AU$": "AUD",
     "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
 }  # fmt: skip
-_ISO = tuple(sorted(_wordset("USD GBP EUR JPY CHF CNY AUD CAD INR HKD NZD SEK NOK DKK RUB")))
+_ISO = tuple(sorted(_wordset("USD GBP EUR JPY CHF CNY AUD CAD INR HKD NZD SEK NOK DKK RUB MYR ZAR SGD")))
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "euro": "EUR",
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD",
+    "pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD", "rand": "ZAR", "ringgit": "MYR",
 }  # fmt: skip
 _SUBUNITS = {"pence", "p", "cents", "cent"}
 
@@ -703,6 +703,8 @@ def _units_agree(a: NumberMatch, b: NumberMatch, match_nouns: bool) -> bool:
     if a.kind == "percent" or b.kind == "percent":
         return a.kind == b.kind and a.unit == b.unit
     if a.kind in _STRICT_KINDS and b.kind in _STRICT_KINDS:
+        if a.kind == b.kind == "quantity" and {a.unit, b.unit} in ({"degree", "°C"}, {"degree", "°F"}):
+            return True  # "46.2 degrees" for "46.2C": the scale is the story's
         return a.kind == b.kind and a.unit == b.unit
     if a.kind == "count" and b.kind == "count" and match_nouns:
         return a.unit == b.unit

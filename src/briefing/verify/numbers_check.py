@@ -9,6 +9,7 @@ number, and never with this one; paraphrase that swaps the noun ("stores" for "s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
@@ -38,11 +39,27 @@ def _rejoin(m: re.Match[str]) -> str:
     return (digits + scale).ljust(len(m.group()))
 
 
+_SPANS = {
+    "a fortnight": "2 weeks", "a decade": "10 years", "two decades": "20 years", "a century": "100 years"
+}
+_SPAN_WORDS = re.compile(r"\b(?:" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
+
+
+def _spans_in_figures(text: str) -> list[NumberMatch]:
+    """"a fortnight" read as "2 weeks" too (at its own offsets), for a claim that says so."""
+    return [
+        replace(n, start=m.start(), end=m.end(), text=m.group())
+        for m in _SPAN_WORDS.finditer(text)
+        for n in find_numbers(_SPANS[m.group().lower()])
+    ]
+
+
 @lru_cache(maxsize=64)
 def _source_numbers(text: str) -> tuple[str, list[NumberMatch], frozenset[str]]:
     text = _SPLIT_GROUP.sub(_rejoin, text)
     text = _SPLIT_HYPHEN.sub(lambda m: "-  ", text)
-    return text, find_numbers(text), frozenset(_SLASH.findall(text))
+    found = sorted(find_numbers(text) + _spans_in_figures(text), key=lambda n: n.start)
+    return text, found, frozenset(_SLASH.findall(text))
 
 
 def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> list[str]:
@@ -50,7 +67,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
     src_text, src_numbers, src_slashes = _source_numbers(src.text)
     issues: list[str] = []
     for s, e in _slash_spans(claim):
-        if claim[s:e] not in src_slashes:
+        if claim[s:e] not in src_slashes and claim[s:e].replace("/", "-") not in src_text:  # "2021-22"
             issues.append(f"number '{claim[s:e]}' not in source")
     slashes = _slash_spans(claim)
     claim_numbers = [n for n in find_numbers(claim) if not any(s <= n.start < e for s, e in slashes)]
@@ -82,6 +99,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _ordinal_in(src_text, n, claim)
             and not _single(src_text, n)
             and not _derived(src, n, src_numbers)
+            and not _part_of(src, n, src_numbers)
             and not _approximated(src, claim, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
@@ -203,6 +221,22 @@ def _start_for_end(claim: str, src_text: str, n: NumberMatch, matches: list[Numb
     if not _TO.search(claim, max(0, n.start - 6), n.start):
         return False
     return all(_FROM.search(src_text, max(0, m.start - 8), m.start) for m in matches)
+
+
+def _part_of(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+    """"About 300 of the 900 staff" for "a third of the 900 staff": a fraction of a figure of one
+    sentence."""
+    if n.value is None or n.kind not in ("number", "count", "money", "quantity"):
+        return False
+    parts = [m for m in src_numbers if m.unit == "fraction" and m.value]
+    for f in parts:
+        i = sentence_at(src, f.start)
+        for m in src_numbers:
+            whole = m.value is not None and m.unit != "fraction" and sentence_at(src, m.start) == i
+            fits = abs((f.value or 0.0) * (m.value or 0.0) - n.value) <= DERIVED * max(n.value, 1.0)
+            if whole and fits and (m.kind == n.kind or n.kind == "number") and m.kind != "percent":
+                return True
+    return False
 
 
 def _has_digit(word: str) -> bool:
