@@ -500,3 +500,19 @@ def test_not_yet_known_is_the_source_s_we_don_t_know_yet() -> None:
     )
     claim = "Dr Ana Kirk said it was not yet known whether the planet has an atmosphere, let alone water."
     assert check_claim(source, claim).supported
+
+
+def test_set_15_shapes_affiliation_at_no_point_and_a_noun_in_ing() -> None:
+    source = (
+        "Prices rose by 6.1% in the year to March, according to the Central Statistics Office (CSO). "
+        "Senior statistician Aoife Rann said the annual rate had now slowed for three months.\n\n"
+        '"The market is still growing, but at a gentler pace," Ms Rann said.\n\n'
+        '"At no point was anyone\'s water at risk," Kowal said.\n\n'
+        "Sandra Okoye, who is expected to be confirmed as council leader at the annual meeting on 24 May, "
+        "said residents had voted for change."
+    )
+    told = 'CSO senior statistician Aoife Rann said the market is "still growing, but at a gentler pace".'
+    assert check_claim(source, told).supported
+    assert check_claim(source, "Kowal insisted the water was never at risk.").supported
+    told = "Sandra Okoye, expected to be confirmed as council leader on 24 May, said residents had voted."
+    assert check_claim(source, told).supported

@@ -175,7 +175,6 @@ FORMS = [
 
 KNOWN_FALSE_ALARMS = {
     "Prices rose 100% to £10 over the year.": "a doubling is not read as a 100% rise",
-    "The sale raised RM2,100 million.": "ringgit, rand and rupee prefixes are not read",
     "Output grew ten times over in five years.": "'tenfold' and 'ten times over' are not read as multiples",
     "The ferry had 243 people on board.": "a sum of two counts of different nouns is not worked out",
 }
@@ -204,3 +203,11 @@ def test_the_same_figure_written_another_way_passes(source: str, claim: str) -> 
 @pytest.mark.parametrize(("source", "claim"), _marked(FORMS, 2, KNOWN_MISSES))
 def test_a_changed_figure_is_flagged(source: str, claim: str) -> None:
     assert not check_claim(source, claim).supported
+
+
+def test_letter_currency_prefixes_are_sums_not_names() -> None:
+    source = "The High Court upheld the R4.5 million fine. The sale raised RM2.1 billion for the group."
+    assert check_claim(source, "The court upheld the R4.5m fine.").supported
+    assert not check_claim(source, "The court upheld the R5.4m fine.").supported
+    assert not check_claim(source, "The court overturned the R4.5m fine.").supported
+    assert check_claim(source, "The sale raised RM2,100 million.").supported

@@ -103,7 +103,8 @@ _FRACTIONS = {
 
 _CURRENCY_SYMBOLS = {
     "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "US$": "USD", "A$": "AUD", "AU$": "AUD",
-    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "RM": "MYR",
+    "RS": "INR", "RS.": "INR", "R": "ZAR",
 }  # fmt: skip
 _ISO = tuple(sorted(_wordset("USD GBP EUR JPY CHF CNY AUD CAD INR HKD NZD SEK NOK DKK RUB MYR ZAR SGD")))
 _CURRENCY_WORDS = {
@@ -159,7 +160,9 @@ _NUM_WORD = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|lakhs?|million|crores?|billion|trillion"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ISO_RE = r"(?-i:" + "|".join(_ISO) + r")"
-_CUR_PREFIX = rf"US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|[£$€¥₹]|{_ISO_RE}\s?"
+# Letter prefixes glued to digits: ringgit "RM2.1bn", rupees "Rs 500", rand "R350,000".
+_LETTER_CUR = r"(?-i:RM|Rs\.?\s?|R)(?=\d)"
+_CUR_PREFIX = rf"US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|[£$€¥₹]|{_ISO_RE}\s?|\b{_LETTER_CUR}"
 
 _A_NUMBER = rf"an?(?=\s+(?:{_SCALE_WORD}|dozen|third|quarter|fifth|tenth)\b)"  # "a million", "a third"
 
@@ -170,7 +173,7 @@ _START = re.compile(
   | (?P<date_dm>(?<![\w.,:/])(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?!\w)
         (?:,?\s+(?P<dm_year>{_YEAR4})(?!\d))?)
   | (?P<date_my>\b(?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR4})(?!\d))
-  | (?P<cur>{_CUR_PREFIX})?(?P<digits>(?<![\w.,:/])(?:{_DIGITS}))
+  | (?P<cur>{_CUR_PREFIX})?(?P<digits>(?:(?<=\bR)|(?<=\bRM)|(?<=\bRs\.)|(?<![\w.,:/]))(?:{_DIGITS}))
   | (?P<words>\b(?:(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|{_A_NUMBER}|half)\b)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -182,6 +185,7 @@ _ANCHOR_SCANS = (
     re.compile(rf"\b[Aa]n?\s+(?=(?:{_SCALE_WORD}|dozen|third|quarter|fifth|tenth)\b)"),
     re.compile(rf"\b(?=[ADFJMNOS][a-z])(?:{_MONTH})"),
     re.compile(rf"\b(?=[A-Z][A-Z$])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|{_ISO_RE})"),
+    re.compile(rf"\b{_LETTER_CUR}"),
 )
 _WORD_TOKEN = re.compile(
     rf"(?:\s+and\s+|\s+|-)(?P<w>(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?|{_SCALE_WORD}|dozen|a\s+half|half)\b",
@@ -349,7 +353,9 @@ _LABEL = re.compile(
 )
 
 
-_TALLY = re.compile(r"(\s+votes?)?\s+to\s+(\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![\d.,]\d|\s*(?:%|per\s?cent))")
+_TALLY = re.compile(
+    r"(\s+votes?)?\s+to\s+(\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![\d.,]\d|\s*(?:%|per\s?cent)|-year)"
+)  # not "won by 212 votes to 29-year-old Priya Castellano"
 _VOTED = re.compile(r"\b(?:vot(?:ed|es?|ing)\s+(?:by\s+)?|(?:majority|margin)\s+of\s+)$", re.IGNORECASE)
 
 

@@ -67,6 +67,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("nephew", "niece"),
     ("grandfather grandad grandpa", "grandmother gran grandma"),
     ("possible", "certain inevitable"),
+    ("uphold upholds upheld upholding", "overturn overturns overturned overturning quash quashed"),
     ("longest", "shortest"),
     ("highest", "lowest"),
     ("biggest largest", "smallest"),

@@ -183,7 +183,8 @@ def _cap(t: Token) -> bool:
     return t.text[0].isupper() and "-year" not in t.lower and not PERIOD.fullmatch(t.text)
 
 
-PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")
+PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}|(?:RM|Rs|R)\d[\d.,]*")
+"""Not names: periods ("Q3", "FY24") and sums in ringgit, rupees or rand ("RM2", "R4.5")."""
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -237,6 +238,7 @@ def check_names(
             and not _indefinite(claim_tokens, idx, claim)
             and not _scene(claim, claim_tokens, idx)
             and not _in_list(claim, name, names)
+            and not _affiliation(src, claim, name, names)
             and _out_of_context(src, name, claim_tokens, spans, claim)
         ):
             issues.append(f"name '{name.text}' is not where the source says this")
@@ -379,6 +381,24 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
 
 
 
+_AFFILIATED_ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+$")
+
+
+def _affiliation(src: SourceIndex, claim: str, name: Name, names: list[Name]) -> bool:
+    """"CSO senior statistician Aoife Rennard": the acronym the source defines for its own organisation
+    ("the Central Statistics Office (CSO)"), named as whom the person after the role works for; the
+    person's placement is what the rest of the claim is judged by."""
+    after = [n for n in names if n.start > name.end]
+    role = _AFFILIATED_ROLE.fullmatch(claim, name.end, after[0].start) if after else None
+    word = role.group(1) if role else ""
+    if not (word in PERSON_TITLES or word.endswith(_LONG_ROLES + _ROLE_ENDS)):
+        return False
+    return name.text.isupper() and f"({name.text})" in src.text
+
+
+_ROLE_ENDS = ("ist", "ian", "er", "or")  # statistician, economist, adviser, director
+
+
 _DEMONYM = ("ese", "ish", "ian", "ans", "an", "i")
 
 
@@ -419,8 +439,12 @@ _PREPOSITIONS = frozenset(
     {"in", "at", "into", "to", "from", "of", "on", "for", "with", "by", "across", "near", "about", "against"}
 )
 CONTEXT_WINDOW = 1  # sentences either side of a mention of the name
-_LIGHT_VERBS = frozenset({"make", "have", "take", "give", "get", "do"})
-"""Verbs that say little by themselves ("have made Okoro their record signing"): no context to place by."""
+_LIGHT_VERBS = frozenset(
+    lemma(w) for w in ("make", "have", "take", "give", "get", "do", "ruled", "concluded", "described")
+)
+"""Verbs that say little by themselves ("have made Okoro their record signing"), or only how someone
+put what the rest of the claim says ("Judge X ruled that" for "Judge X found that"): no context to
+place by."""
 
 
 def _out_of_context(

@@ -55,6 +55,7 @@ def omission_issues(copy: Copy) -> list[str]:
         dropped += [
             t.lower for k, t in enumerate(left, gap[0])
             if _verb(t, source.tokens[k + 1]) and not _after_amount(source, k) and not _modifier(source, gap)
+            and not _a_noun(source, k)
         ]
         if dropped:
             issues.append(_describe(source, copy, a, b, gap, dropped[0]))
@@ -99,6 +100,15 @@ def _verb(t: Token, after: Token) -> bool:
     verb = bool(_VERB.fullmatch(t.lower)) and is_content(t)
     verb = verb and t.lower not in _BEING and t.lower not in _PREPOSITIONS
     return verb and not is_content(after) and after.lower not in _FRAMED
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+
+
+def _a_noun(source: SourceWords, k: int) -> bool:
+    """"at the annual meeting on 24 May": an -ing word after a determiner (and an adjective) is a noun."""
+    determined = any(source.tokens[j].lower in _DETERMINERS for j in range(max(0, k - 2), k))
+    return determined and source.tokens[k].lower.endswith("ing")
 
 
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"})

@@ -190,7 +190,7 @@ def _plainly_stated(
         for p, w in enumerate(sent):
             if w.stem in stems or lemma(w.lower) in lemmas:
                 lo = max(0, p - _WINDOW - 1)
-                count = sum(_negates(sent, j, cues) for j in range(lo, p))
+                count = sum(_negates(sent, j, cues) for j in range(lo, p)) + _at_no_point(sent, p, lo)
                 if count and (claim_count < 2 or count % 2 == claim_count % 2):
                     return False
     holding = [
@@ -203,6 +203,19 @@ def _plainly_stated(
             if w.lower in strict and any(x.stem in claim_stems for x in sent[p + 1 : p + 2 + SCOPE]):
                 return claim_count >= 2 and _count_before(sent, p, strict) < claim_count
     return True
+
+
+_NEVER_NOUNS = frozenset({"point", "time", "stage", "moment"})
+NEVER_REACH = 8  # words before a target in which "at no point" may stand
+
+
+def _at_no_point(sent: list[Token], p: int, lo: int) -> int:
+    """"At no point was anyone's water at risk" says "never" further from its verb than a plain "not"
+    (those nearer are counted already)."""
+    return int(any(
+        sent[j].lower == "no" and j + 1 < len(sent) and sent[j + 1].lower in _NEVER_NOUNS
+        for j in range(max(0, p - NEVER_REACH), lo)
+    ))
 
 
 def _paragraphs(src: SourceIndex, evidence: list[int]) -> set[int]:
