@@ -516,3 +516,34 @@ def test_set_15_shapes_affiliation_at_no_point_and_a_noun_in_ing() -> None:
     assert check_claim(source, "Kowal insisted the water was never at risk.").supported
     told = "Sandra Okoye, expected to be confirmed as council leader on 24 May, said residents had voted."
     assert check_claim(source, told).supported
+
+
+def test_set_16_shapes_multiples_converse_kin_honorifics_and_interviews() -> None:
+    source = (
+        "Ledgerly has raised $140 million at a valuation of $1.3 billion, more than triple its valuation "
+        "of about $400 million in 2023. Ms Oke said Ledgerly, founded in 2021, had no plans to go public "
+        "before 2027. He was reported missing by his wife, Sinead, when he failed to return home. The "
+        "depot had been working with about a quarter fewer engineers than planned. Dr Ravi Pen, her former "
+        "doctoral student, said she \"had no patience for hand-waving\"."
+    )
+    for claim in (
+        "The new valuation is more than three times the roughly $400 million it was worth in 2023.",
+        "Ledgerly, founded in 2021, has no plans to go public before 2027.",
+        "Sinead, who reported her husband missing, said she never gave up.",
+        "The depot was working with about 25% fewer engineers than planned.",
+        'Dr Ravi Pen, her former doctoral student, said she "had no patience for hand-waving".',
+    ):
+        assert check_claim(source, claim).supported, claim
+    assert not check_claim(source, "The new valuation is more than five times its 2023 value.").supported
+
+
+def test_the_interviewee_is_whom_the_intro_says_was_interviewed() -> None:
+    source = (
+        "The deal, brokered by the Workplace Mediation Service (WMS), gives 730 workers a rise. We spoke to "
+        "Bríd Hanley, the union's organiser, who led the talks.\n\n"
+        "Q: Are you happy with the deal?\n\nA: It's a good deal, not a perfect one.\n\n"
+        "Q: Any regrets?\n\nA: I don't regret standing up for the workers on the quays."
+    )
+    assert check_claim(source, 'Bríd Hanley called it "a good deal, not a perfect one".').supported
+    wrong = 'WMS chief Tom Reilly called it "a good deal, not a perfect one".'
+    assert not check_claim(source, wrong).supported

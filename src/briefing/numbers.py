@@ -195,6 +195,7 @@ _GLUED_SCALE = re.compile(r"(million|billion|trillion|bn|mn|mln|trn|tn|[kmb])(?!
 _SPACED_SCALE = re.compile(rf"[\s-]?({_SCALE_WORD})\b|\s(bn|mn|mln|tn)\b", re.IGNORECASE)  # "$312-million"
 _FRACTION = re.compile(r"[-\s](thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\s+(?:fewer|more|less|lower|higher|smaller|bigger|larger|cheaper)\b", re.IGNORECASE)
 _RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+(\d{{1,3}}|{_NUM_WORD})\b(?![.,]\d)", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)\s+$", re.IGNORECASE)
 _HALF_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|all)\b", re.IGNORECASE)
@@ -456,8 +457,10 @@ def _read_words(text: str, start: int, end: int, first: str) -> _Read | None:
         # "a quarter of a percentage point" is 0.25 points (25 basis points)
         per = _FRACTIONS[frac.group(1).lower()]
         return start, points.end(), "percent", (total + current) * per, {"unit": "pp"}
-    if frac is not None and (tokens[0] not in {"a", "an"} or _OF.match(text, frac.end())):
-        # "two-thirds", "a third of voters"
+    if frac is not None and (
+        tokens[0] not in {"a", "an"} or _OF.match(text, frac.end()) or _COMPARED.match(text, frac.end())
+    ):
+        # "two-thirds", "a third of voters", "a quarter fewer engineers"
         per = _FRACTIONS[frac.group(1).lower()]
         return start, frac.end(), "number", (total + current) * per, {"unit": "fraction"}
     if tokens == ["a"] or tokens == ["an"]:

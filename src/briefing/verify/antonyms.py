@@ -110,11 +110,15 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
     for k, t in enumerate(toks):
         if t.lower not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
             continue
-        if k > 0 and t.text[:1].isupper():
-            continue  # a name: "Harlow Falls"
+        if k > 0 and t.text[:1].isupper() or not _a_direction(toks, k):
+            continue  # a name ("Harlow Falls"), or "down" that tells no change ("stepped down")
         # A claim joining two facts has only one of them in its evidence: the sentences that tell the
         # words around this one ("its shares rose 8%") are read too.
         here = sorted(set(evidence) | _telling(src, toks, k))
+        # "down from 80 per cent": a change of a figure is judged where the source states that figure.
+        figure = _figure_after(toks, k)
+        stating = [i for i, sent in enumerate(src.sent_tokens) if figure in {w.text for w in sent}]
+        here = stating or here
         sentences = [src.sent_tokens[i] for i in here]
         used = {w.lower for sent in sentences for p, w in enumerate(sent) if not (p and w.text[:1].isupper())}
         context = claim_content - {t.stem}
@@ -130,14 +134,51 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
                 break
             if t.lower in _KIN and not pole & set(src.lower_positions):
                 said_kin = next((w for w in sorted(opposite) if w in src.lower_positions), None)
-                if said_kin:  # "Granddaughter reunites with ring" where the story has only a grandson
+                if said_kin and not _converse(toks, k, src.sent_tokens, opposite):
+                    # "Granddaughter reunites with ring" where the story has only a grandson
                     issues.append(f"'{t.text}' where the source says '{said_kin}'")
                     break
             said = _said_instead(sentences, opposite, context, near)
+            if said and _converse(toks, k, sentences, opposite):
+                break  # "who reported her husband missing" for "reported missing by his wife"
             if said:
                 issues.append(f"'{t.text}' where the source says '{said}'")
                 break
     return issues
+
+
+_CONVERSES = frozenset({"husband", "wife", "brother", "sister", "boyfriend", "girlfriend"})
+_FLIP = {"his": "her", "her": "his"}
+
+
+def _converse(toks: list[Token], k: int, sentences: list[list[Token]], opposite: frozenset[str]) -> bool:
+    """"her husband" told where the source has "his wife": one relation seen from its other side."""
+    if toks[k].lower not in _CONVERSES or k == 0 or toks[k - 1].lower not in _FLIP:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].start - toks[k].end > 1:
+        return False  # "his wife, Dana Mess": named in apposition, so who is who is the claim's to get right
+    other = _FLIP[toks[k - 1].lower]
+    return any(
+        w.lower in opposite and p and sent[p - 1].lower == other
+        for sent in sentences
+        for p, w in enumerate(sent)
+    )
+
+
+def _figure_after(toks: list[Token], k: int) -> str | None:
+    """The figure a direction word applies to: "down 6%", "down from 80 per cent", "rose by 12"."""
+    after = toks[k + 1 : k + 3]
+    if after and after[0].lower in ("from", "by"):
+        after = after[1:]
+    return after[0].text if after and after[0].text[:1].isdigit() else None
+
+
+def _a_direction(words: list[Token], k: int) -> bool:
+    """"down" tells a fall only before a figure or "from"/"by" ("down from 41.2%", "down 6%")."""
+    if words[k].lower != "down":
+        return True
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return nxt is not None and (nxt.lower in ("from", "by") or nxt.text[:1] in "0123456789£$€")
 
 
 def _told_by_claim(toks: list[Token], sentences: list[list[Token]], opposite: frozenset[str]) -> bool:
@@ -174,7 +215,7 @@ def _said_instead(
         for p, w in enumerate(sent):
             if w.lower not in opposite or any(x.lower in _NEGATIONS for x in sent[max(0, p - 3) : p]):
                 continue
-            if p > 0 and w.text[:1].isupper():
+            if p > 0 and w.text[:1].isupper() or not _a_direction(sent, p):
                 continue  # part of a name mid-sentence ("Harlow Falls"), as in ``used`` above
             if any(x.stem in context for x in sent[max(0, p - near) : p + near + 1] if is_content(x)):
                 return w.text

@@ -309,6 +309,8 @@ _FORMER = frozenset(
     {"former", "formerly", "ex", "then", "previous", "retired", "retiring", "outgoing", "erstwhile"}
 )
 _CURRENT = frozenset({"current", "currently", "serving", "sitting", "incumbent", "still"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "rev"})
+"""Titles of address, not roles: nobody is a former Dr ("her former doctoral student, Dr Rhys Pen")."""
 """Words by which a claim says someone holds a role now: against a source's "former", a promotion back."""
 
 
@@ -367,7 +369,7 @@ def _role_issues(src: SourceIndex, name: Name, claim_tokens: list[Token]) -> lis
     src_former = [any(w.lower in _FORMER for w in src.sent_tokens[src.sent_of_word[p]]) for p in mentions]
     if claim_former and not told_apart and not any(src_former):
         return [f"title 'former' for '{name.text}' not in source"]
-    titled = name.words[0] in TITLES and name.words[0] not in _FORMER
+    titled = name.words[0] in TITLES and name.words[0] not in _FORMER | _HONORIFICS
     if titled and not claim_former and all(src_former):
         return [f"'{name.text}' is a former {name.words[0]} in source"]
     # "Achebe, Corrant's current operations director," where every sentence naming him says "former".

@@ -100,6 +100,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _single(src_text, n)
             and not _derived(src, n, src_numbers)
             and not _part_of(src, n, src_numbers)
+            and not _multiple_told(src_text, n, claim)
             and not _approximated(src, claim, n, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
@@ -221,6 +222,21 @@ def _start_for_end(claim: str, src_text: str, n: NumberMatch, matches: list[Numb
     if not _TO.search(claim, max(0, n.start - 6), n.start):
         return False
     return all(_FROM.search(src_text, max(0, m.start - 8), m.start) for m in matches)
+
+
+_MULTIPLES = {
+    2.0: r"double[ds]?|doubling|twice|two-?fold", 3.0: r"triple[ds]?|tripling|treble[ds]?|three-?fold",
+    4.0: r"quadruple[ds]?|four-?fold", 5.0: r"five-?fold", 10.0: r"ten-?fold",
+}
+_TIMES = re.compile(r"[\s-]*(?:times|fold)\b", re.IGNORECASE)
+
+
+def _multiple_told(source: str, n: NumberMatch, claim: str) -> bool:
+    """"more than three times" for "more than triple", "ten times over" for "tenfold"."""
+    words = _MULTIPLES.get(n.value or 0.0)
+    if words is None or not _TIMES.match(claim, n.end):
+        return False
+    return re.search(rf"\b(?:{words})\b", source, re.IGNORECASE) is not None
 
 
 def _part_of(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
@@ -486,8 +502,10 @@ def _attached_elsewhere(
     beside = {a + 1 for a in anchors if a is not None} | anchors
     if not anchors or any(sentence_at(src, m.start) in beside for m in matches):
         return False
+    given = [o for o in claim_numbers if o is not n]  # "since its founding in 2021": the claim's own year
     return any(
         m.kind in _TEMPORAL and not same_quantity(m, n) and sentence_at(src, m.start) in anchors
+        and not any(same_quantity(o, m) for o in given)
         for m in src_numbers
     )
 

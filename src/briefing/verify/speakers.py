@@ -66,7 +66,12 @@ def interview_answers(src: SourceIndex, stems: set[str]) -> set[int]:
 
 
 _QA_LINE = re.compile(r"^[ \t]*([QA])[:.][ \t]", re.MULTILINE)
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+)+)")
+_FULL_NAME = re.compile(r"\b([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_'’]*[^\W\d_])+)")  # "Bríd Hennessy"
+_INTERVIEWED = re.compile(
+    r"(?:(?:spoke|talked|speaks|talks)\s+(?:to|with)|interview(?:ed)?(?:\s+with)?|sat\s+down\s+with|asked)\s+"
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_'’]*[^\W\d_])+)"
+)
+"""Whom the intro says was interviewed ("We spoke to Bríd Hennessy, the union's organiser")."""
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +81,8 @@ def _interview(text: str) -> tuple[frozenset[str], tuple[tuple[int, int], ...]]:
     lines = list(_QA_LINE.finditer(text))
     if sum(m.group(1) == "Q" for m in lines) < 2 or sum(m.group(1) == "A" for m in lines) < 2:
         return frozenset(), ()
-    name = _FULL_NAME.search(text, 0, lines[0].start())
+    intro = _INTERVIEWED.search(text, 0, lines[0].start())
+    name = intro or _FULL_NAME.search(text, 0, lines[0].start())
     if name is None:
         return frozenset(), ()
     answers = []

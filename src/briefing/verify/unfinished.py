@@ -26,6 +26,7 @@ def unfinished_issues(claim: str, claim_tokens: list[Token]) -> list[str]:
         return [f"claim '{claim.strip()}' is a single word, not a statement"]
     last = claim_tokens[-1]
     after = claim[last.end :].strip()
-    if last.lower in DANGLING and after in ("", ".") or last.lower in LINKING and not after:
+    dangling = last.lower in DANGLING and last.text != "A"  # "at least one A": a grade, not an article
+    if dangling and after in ("", ".") or last.lower in LINKING and not after:
         return [f"claim stops mid-clause at '{last.text}'"]
     return []
