@@ -254,9 +254,14 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
 def _scores(columns: _Columns) -> list[float]:
     """Each gap's score (index 0 a dummy 0): the weighted sum of its features, added in FEATURES order
     (a running sum down the columns: the same additions, in the same order, as row by row)."""
-    weighted = np.array([columns[name] for name in FEATURES]) * np.array(list(WEIGHTS.values()))[:, None]
-    if not weighted.size:
+    rows = len(columns["bias"])
+    if not rows:
         return [0.0]
+    # One pass over the columns (np.array would first probe the nested lists' shape and types).
+    cells = chain.from_iterable(map(columns.__getitem__, FEATURES))
+    values = np.fromiter(cells, np.float64, len(FEATURES) * rows)
+    # WEIGHTS is read at each call: benchmarks/segmentation.py --cv swaps in refitted weights.
+    weighted = values.reshape(len(FEATURES), rows) * np.array(list(WEIGHTS.values()))[:, None]
     return [0.0, *np.cumsum(weighted, axis=0)[-1].tolist()]
 
 
@@ -476,16 +481,19 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
         a, b = stories.pop()
         if not 2 <= b - a <= _REPEAT_UNITS:
             continue
-        lead = shingles(text[units[a].start : units[a].end])
-        if not lead:
-            continue
+        lead_words = _lower_words(text[units[a].start : units[a].end])
+        if len(lead_words) < SHINGLE:
+            continue  # no 5-gram to repeat
+        lead: _Shingles = set()  # the lead's 5-grams, made once a unit holds its rarest words
         grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
-        # The lead's two longest words; ties go by the words themselves, not by a set's hash order.
-        rare = sorted(sorted(set(chain.from_iterable(lead))), key=len)[-2:]
+        # The lead's two longest words (each in one of its 5-grams); ties go by the words themselves, not
+        # by a set's hash order.
+        rare = sorted(sorted(set(lead_words)), key=len)[-2:]
         for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
             u = units[a + k]
             if not all(w in text[u.start : u.end].lower() for w in rare):
                 continue  # most units: a quick no
+            lead = lead or _shingles_of(lead_words)
             g = shingles(text[u.start : u.end])
             if not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
                 continue
@@ -503,7 +511,14 @@ SHINGLE = 5
 
 def shingles(text: str) -> _Shingles:
     """The text's word 5-grams, lower-cased: most recur in a copy, few in a rewrite (dedupe uses them too)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    return _shingles_of(_lower_words(text))
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _shingles_of(words: list[str]) -> _Shingles:
     return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
 
 
