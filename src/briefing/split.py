@@ -59,6 +59,7 @@ _TITLE_MAX_WORDS = 14
 _SEG_STEM = 6
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")  # the _WORD matches of two or more characters
 # The leading [A-Z] is factored out of the alternation so that the regex engine skips ahead to capitals.
 _CAP_SEQ = re.compile(r"[A-Z](?:[a-z'’\-]+|[A-Z]+)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
@@ -823,11 +824,13 @@ def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon, names: _UnitN
     lean: list[float] = np.clip((after - before) / typical, -2.0, 2.0).tolist()
     chunk_names, unit_names, proper = names.runs, names.words, names.proper
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
-    trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
-    shared_names = [0.0] * n
+    none: frozenset[str] = frozenset()
+    trio = list(map(set.union, proper, chain(proper[1:], [none]), chain(proper[2:], [none, none])))
+    shared_names = [0.0] * n  # stays 0 where either side names nobody, as most units do
     for i in range(1, n):
-        left, right = trio[i - 3] if i >= 3 else set().union(*proper[:i]), trio[i]
-        shared_names[i] = len(left & right) / max(1, min(len(left), len(right)))
+        if right := trio[i]:  # names in units i, i+1, i+2
+            left = trio[i - 3] if i >= 3 else set().union(*proper[:i])
+            shared_names[i] = len(left & right) / max(1, min(len(left), len(right))) if left else 0.0
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
@@ -1200,7 +1203,7 @@ def _listy(chunk: str) -> bool:
     """A list of names or figures (a line-up, a table row), not prose: commas and almost no function words."""
     if chunk.count(",") + chunk.count(";") < 3:
         return False
-    words = [w for w in _WORD.findall(chunk, 0, 300) if len(w) > 1]  # initials are no function words
+    words = _LONG_WORD.findall(chunk, 0, 300)  # initials are no function words
     return len(words) >= 4 and sum(map(_STOP.__contains__, map(str.lower, words))) <= 0.1 * len(words)
 
 
@@ -1219,12 +1222,16 @@ def _first_sentence(text: str, u: _Unit) -> str:
 def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
-    for m in _CAP_SEQ.finditer(chunk):
-        run = m.group(0)
+    pos = 0
+    # findall makes no match objects. A run's offset is where its text next occurs: had it occurred
+    # earlier, a run would have started there (a run's first word matches whatever follows it).
+    for run in _CAP_SEQ.findall(chunk):
+        pos = chunk.find(run, pos)
         words = run.split()
         if "'" in run or "’" in run:  # most runs have no apostrophe: nothing to strip
             words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in words]
-        out.append((m.start(), tuple(words)))
+        out.append((pos, tuple(words)))
+        pos += len(run)
     return tuple(out)
 
 
@@ -1347,7 +1354,7 @@ def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> _Array:
     else:
         e = np.arange(lo, hi)
         dot = band.window(e, i[:, None], i[:, None] + 1).sum(axis=1)
-    return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
+    return _cosines(dot, band.norms(hi - lo)[i + lo], band.norms(1)[i])
 
 
 def _relative(values: _Array | list[float], cap: float) -> list[float]:
