@@ -69,10 +69,15 @@ _BOILERPLATE = re.compile(
     r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
     r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*|Image copyright\b.*"
     r"|Media playback is (?:not )?supported on this device"
-    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*"
-    r"|[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?)$",
+    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*)$",
     re.IGNORECASE,
 )
+# "Jo Bloggs contributed to this report.": furniture too. Its own regex, tried only where the word occurs:
+# its open start backtracks over 80 characters of every unit it is tried on.
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$", re.IGNORECASE
+)
+_CONTRIBUTED_HINT = re.compile("contributed", re.IGNORECASE)  # the same letters, case-folded as above
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
 _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
 # "Mika Brzezinski added: 'There should be more charges'": a tabloid's pull quote between paragraphs has a
@@ -617,12 +622,12 @@ def _units(text: str) -> list[_Unit]:
             between = text[prev_end:s_start]
             gap = 0 if not units else 3 if between.count("\n") > 1 else 2 if "\n" in between else 1
             chunk = text[s_start:s_end]
-            if units and gap != 1 and _BOILERPLATE.match(chunk):
+            if units and gap != 1 and _boilerplate(chunk):
                 units[-1].end = prev_end = s_end
                 continue
             words = _WORD.findall(chunk)
             kind = "body"
-            if _SEPARATOR.match(chunk):
+            if not chunk[0].isalnum() and _SEPARATOR.match(chunk):  # [\W_] is what isalnum() is not
                 kind = "sep"
             elif _looks_like_title(chunk, words) and gap != 1:
                 kind = "title"
@@ -649,6 +654,23 @@ def _units(text: str) -> list[_Unit]:
         ):
             u.kind = "body"
     return units
+
+
+def _dateline(head: str) -> bool:
+    """Whether a unit opens on a dateline. Its regex tries 40 characters for a "(" at every capital, so
+    it runs only where one of its branches can match: a "(" near the start, or a second character that
+    a place name in capitals may have."""
+    return ("(" in head[:42] or head[1:2] in _DATELINE_SECOND) and bool(_DATELINE.match(head))
+
+
+_DATELINE_SECOND = "ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'’-"
+
+
+def _boilerplate(chunk: str) -> bool:
+    """Whether a unit is page furniture (_BOILERPLATE, _CONTRIBUTED)."""
+    return bool(
+        _BOILERPLATE.match(chunk) or _CONTRIBUTED_HINT.search(chunk) and _CONTRIBUTED.match(chunk)
+    )
 
 
 def _looks_like_title(chunk: str, words: list[str]) -> bool:
@@ -835,7 +857,7 @@ def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon, names: _UnitN
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
     firsts = [_first_sentence(text, u) for u in units]
-    dated = [bool(_DATELINE.match(text[u.start : u.start + 80])) for u in units]
+    dated = [_dateline(text[u.start : u.start + 80]) for u in units]
     one_sentence = [len(first) >= u.end - u.start - 2 for first, u in zip(firsts, units, strict=True)]
     # The names in each first sentence (those of the whole unit, where that is the first sentence).
     leads = [
