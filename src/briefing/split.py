@@ -24,10 +24,11 @@ the uncertain ones.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
@@ -72,12 +73,11 @@ _BOILERPLATE = re.compile(
     r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*)$",
     re.IGNORECASE,
 )
-# "Jo Bloggs contributed to this report.": furniture too. Its own regex, tried only where the word occurs:
-# its open start backtracks over 80 characters of every unit it is tried on.
+# "Jo Bloggs contributed to this report.": furniture too. Its own regex, tried only where the word can
+# occur: its open start backtracks over 80 characters of every unit it is tried on.
 _CONTRIBUTED = re.compile(
     r"^[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$", re.IGNORECASE
 )
-_CONTRIBUTED_HINT = re.compile("contributed", re.IGNORECASE)  # the same letters, case-folded as above
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
 _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
 # "Mika Brzezinski added: 'There should be more charges'": a tabloid's pull quote between paragraphs has a
@@ -172,12 +172,14 @@ class _Lexicon:
 
 
 def _lexicon(units: list[_Unit]) -> _Lexicon:
-    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
-    number = {w: k for k, w in enumerate(df)}
+    # A word's id is given at its first lookup (a defaultdict whose default is the next number: no Python
+    # loop); its document frequency counts the units whose distinct ids hold it.
+    number: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     ids = [list(map(number.__getitem__, u.stems)) for u in units]
-    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
+    df = np.bincount(np.fromiter(chain.from_iterable(ids), np.int64), minlength=len(number)).tolist()
+    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df)))
     known, unseen = _background()
-    background = list(map(known.get, df, repeat(unseen)))
+    background = list(map(known.get, number, repeat(unseen)))
     return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
@@ -259,15 +261,16 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
 
 def _scores(columns: _Columns) -> list[float]:
     """Each gap's score (index 0 a dummy 0): the weighted sum of its features, added in FEATURES order
-    (a running sum down the columns: the same additions, in the same order, as row by row)."""
+    (a running sum down the columns: the same additions, in the same order, as row by row). A column of
+    zeros adds nothing (x + 0 is x; the sum starts at the bias, never at -0): it is left out, as many
+    cues are absent from a whole text and each column costs a conversion from Python floats."""
     rows = len(columns["bias"])
     if not rows:
         return [0.0]
-    # One pass over the columns (np.array would first probe the nested lists' shape and types).
-    cells = chain.from_iterable(map(columns.__getitem__, FEATURES))
-    values = np.fromiter(cells, np.float64, len(FEATURES) * rows)
+    used = [name for name in FEATURES if any(columns[name])]
+    values = np.array(list(chain.from_iterable(map(columns.__getitem__, used))), dtype=np.float64)
     # WEIGHTS is read at each call: benchmarks/segmentation.py --cv swaps in refitted weights.
-    weighted = values.reshape(len(FEATURES), rows) * np.array(list(WEIGHTS.values()))[:, None]
+    weighted = values.reshape(len(used), rows) * np.array([WEIGHTS[name] for name in used])[:, None]
     return [0.0, *np.cumsum(weighted, axis=0)[-1].tolist()]
 
 
@@ -669,7 +672,8 @@ _DATELINE_SECOND = "ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'’-"
 def _boilerplate(chunk: str) -> bool:
     """Whether a unit is page furniture (_BOILERPLATE, _CONTRIBUTED)."""
     return bool(
-        _BOILERPLATE.match(chunk) or _CONTRIBUTED_HINT.search(chunk) and _CONTRIBUTED.match(chunk)
+        # No character but C/c (O/o, ...) matches "c" ("o", ...) ignoring case: lower() keeps "contr".
+        _BOILERPLATE.match(chunk) or "contr" in chunk.lower() and _CONTRIBUTED.match(chunk)
     )
 
 
