@@ -24,10 +24,11 @@ the uncertain ones.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
@@ -59,6 +60,7 @@ _TITLE_MAX_WORDS = 14
 _SEG_STEM = 6
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")  # the _WORD matches of two or more characters
 # The leading [A-Z] is factored out of the alternation so that the regex engine skips ahead to capitals.
 _CAP_SEQ = re.compile(r"[A-Z](?:[a-z'’\-]+|[A-Z]+)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.))*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
@@ -68,9 +70,13 @@ _BOILERPLATE = re.compile(
     r"^(?:Advertisement|Share this article|Image (?:caption|source)\b.*|(?:Published|Updated)\b.{0,40}\bago"
     r"|(?:Photo|Related|Read more|See also|Watch)\s*:.*|Image copyright\b.*"
     r"|Media playback is (?:not )?supported on this device"
-    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*"
-    r"|[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?)$",
+    r"|Follow .{1,40} on (?:Twitter|Facebook|Instagram)|Follow us on (?:Twitter|Facebook|Instagram)\b.*)$",
     re.IGNORECASE,
+)
+# "Jo Bloggs contributed to this report.": furniture too. Its own regex, tried only where the word can
+# occur: its open start backtracks over 80 characters of every unit it is tried on.
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?$", re.IGNORECASE
 )
 # A press release's closing section ("About Halvorsen Ltd") heads boilerplate, not a story.
 _ABOUT_HEADING = re.compile(r"^About\s+[A-Z]")
@@ -166,12 +172,14 @@ class _Lexicon:
 
 
 def _lexicon(units: list[_Unit]) -> _Lexicon:
-    df = Counter(chain.from_iterable(u.stems.keys() for u in units))
-    number = {w: k for k, w in enumerate(df)}
+    # A word's id is given at its first lookup (a defaultdict whose default is the next number: no Python
+    # loop); its document frequency counts the units whose distinct ids hold it.
+    number: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     ids = [list(map(number.__getitem__, u.stems)) for u in units]
-    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df.values())))
+    df = np.bincount(np.fromiter(chain.from_iterable(ids), np.int64), minlength=len(number)).tolist()
+    idf = list(map(math.log, map(operator.truediv, repeat(len(units) + 1), df)))
     known, unseen = _background()
-    background = list(map(known.get, df, repeat(unseen)))
+    background = list(map(known.get, number, repeat(unseen)))
     return _Lexicon(ids, [list(u.stems.values()) for u in units], idf, background)
 
 
@@ -253,10 +261,16 @@ def _split(text: str, gaps: list[Gap] | None) -> list[Segment]:
 
 def _scores(columns: _Columns) -> list[float]:
     """Each gap's score (index 0 a dummy 0): the weighted sum of its features, added in FEATURES order
-    (a running sum down the columns: the same additions, in the same order, as row by row)."""
-    weighted = np.array([columns[name] for name in FEATURES]) * np.array(list(WEIGHTS.values()))[:, None]
-    if not weighted.size:
+    (a running sum down the columns: the same additions, in the same order, as row by row). A column of
+    zeros adds nothing (x + 0 is x; the sum starts at the bias, never at -0): it is left out, as many
+    cues are absent from a whole text and each column costs a conversion from Python floats."""
+    rows = len(columns["bias"])
+    if not rows:
         return [0.0]
+    used = [name for name in FEATURES if any(columns[name])]
+    values = np.array(list(chain.from_iterable(map(columns.__getitem__, used))), dtype=np.float64)
+    # WEIGHTS is read at each call: benchmarks/segmentation.py --cv swaps in refitted weights.
+    weighted = values.reshape(len(used), rows) * np.array([WEIGHTS[name] for name in used])[:, None]
     return [0.0, *np.cumsum(weighted, axis=0)[-1].tolist()]
 
 
@@ -476,16 +490,19 @@ def _cut_repeats(text: str, units: list[_Unit], cuts: list[int]) -> list[int]:
         a, b = stories.pop()
         if not 2 <= b - a <= _REPEAT_UNITS:
             continue
-        lead = shingles(text[units[a].start : units[a].end])
-        if not lead:
-            continue
+        lead_words = _lower_words(text[units[a].start : units[a].end])
+        if len(lead_words) < SHINGLE:
+            continue  # no 5-gram to repeat
+        lead: _Shingles = set()  # the lead's 5-grams, made once a unit holds its rarest words
         grams: list[_Shingles] = []  # every unit's 5-grams, read only once a restart is in sight
-        # The lead's two longest words; ties go by the words themselves, not by a set's hash order.
-        rare = sorted(sorted(set(chain.from_iterable(lead))), key=len)[-2:]
+        # The lead's two longest words (each in one of its 5-grams); ties go by the words themselves, not
+        # by a set's hash order.
+        rare = sorted(sorted(set(lead_words)), key=len)[-2:]
         for k in range(max(1, int(0.3 * (b - a))), int(0.7 * (b - a)) + 1):
             u = units[a + k]
             if not all(w in text[u.start : u.end].lower() for w in rare):
                 continue  # most units: a quick no
+            lead = lead or _shingles_of(lead_words)
             g = shingles(text[u.start : u.end])
             if not g or len(lead & g) < _REPEAT_LEAD * min(len(lead), len(g)):
                 continue
@@ -503,7 +520,14 @@ SHINGLE = 5
 
 def shingles(text: str) -> _Shingles:
     """The text's word 5-grams, lower-cased: most recur in a copy, few in a rewrite (dedupe uses them too)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    return _shingles_of(_lower_words(text))
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _shingles_of(words: list[str]) -> _Shingles:
     return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
 
 
@@ -601,12 +625,12 @@ def _units(text: str) -> list[_Unit]:
             between = text[prev_end:s_start]
             gap = 0 if not units else 3 if between.count("\n") > 1 else 2 if "\n" in between else 1
             chunk = text[s_start:s_end]
-            if units and gap != 1 and _BOILERPLATE.match(chunk):
+            if units and gap != 1 and _boilerplate(chunk):
                 units[-1].end = prev_end = s_end
                 continue
             words = _WORD.findall(chunk)
             kind = "body"
-            if _SEPARATOR.match(chunk):
+            if not chunk[0].isalnum() and _SEPARATOR.match(chunk):  # [\W_] is what isalnum() is not
                 kind = "sep"
             elif _looks_like_title(chunk, words) and gap != 1:
                 kind = "title"
@@ -633,6 +657,24 @@ def _units(text: str) -> list[_Unit]:
         ):
             u.kind = "body"
     return units
+
+
+def _dateline(head: str) -> bool:
+    """Whether a unit opens on a dateline. Its regex tries 40 characters for a "(" at every capital, so
+    it runs only where one of its branches can match: a "(" near the start, or a second character that
+    a place name in capitals may have."""
+    return ("(" in head[:42] or head[1:2] in _DATELINE_SECOND) and bool(_DATELINE.match(head))
+
+
+_DATELINE_SECOND = "ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'’-"
+
+
+def _boilerplate(chunk: str) -> bool:
+    """Whether a unit is page furniture (_BOILERPLATE, _CONTRIBUTED)."""
+    return bool(
+        # No character but C/c (O/o, ...) matches "c" ("o", ...) ignoring case: lower() keeps "contr".
+        _BOILERPLATE.match(chunk) or "contr" in chunk.lower() and _CONTRIBUTED.match(chunk)
+    )
 
 
 def _looks_like_title(chunk: str, words: list[str]) -> bool:
@@ -808,16 +850,18 @@ def _gap_columns(text: str, units: list[_Unit], lexicon: _Lexicon, names: _UnitN
     lean: list[float] = np.clip((after - before) / typical, -2.0, 2.0).tolist()
     chunk_names, unit_names, proper = names.runs, names.words, names.proper
     # Who and what is named on each side of a gap: neighbours on one topic share topic words, not names.
-    trio = [proper[j].union(*proper[j + 1 : j + 3]) for j in range(n)]  # names in units j, j+1, j+2
-    shared_names = [0.0] * n
+    none: frozenset[str] = frozenset()
+    trio = list(map(set.union, proper, chain(proper[1:], [none]), chain(proper[2:], [none, none])))
+    shared_names = [0.0] * n  # stays 0 where either side names nobody, as most units do
     for i in range(1, n):
-        left, right = trio[i - 3] if i >= 3 else set().union(*proper[:i]), trio[i]
-        shared_names[i] = len(left & right) / max(1, min(len(left), len(right)))
+        if right := trio[i]:  # names in units i, i+1, i+2
+            left = trio[i - 3] if i >= 3 else set().union(*proper[:i])
+            shared_names[i] = len(left & right) / max(1, min(len(left), len(right))) if left else 0.0
     # A bundle that marks its stories (headlines, separators) marks them all, or nearly.
     titled = sum(u.kind == "title" and u.gap in (0, 3) for u in units)
     marked = titled >= 2 or any(u.kind == "sep" for u in units)
     firsts = [_first_sentence(text, u) for u in units]
-    dated = [bool(_DATELINE.match(text[u.start : u.start + 80])) for u in units]
+    dated = [_dateline(text[u.start : u.start + 80]) for u in units]
     one_sentence = [len(first) >= u.end - u.start - 2 for first, u in zip(firsts, units, strict=True)]
     # The names in each first sentence (those of the whole unit, where that is the first sentence).
     leads = [
@@ -1185,7 +1229,7 @@ def _listy(chunk: str) -> bool:
     """A list of names or figures (a line-up, a table row), not prose: commas and almost no function words."""
     if chunk.count(",") + chunk.count(";") < 3:
         return False
-    words = [w for w in _WORD.findall(chunk, 0, 300) if len(w) > 1]  # initials are no function words
+    words = _LONG_WORD.findall(chunk, 0, 300)  # initials are no function words
     return len(words) >= 4 and sum(map(_STOP.__contains__, map(str.lower, words))) <= 0.1 * len(words)
 
 
@@ -1204,12 +1248,16 @@ def _first_sentence(text: str, u: _Unit) -> str:
 def _names(chunk: str) -> _Names:
     """Runs of capitalised words (offset, words), without possessives: "Ms Phillips's" -> Ms, Phillips."""
     out = []
-    for m in _CAP_SEQ.finditer(chunk):
-        run = m.group(0)
+    pos = 0
+    # findall makes no match objects. A run's offset is where its text next occurs: had it occurred
+    # earlier, a run would have started there (a run's first word matches whatever follows it).
+    for run in _CAP_SEQ.findall(chunk):
+        pos = chunk.find(run, pos)
         words = run.split()
         if "'" in run or "’" in run:  # most runs have no apostrophe: nothing to strip
             words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’") for w in words]
-        out.append((m.start(), tuple(words)))
+        out.append((pos, tuple(words)))
+        pos += len(run)
     return tuple(out)
 
 
@@ -1332,7 +1380,7 @@ def _unit_block_cosines(band: _Band, n: int, lo: int, hi: int) -> _Array:
     else:
         e = np.arange(lo, hi)
         dot = band.window(e, i[:, None], i[:, None] + 1).sum(axis=1)
-    return _cosines(dot, band.norms(hi - lo)[i + lo], band.window(0, i, i + 1))
+    return _cosines(dot, band.norms(hi - lo)[i + lo], band.norms(1)[i])
 
 
 def _relative(values: _Array | list[float], cap: float) -> list[float]:
