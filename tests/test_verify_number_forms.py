@@ -171,6 +171,107 @@ FORMS = [
     ),
     ("The firm was fined £1.25m.", "The firm was fined £1,250,000.", "The firm was fined £1,520,000."),
     ("Nearly 2,000 homes lost power.", "Almost 2,000 homes lost power.", "Almost 3,000 homes lost power."),
+    (
+        "Half a million people signed the petition.",
+        "500,000 people signed the petition.",
+        "50,000 people signed the petition.",
+    ),
+    ("A quarter of a million homes lost power.", "250,000 homes lost power.", "25,000 homes lost power."),
+    (
+        "One in three adults is overweight, the study found.",
+        "A third of adults are overweight, the study found.",
+        "A quarter of adults are overweight, the study found.",
+    ),
+    (
+        "Nine out of 10 voters backed the plan.",
+        "90% of voters backed the plan.",
+        "80% of voters backed the plan.",
+    ),
+    (
+        "Three in 10 firms expect to cut jobs.",
+        "30% of firms expect to cut jobs.",
+        "40% of firms expect to cut jobs.",
+    ),
+    ("The subsidy is $2.40 per trip.", "The subsidy is $2.40 a trip.", "The subsidy is $4.20 a trip."),
+    ("The delay lasted an hour and a half.", "The delay lasted 90 minutes.", "The delay lasted 60 minutes."),
+    (
+        "The works took 18 months.",
+        "The works took a year and a half.",
+        "The works took two and a half years.",
+    ),
+    (
+        "He served two and a half years in prison.",
+        "He served 2.5 years in prison.",
+        "He served 3.5 years in prison.",
+    ),
+    (
+        "Temperatures reached 40C.",
+        "Temperatures reached 40 degrees Celsius.",
+        "Temperatures reached 45 degrees Celsius.",
+    ),
+    ("The route is 5km long.", "The route is five kilometres long.", "The route is six kilometres long."),
+    (
+        "A crowd of 10,000 marched through the city.",
+        "A 10,000-strong crowd marched through the city.",
+        "A 20,000-strong crowd marched through the city.",
+    ),
+    ("Profit rose in the third quarter.", "Profit rose in Q3.", "Profit rose in Q2."),
+    (
+        "The plant will close in the first half of 2027.",
+        "The plant will close in H1 2027.",
+        "The plant will close in H2 2027.",
+    ),
+    (
+        "The group has 3.2 billion pounds of debt.",
+        "The group has £3.2bn of debt.",
+        "The group has £2.3bn of debt.",
+    ),
+    ("The EU pledged €1bn.", "The EU pledged one billion euros.", "The EU pledged two billion euros."),
+    (
+        "The vote was held on 5 May 2024.",
+        "The vote was held on May 5, 2024.",
+        "The vote was held on May 15, 2024.",
+    ),
+    (
+        "She was 34 when she won her first title.",
+        "She won her first title at 34.",
+        "She won her first title at 43.",
+    ),
+    (
+        "The 71-year-old man remains in hospital.",
+        "A man aged 71 remains in hospital.",
+        "A man aged 17 remains in hospital.",
+    ),
+    ("Rovers won 3-1 at home.", "Rovers won their home game 3-1.", "Rovers won their home game 3-2."),
+    ("Turnout was 31.4 per cent.", "Turnout was 31.4%.", "Turnout was 34.1%."),
+    ("The firm sold 1.46 million bikes.", "The firm sold 1,460,000 bikes.", "The firm sold 1,640,000 bikes."),
+    ("Shares rose 12p to 184p.", "Shares rose 12 pence to 184 pence.", "Shares rose 21 pence to 184 pence."),
+    ("The bill is £28.9 billion.", "The bill is nearly £29bn.", "The bill is nearly £32bn."),
+    (
+        "The rescue involved 212 volunteers.",
+        "More than 200 volunteers took part in the rescue.",
+        "More than 300 volunteers took part in the rescue.",
+    ),
+    (
+        "Officers seized 38kg of cocaine.",
+        "Officers seized 38 kilograms of cocaine.",
+        "Officers seized 83 kilograms of cocaine.",
+    ),
+    (
+        "Wages rose 4.5% while prices rose 3%.",
+        "Wages outpaced prices, rising 4.5% against 3%.",
+        "Wages outpaced prices, rising 5.4% against 3%.",
+    ),
+    (
+        "The company cut 1,200 jobs, a tenth of its workforce.",
+        "The company cut 1,200 jobs, 10% of its workforce.",
+        "The company cut 1,200 jobs, 20% of its workforce.",
+    ),
+    (
+        "The match drew 41,000 fans, a record.",
+        "A record 41,000 fans attended the match.",
+        "A record 14,000 fans attended the match.",
+    ),
 ]
 
 KNOWN_FALSE_ALARMS = {

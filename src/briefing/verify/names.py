@@ -57,7 +57,7 @@ CALENDAR = frozenset(_CALENDAR_TEXT.split())
 _NOT_NAMES_TEXT = """
     i a an the this that these those it its he she they we you his her their our my your but and or so
     if when while after before as at in on for with by from to of not no yes however meanwhile also then
-    there here what who why how where which"""
+    there here what who why how where which celsius fahrenheit"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | CALENDAR
 
 

@@ -40,7 +40,8 @@ def _rejoin(m: re.Match[str]) -> str:
 
 
 _SPANS = {
-    "a fortnight": "2 weeks", "a decade": "10 years", "two decades": "20 years", "a century": "100 years"
+    "a fortnight": "2 weeks", "a decade": "10 years", "two decades": "20 years", "a century": "100 years",
+    "an hour and a half": "90 minutes", "half an hour": "30 minutes",
 }
 _SPAN_WORDS = re.compile(r"\b(?:" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
 
@@ -144,8 +145,8 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
 
 _QUALIFIERS = (
     (r"more\s+than|over|above|in\s+excess\s+of|at\s+least|just\s+over|a\s+little\s+over", 1.0, 1.1),
-    (r"almost|nearly|just\s+under|just\s+shy\s+of|close\s+to|slightly\s+less\s+than|under|less\s+than"
-     r"|fewer\s+than|below|up\s+to", 0.9, 1.0),
+    (r"almost|nearly|just\s+under|just\s+shy\s+of|close\s+to|slightly\s+less\s+than", 0.95, 1.0),
+    (r"under|less\s+than|fewer\s+than|below|up\s+to", 0.9, 1.0),
     (r"about|around|roughly|approximately|some|an\s+estimated", 0.95, 1.05),
 )
 _QUALIFIED = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), lo, hi) for words, lo, hi in _QUALIFIERS]
@@ -153,7 +154,7 @@ _QUALIFIED = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), lo, hi) for wor
 
 def _interval(claim: str, n: NumberMatch) -> tuple[float, float, bool] | None:
     """The values a rounded figure stands for, and whether a word says it is rounded: "more than seven"
-    7 to 7.7, "nearly 250" 225 to 250, "about 60" 57 to 63; a bare percentage its rounding ("6%" is 5.5
+    7 to 7.7, "nearly 250" 237.5 to 250, "about 60" 57 to 63; a bare percentage its rounding ("6%" is 5.5
     to 6.5). None for other figures."""
     if n.value is None or n.range_high is not None:
         return None
