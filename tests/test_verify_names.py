@@ -475,3 +475,14 @@ def test_a_place_within_a_larger_place_is_no_swap() -> None:
     )
     claim = "The planet was spotted by the Kowarra Telescope at Mount Ellery, which tracked dips in light."
     assert check_claim(source, claim).supported
+
+
+def test_a_possessor_inside_a_name_must_be_in_the_source_too() -> None:
+    source = "Kenyan runner Peter Kiprop won the city marathon on Sunday, his third title in four years."
+    told = "Kenya's Peter Kiprop won the city marathon on Sunday for his third title."
+    assert check_claim(source, told).supported
+    wrong = "Ethiopia's Peter Kiprop won the city marathon on Sunday for his third title."
+    assert any("Ethiopia's" in issue for issue in check_claim(source, wrong).issues)
+    hospital = "Dr Ana Ruiz, a cardiologist at St Mary's Hospital in Leeds, said the results were striking."
+    told = "Cardiologist Dr Ana Ruiz of St Luke's Hospital said the results of the study were striking."
+    assert not check_claim(hospital, told).supported
