@@ -486,3 +486,18 @@ def test_a_possessor_inside_a_name_must_be_in_the_source_too() -> None:
     hospital = "Dr Ana Ruiz, a cardiologist at St Mary's Hospital in Leeds, said the results were striking."
     told = "Cardiologist Dr Ana Ruiz of St Luke's Hospital said the results of the study were striking."
     assert not check_claim(hospital, told).supported
+
+
+def test_a_role_set_off_by_commas_is_the_role_the_source_gives() -> None:
+    source = (
+        "The union's general secretary, Ravi Menon, said staff had raised concerns twice. The mine employs "
+        "some 3,000 people across two shafts and a processing plant. Its chairman, Colm Doyle, said talks "
+        "would resume. Anna Berg, the deputy governor, said rates would hold. Nurses in England will get a "
+        "4% rise."
+    )
+    told = "Union general secretary Ravi Menon said staff had raised concerns twice."
+    assert check_claim(source, told).supported
+    wrong = "Union chairman Ravi Menon said staff had raised concerns twice."
+    assert not check_claim(source, wrong).supported
+    assert check_claim(source, "Deputy governor Anna Berg said rates would hold.").supported
+    assert not check_claim(source, "Nurses in Wales will get a 4% rise.").supported

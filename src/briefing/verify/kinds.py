@@ -54,7 +54,8 @@ def _role_issue(
     role = _role_before(toks, start)
     if role is None:
         return None
-    roles = {r for p, _q in mentions for r in _titles_at(src.words, p)}
+    roles = {r for p, q in mentions for r in _titles_at(src.words, p) | _role_apposed(src.words, q)}
+    roles -= _RANKS  # "deputy governor, Michael Faulkes": a rank says nothing of the role it qualifies
     if not roles or any(_same_role(role.lower(), r) for r in roles):
         return None
     near = {w.lower for p, q in mentions for w in src.words[max(0, p - 8) : q + 8]}
@@ -63,7 +64,11 @@ def _role_issue(
     return f"'{name}' is a {'/'.join(sorted(roles))} in the source, not a {role}"
 
 
+_RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "senior", "junior"})
+_RANKS |= {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # forms of address name no role either
 _ROLE_GROUPS_TEXT = """coach manager boss trainer
+    doctor dr physician surgeon
+    candidate mayor councillor mp senator governor
     leader chief head boss chairman director president
     player star striker footballer midfielder defender goalkeeper captain
     star singer musician performer artist"""
@@ -76,12 +81,21 @@ def _same_role(a: str, b: str) -> bool:
 
 
 def _role_before(words: list[Token], p: int) -> str | None:
-    """The lower-case role right before a name, past any titles in it ("boyfriend Chief Prosecutor X")."""
+    """The lower-case role right before a name, past any titles in it ("boyfriend Chief Prosecutor X"),
+    or set off by a comma ("Its chief executive, Sara Holt")."""
     p = _title_start(words, p)
     t = words[p - 1] if p > 0 else None
-    if t is None or not t.text.islower() or t.end + 1 != words[p].start or t.lower not in PERSON_TITLES:
+    if t is None or not t.text.islower() or t.lower not in PERSON_TITLES:
         return None
-    return t.text
+    return t.text if words[p].start - t.end in (1, 2) else None
+
+
+def _role_apposed(words: list[Token], q: int) -> set[str]:
+    """A role set off after a name: "Sara Holt, the chief executive," / "Tom Reyes, its chairman"."""
+    after = words[q + 1 : q + 5]
+    if not after or after[0].start - words[q].end != 2 or after[0].lower not in ("the", "its", "their", "a"):
+        return set()
+    return {t.lower for t in after[1:] if t.text.islower() and t.lower in PERSON_TITLES}
 
 
 def _titles_at(words: list[Token], p: int) -> set[str]:

@@ -37,7 +37,10 @@ _TITLES_TEXT = """
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles, roles and company suffixes: kept in a name's text, ignored when matching it."""
 _ALIASES = (
-    frozenset({"uk", "u.k", "britain", "british", "england", "english", "scotland", "wales", "briton"}),
+    # England, Scotland and Wales each stand for Britain in loose copy, but never for one another.
+    frozenset({"uk", "u.k", "britain", "british", "briton", "england", "english"}),
+    frozenset({"uk", "u.k", "britain", "british", "briton", "scotland", "scottish"}),
+    frozenset({"uk", "u.k", "britain", "british", "briton", "wales", "welsh"}),
     frozenset({"us", "u.s", "usa", "america", "american", "americans", "united states"}),
     frozenset({"isis", "isil", "islamic state", "is", "daesh"}),
     frozenset({"eu", "european union", "brussels", "europe", "european"}),
