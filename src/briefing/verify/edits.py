@@ -123,7 +123,9 @@ def edit_issues(
         # "Monday's closing price" for "Halloway's closing price on Monday": a day is no name swapped in.
         new_names = [t for t in new if _capitalised(t) and t.lower.removesuffix("'s") not in CALENDAR]
         short = len(old) <= MAX_SWAP and len(new) <= MAX_SWAP
-        swapped = old_names and new_names and not _variant(old_names[-1].lower, new_names[-1].lower)
+        # "Ex-England captain" for "Former England captain": the prefix is the source's "former".
+        newest = new_names[-1].lower.removeprefix("ex-") if new_names else ""
+        swapped = old_names and new_names and not _variant(old_names[-1].lower, newest)
         swapped = swapped and "-".join(t.lower for t in new_names) not in {t.lower for t in old}
         lead = any(stands_for_lead(src, i, {t.lower for t in new_names}) for i in range(lo, hi + 1))
         # "Graham Tolley disguised" for "Prosecutor Imogen Fairley said Tolley disguised".
