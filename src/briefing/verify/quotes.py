@@ -57,6 +57,9 @@ def check_quotes(src: SourceIndex, claim: str) -> list[str]:
         if not quote_in_source(src_norm, quote):
             issues.append(f"quote '{_short(quote)}' not verbatim in source")
             continue
+        if (negation := _negation_cut(src_norm, quote, claim[:s])) is not None:
+            issues.append(f"quote '{_short(quote)}' leaves out the source's '{negation}' before it")
+            continue
         speaker = _speaker(claim, s, e)
         if speaker and not speaker_near(src, quote, speaker):
             issues.append(f"quote '{_short(quote)}' is not attributed to {speaker} in source")
@@ -127,6 +130,9 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
     given = _attribution(src.text[m.end() : src.sentences[sent][1]])
     if given and surname not in given.lower():
         return False  # '"This is a great British company," said Tom Velasquez': the sentence says who
+    opener = _OPENING_SPEAKER.match(src.text, src.sentences[sent][0], m.start())
+    if given is None and opener and surname not in opener.group(1).lower():
+        return False  # 'Professor Ken Abe said the results were "a genuine surprise".': he said it
     # Or the quote runs on from a sentence naming the speaker ('Ferro said ... "People don't stop ...').
     return surname in text or sent in speaker_sentences(src, {stem(surname)})
 
@@ -141,6 +147,13 @@ _NAME_SAID = re.compile(r"[\"”'’]?,?[\"”'’]?\s+(?:[A-Z][\w'’-]+\s+){1,
 """'..." Marchetti said.': the speaker named before the verb (a capitalised run, so not "he said")."""
 
 
+_OPENING_SPEAKER = re.compile(
+    r"\s*(?!(?:He|She|They|It|We|I|You)\b)((?:[A-Z][\w'’.-]+\s+){1,4})"
+    r"(?:said|says|told|added|described|called|insisted|warned)\b[^\"“”]*[\"“]\s*$"
+)
+"""A sentence that opens with its speaker and reports the quote that ends it."""
+
+
 def _attribution(rest: str) -> str | None:
     """Who the source sentence says spoke, right after the quotation closes ('..." said Tom Velasquez')."""
     close = min((i for i in (rest.find("\""), rest.find("”")) if i >= 0), default=-1)
@@ -148,6 +161,21 @@ def _attribution(rest: str) -> str | None:
         return None
     m = _SAID_BY.match(rest, close) or _NAME_SAID.match(rest, close)
     return m.group(0) if m else None
+
+
+_NEGATION_BEFORE = re.compile(r"\b(not|never|no|n't)\s*$")
+_NEGATED_CLAIM = re.compile(r"\b(?:not|never|no|n't|nothing|without)\b[^\"“”]{0,40}$", re.IGNORECASE)
+
+
+def _negation_cut(src_norm: str, quote: str, claim_before: str) -> str | None:
+    """'Called the delay "a disaster"' where the source has "it is not a disaster": quoted words that
+    are verbatim only without the negation the source puts right before them, which the claim lacks."""
+    part = normalise_quote_text(quote).split("...")[0].strip(" ,.;:'\"")
+    found = [m.start() for m in re.finditer(re.escape(part), src_norm)] if part else []
+    if not found or _NEGATED_CLAIM.search(claim_before[-60:].rstrip(" \"“'‘`")):
+        return None
+    cuts = [_NEGATION_BEFORE.search(src_norm, max(0, at - 12), at) for at in found]
+    return cuts[0].group(1) if all(cuts) and cuts[0] is not None else None
 
 
 def _distance(span: tuple[int, int], pos: int) -> int:
