@@ -67,6 +67,8 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("nephew", "niece"),
     ("grandfather grandad grandpa", "grandmother gran grandma"),
     ("possible", "certain inevitable"),
+    ("likely", "unlikely"),
+    ("agree agrees agreed", "refuse refuses refused"),
     ("uphold upholds upheld upholding", "overturn overturns overturned overturning quash quashed"),
     ("longest", "shortest"),
     ("highest", "lowest"),
@@ -125,7 +127,17 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
             context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
         near = 3 if t.lower in _PREPOSITIONS else CONTEXT
+        # The source's own direction word right before the same figure ("Exports fell 4%") decides.
+        before_figure = {
+            x.lower for sent in src.sent_tokens for q, w in enumerate(sent) if figure and w.text == figure
+            for x in sent[max(0, q - 3) : q] if not x.text[:1].isupper()
+        }
         for pole, opposite in _LEXICON[t.lower]:
+            if before_figure & pole:
+                break
+            if attached := sorted(before_figure & opposite):
+                issues.append(f"'{t.text}' where the source says '{attached[0]}'")
+                break
             if _told_by_claim(toks, sentences, opposite):
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
             # The source uses the claim's own word of what the claim tells (not of something else in the

@@ -64,6 +64,8 @@ def edit_issues(
     near = {t.stem for t in window}
     # "had decided against it" tells a rejection without a negation word.
     told = _count(window, NEGATIONS) + _refusals(window)
+    if not any(t.lower == "yet" for t in claim_tokens):  # "has yet to decide" told as "has not decided"
+        told += sum(t.lower == "yet" and n.lower == "to" for t, n in zip(window, window[1:], strict=False))
     if any(t.lower == "without" for t in claim_tokens):
         told += _count(window, _PRIVATIVES)
     extra_negations = _count(claim_tokens, NEGATIONS) > told
