@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from briefing.numbers import NumberMatch, find_numbers, same_quantity
 from briefing.verify.names import CALENDAR
-from briefing.verify.source import SourceIndex, common_word, sentence_at
+from briefing.verify.source import SourceIndex, common_word, index_source, sentence_at
 from briefing.verify.text import Token, is_content, lemma, tokens
 
 # Slash dates and scores ("7/7", "9/11", "24/7") are not read by briefing.numbers; compared as written.
@@ -53,6 +53,18 @@ def _spans_in_figures(text: str) -> list[NumberMatch]:
         for m in _SPAN_WORDS.finditer(text)
         for n in find_numbers(_SPANS[m.group().lower()])
     ]
+
+
+@lru_cache(maxsize=64)
+def _figures_by_sentence(text: str) -> dict[int, list[NumberMatch]]:
+    """The source's figures with a single value (no range), by sentence: what a worked-out figure
+    ("net debt rose by £300m" from "£1.9bn, up from £1.6bn") is worked out from. Read once per source."""
+    src = index_source(text)
+    out: dict[int, list[NumberMatch]] = {}
+    for m in _source_numbers(text)[1]:
+        if m.value is not None and m.range_high is None and (i := sentence_at(src, m.start)) is not None:
+            out.setdefault(i, []).append(m)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -99,10 +111,10 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
             and not _digits_in(src_text, n, src_numbers)
             and not _ordinal_in(src_text, n, claim)
             and not _single(src_text, n)
-            and not _derived(src, n, src_numbers)
-            and not _part_of(src, n, src_numbers)
+            and not _derived(src, n)
+            and not _part_of(src, n)
             and not _multiple_told(src_text, n, claim)
-            and not _approximated(src, claim, n, src_numbers)
+            and not _approximated(src, claim, n, claim_numbers, src_numbers)
         ):
             issues.append(f"number '{_phrase(claim, n)}' not in source")
         elif matches and _start_for_end(claim, src_text, n, matches):
@@ -118,7 +130,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
 DERIVED = 0.01  # relative tolerance of a difference or sum ("some 145,000 tonnes" from 410,000 - 265,000)
 
 
-def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+def _derived(src: SourceIndex, n: NumberMatch) -> bool:
     """A figure worked out from two of one source sentence ("net debt rose by £300m" where it "rose to
     £1.9bn from £1.6bn"): their difference or sum, in the same kind and unit."""
     if n.value is None or n.kind not in ("money", "quantity", "count", "percent") or n.range_high is not None:
@@ -128,13 +140,8 @@ def _derived(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -
     if n.kind == "percent" and n.unit != "pp":
         return False
     unit = "%" if n.unit == "pp" else n.unit
-    by_sentence: dict[int | None, list[NumberMatch]] = {}
-    for m in src_numbers:
-        if m.kind == n.kind and m.unit == unit and m.value is not None and m.range_high is None:
-            by_sentence.setdefault(sentence_at(src, m.start), []).append(m)
-    for i, ms in by_sentence.items():
-        if i is None:
-            continue
+    for figures in _figures_by_sentence(src.text).values():
+        ms = [m for m in figures if m.kind == n.kind and m.unit == unit]
         for a in range(len(ms)):
             for b in range(a + 1, len(ms)):
                 x, y = ms[a].value or 0.0, ms[b].value or 0.0
@@ -174,7 +181,13 @@ def _significant(value: float) -> int:
     return len(f"{abs(value):.6f}".replace(".", "").strip("0"))
 
 
-def _approximated(src: SourceIndex, claim: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+def _approximated(
+    src: SourceIndex,
+    claim: str,
+    n: NumberMatch,
+    claim_numbers: list[NumberMatch],
+    src_numbers: list[NumberMatch],
+) -> bool:
     """A rounded figure the source bears out: "more than 200 people" for 214 of them, "up more than
     seven percentage points" for "from 86.1% to 93.4%", "profit fell just over 6%" for "£84.3m, down from
     £89.9m" (a change worked out from two figures of one sentence). The source's figure must be nearby
@@ -193,12 +206,8 @@ def _approximated(src: SourceIndex, claim: str, n: NumberMatch, src_numbers: lis
     ):
         return True
     # A change worked out from two figures of one sentence, one of which the claim gives too.
-    given = [o for o in find_numbers(claim) if o.start != n.start]
-    by_sentence: dict[int, list[NumberMatch]] = {}
-    for m in src_numbers:
-        if m.value is not None and m.range_high is None and (i := sentence_at(src, m.start)) is not None:
-            by_sentence.setdefault(i, []).append(m)
-    for ms in by_sentence.values():
+    given = [o for o in claim_numbers if o is not n]
+    for ms in _figures_by_sentence(src.text).values():
         for a, b in ((a, b) for k, a in enumerate(ms) for b in ms[k + 1 :]):
             x, y = a.value or 0.0, b.value or 0.0
             if a.kind != b.kind or a.unit != b.unit or not x or not y:
@@ -240,19 +249,18 @@ def _multiple_told(source: str, n: NumberMatch, claim: str) -> bool:
     return re.search(rf"\b(?:{words})\b", source, re.IGNORECASE) is not None
 
 
-def _part_of(src: SourceIndex, n: NumberMatch, src_numbers: list[NumberMatch]) -> bool:
+def _part_of(src: SourceIndex, n: NumberMatch) -> bool:
     """"About 300 of the 900 staff" for "a third of the 900 staff": a fraction of a figure of one
     sentence."""
     if n.value is None or n.kind not in ("number", "count", "money", "quantity"):
         return False
-    parts = [m for m in src_numbers if m.unit == "fraction" and m.value]
-    for f in parts:
-        i = sentence_at(src, f.start)
-        for m in src_numbers:
-            whole = m.value is not None and m.unit != "fraction" and sentence_at(src, m.start) == i
-            fits = abs((f.value or 0.0) * (m.value or 0.0) - n.value) <= DERIVED * max(n.value, 1.0)
-            if whole and fits and (m.kind == n.kind or n.kind == "number") and m.kind != "percent":
-                return True
+    for figures in _figures_by_sentence(src.text).values():
+        wholes = [m for m in figures if m.unit != "fraction" and m.kind != "percent"]
+        for f in (m for m in figures if m.unit == "fraction" and m.value):
+            for m in wholes:
+                fits = abs((f.value or 0.0) * (m.value or 0.0) - n.value) <= DERIVED * max(n.value, 1.0)
+                if fits and (m.kind == n.kind or n.kind == "number"):
+                    return True
     return False
 
 
@@ -569,7 +577,7 @@ def _told_of_another(
     for m in src_numbers:
         if _kind_class(m) != kind or m in matches or same_quantity(n, m):
             continue
-        if any(_same_measure(src, x, m, n, src_numbers) for x in matches):
+        if any(_same_measure(src, x, m, n) for x in matches):
             continue
         other = _beside_overlap(src, m, beside)
         if other < floor or other <= RETOLD * told:
@@ -588,9 +596,7 @@ _FROM_TO = re.compile(r"\bto\b")
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 
 
-def _same_measure(
-    src: SourceIndex, match: NumberMatch, other: NumberMatch, n: NumberMatch, src_numbers: list[NumberMatch]
-) -> bool:
+def _same_measure(src: SourceIndex, match: NumberMatch, other: NumberMatch, n: NumberMatch) -> bool:
     """Two figures of one measure, whose words are each other's: "fallen from 7.8 per cent to 7.3 per
     cent" (a level before and after), or "from 11.5% to 14%, an increase of 2.5 percentage points" (a
     change and a level it is worked out from)."""
@@ -604,9 +610,9 @@ def _same_measure(
     if n.unit != "pp" or n.value is None or other.value is None:
         return False
     return any(
-        m.kind == other.kind and m.unit == other.unit and m.value is not None and m is not other
-        and sentence_at(src, m.start) == i and abs(abs(m.value - other.value) - n.value) <= DERIVED * n.value
-        for m in src_numbers
+        m.kind == other.kind and m.unit == other.unit and m is not other
+        and abs(abs((m.value or 0.0) - other.value) - n.value) <= DERIVED * n.value
+        for m in _figures_by_sentence(src.text).get(i, [])
     )
 
 
