@@ -40,9 +40,9 @@ _VERBS = (
     r"|observed|urged|predicted|cautioned|confirmed|revealed|complained|maintained|believes|thinks"
     r"|tweeted|posted|concluded|agreed|joked|pointed\s+out|went\s+on|calls|described|describes)"
 )
-_ABBREVIATED_TITLE = r"(?:Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.(?=\s+[A-Z])"
+ABBREVIATED_TITLE = r"(?:Dr|Prof|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.(?=\s+[A-Z])"
 # "Jane", "O'Neill", "Smith-Jones", the initial "J.", the title "Dr."
-_CAP_TOKEN = rf"(?:{_ABBREVIATED_TITLE}|[A-Z]\.|[A-Z][\w'’-]*)"
+_CAP_TOKEN = rf"(?:{ABBREVIATED_TITLE}|[A-Z]\.|[A-Z][\w'’-]*)"
 _NAME_TOKEN = rf"(?:{_CAP_TOKEN}|(?:de|van|von|der|bin|al|da|di|du|del|le|la|ter|ibn)(?=\s+[A-Z]))"
 _NAME = rf"{_CAP_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}"
 _DESC_NOUNS = (

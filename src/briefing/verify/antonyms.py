@@ -119,7 +119,7 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         here = sorted(set(evidence) | _telling(src, toks, k))
         # "down from 80 per cent": a change of a figure is judged where the source states that figure.
         figure = _figure_after(toks, k)
-        stating = [i for i, sent in enumerate(src.sent_tokens) if figure in {w.text for w in sent}]
+        stating, before_figure = _stating(src, figure)
         here = stating or here
         sentences = [src.sent_tokens[i] for i in here]
         used = {w.lower for sent in sentences for p, w in enumerate(sent) if not (p and w.text[:1].isupper())}
@@ -128,10 +128,6 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
             context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
         near = 3 if t.lower in _PREPOSITIONS else CONTEXT
         # The source's own direction word right before the same figure ("Exports fell 4%") decides.
-        before_figure = {
-            x.lower for sent in src.sent_tokens for q, w in enumerate(sent) if figure and w.text == figure
-            for x in sent[max(0, q - 3) : q] if not x.text[:1].isupper()
-        }
         for pole, opposite in _LEXICON[t.lower]:
             if before_figure & pole:
                 break
@@ -175,6 +171,19 @@ def _converse(toks: list[Token], k: int, sentences: list[list[Token]], opposite:
         for sent in sentences
         for p, w in enumerate(sent)
     )
+
+
+def _stating(src: SourceIndex, figure: str | None) -> tuple[list[int], set[str]]:
+    """The source sentences that state ``figure``, and the lower-case words right before it there."""
+    if figure is None:
+        return [], set()
+    stating, before = [], set()
+    for i, sent in enumerate(src.sent_tokens):
+        at = [q for q, w in enumerate(sent) if w.text == figure]
+        if at:
+            stating.append(i)
+            before |= {x.lower for q in at for x in sent[max(0, q - 3) : q] if not x.text[:1].isupper()}
+    return stating, before
 
 
 def _figure_after(toks: list[Token], k: int) -> str | None:

@@ -12,7 +12,7 @@ Smith" is not "Labour leader Henry Smith").
 from __future__ import annotations
 
 from briefing.verify.placement import VERBS as _VERBS
-from briefing.verify.roles import PERSON_TITLES
+from briefing.verify.roles import FORMS_OF_ADDRESS, PERSON_TITLES
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
 
@@ -64,8 +64,8 @@ def _role_issue(
     return f"'{name}' is a {'/'.join(sorted(roles))} in the source, not a {role}"
 
 
-_RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "senior", "junior"})
-_RANKS |= {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # forms of address name no role either
+_RANKS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "senior", "junior", "sir", "dame"})
+_RANKS |= FORMS_OF_ADDRESS  # they name no role either
 _ROLE_GROUPS_TEXT = """coach manager boss trainer
     doctor dr physician surgeon
     candidate mayor councillor mp senator governor

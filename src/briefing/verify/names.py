@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import pronoun_chain
-from briefing.verify.roles import PERSON_TITLES
+from briefing.verify.roles import FORMS_OF_ADDRESS, PERSON_TITLES
 from briefing.verify.source import JOINERS, SourceIndex, alias_stems, common_word
 from briefing.verify.speakers import interview_answers, tells_what_they_said
 from briefing.verify.swaps import slot_filler, swapped_name
@@ -317,9 +317,9 @@ _FORMER = frozenset(
     {"former", "formerly", "ex", "then", "previous", "retired", "retiring", "outgoing", "erstwhile"}
 )
 _CURRENT = frozenset({"current", "currently", "serving", "sitting", "incumbent", "still"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "rev"})
-"""Titles of address, not roles: nobody is a former Dr ("her former doctoral student, Dr Rhys Pen")."""
 """Words by which a claim says someone holds a role now: against a source's "former", a promotion back."""
+_HONORIFICS = FORMS_OF_ADDRESS | {"dr", "prof", "rev"}
+"""Titles of address, not roles: nobody is a former Dr ("her former doctoral student, Dr Rhys Pen")."""
 
 
 _LONG_ROLES = tuple(sorted(r for r in PERSON_TITLES if len(r) >= 5))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.evidence import ABBREVIATED_TITLE
 from briefing.verify.source import SourceIndex
 from briefing.verify.speakers import speaker_sentences
 from briefing.verify.text import normalise_quote_text, stem
@@ -138,7 +139,7 @@ def speaker_near(src: SourceIndex, quote: str, speaker: str, window: int = 1) ->
 
 
 _SAID_BY = re.compile(
-    r"[\s\"”'’,]*(?:said|says|added)\s+(?:(?:Dr|Prof|Det|Insp|Supt|Sgt|Gen|Gov|Sen|Rep)\.\s+|[\w'’-]+,?\s+){0,6}"
+    rf"[\s\"”'’,]*(?:said|says|added)\s+(?:{ABBREVIATED_TITLE}\s+|[\w'’-]+,?\s+){{0,6}}"
     r"[A-Z][\w'’-]+"  # "said provost Dr. Marguerite Lacasse"
 )
 

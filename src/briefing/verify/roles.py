@@ -13,3 +13,5 @@ _PERSON_TEXT = """
     comedian musician artist scientist researcher lawyer attorney detective soldier pilot carer tenant"""
 PERSON_TITLES = frozenset(_PERSON_TEXT.split())
 """Words before a name (or after its comma) that make it a person."""
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+"""Titles that only address someone: they name no role (nobody is a "former Mrs")."""

@@ -66,10 +66,11 @@ def interview_answers(src: SourceIndex, stems: set[str]) -> set[int]:
 
 
 _QA_LINE = re.compile(r"^[ \t]*([QA])[:.][ \t]", re.MULTILINE)
-_FULL_NAME = re.compile(r"\b([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_'’]*[^\W\d_])+)")  # "Bríd Hennessy"
+_NAME_RUN = r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_'’]*[^\W\d_])+)"  # "Bríd Hennessy", "Smith-Jones"
+_FULL_NAME = re.compile(r"\b" + _NAME_RUN)
 _INTERVIEWED = re.compile(
     r"(?:(?:spoke|talked|speaks|talks)\s+(?:to|with)|interview(?:ed)?(?:\s+with)?|sat\s+down\s+with|asked)\s+"
-    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_'’]*[^\W\d_])+)"
+    + _NAME_RUN
 )
 """Whom the intro says was interviewed ("We spoke to Bríd Hennessy, the union's organiser")."""
 
