@@ -7,6 +7,7 @@ edit of it (must be flagged). Known gaps are strict xfails, so fixing one shows.
 from __future__ import annotations
 
 import pytest
+from forms import marked
 
 from briefing.verify import check_claim
 
@@ -117,20 +118,12 @@ KNOWN_MISSES = {
 }
 
 
-@pytest.mark.parametrize(("source", "claim"), [(r[0], r[1]) for r in FORMS])
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 1))
 def test_the_same_names_written_another_way_pass(source: str, claim: str) -> None:
     result = check_claim(source, claim)
     assert result.supported, result.issues
 
 
-@pytest.mark.parametrize(
-    ("source", "claim"),
-    [
-        pytest.param(r[0], r[2], marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[r[2]]))
-        if r[2] in KNOWN_MISSES
-        else (r[0], r[2])
-        for r in FORMS
-    ],
-)
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 2, KNOWN_MISSES))
 def test_another_name_or_role_is_flagged(source: str, claim: str) -> None:
     assert not check_claim(source, claim).supported

@@ -7,6 +7,7 @@ edit of that paraphrase (must be flagged). Known gaps are strict xfails, so fixi
 from __future__ import annotations
 
 import pytest
+from forms import marked
 
 from briefing.verify import check_claim
 
@@ -285,22 +286,13 @@ KNOWN_MISSES = {
 }
 
 
-def _marked(rows: list[tuple[str, str, str]], column: int, known: dict[str, str]) -> list[object]:
-    return [
-        pytest.param(r[0], r[column], marks=pytest.mark.xfail(strict=True, reason=known[r[column]]))
-        if r[column] in known
-        else (r[0], r[column])
-        for r in rows
-    ]
-
-
-@pytest.mark.parametrize(("source", "claim"), _marked(FORMS, 1, KNOWN_FALSE_ALARMS))
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 1, KNOWN_FALSE_ALARMS))
 def test_the_same_figure_written_another_way_passes(source: str, claim: str) -> None:
     result = check_claim(source, claim)
     assert result.supported, result.issues
 
 
-@pytest.mark.parametrize(("source", "claim"), _marked(FORMS, 2, KNOWN_MISSES))
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 2, KNOWN_MISSES))
 def test_a_changed_figure_is_flagged(source: str, claim: str) -> None:
     assert not check_claim(source, claim).supported
 

@@ -8,6 +8,7 @@ source's "not" in front of them.
 from __future__ import annotations
 
 import pytest
+from forms import marked
 
 from briefing.verify import check_claim
 
@@ -77,12 +78,12 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("source", "claim"), [(r[0], r[1]) for r in FORMS])
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 1))
 def test_the_same_quote_told_another_way_passes(source: str, claim: str) -> None:
     result = check_claim(source, claim)
     assert result.supported, result.issues
 
 
-@pytest.mark.parametrize(("source", "claim"), [(r[0], r[2]) for r in FORMS])
+@pytest.mark.parametrize(("source", "claim"), marked(FORMS, 2))
 def test_another_speaker_or_other_words_are_flagged(source: str, claim: str) -> None:
     assert not check_claim(source, claim).supported
