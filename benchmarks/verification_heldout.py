@@ -1,4 +1,4 @@
-"""The claim verifier on held-out claims: our own fictional stories and claims, in seventeen sets.
+"""The claim verifier on held-out claims: our own fictional stories and claims, in eighteen sets.
 
 Each set holds summary claims written for this project without looking at the checker: abstractive
 originals (supported, as an LLM's bullets are) and FactCC-style edited copies (number, entity, negation,
@@ -71,9 +71,14 @@ the dev ones (``benchmarks/verification.py``: writer-perturbed is the dev set of
 - ``heldout-claims-17``: ``tests/fixtures/heldout_claims_17.jsonl`` on ten more stories (golf major, bank
   results and job cuts, flood, murder verdict, mayoral debate, vaccine figures, plant closure, university
   rankings, bridge inquiry, art auction; ``claims-stories-17/``), written at the end of session 7 by a
-  helper blind to the checker: the untouched measure (BA 79.3 / 11.7% with the session-7-start checker
-  and with the session-7 fixes for sets 13-16 alike; 79.6 / 13.3% with the session-6-start one). Read only
-  its summary numbers; ``--misses`` lists its rows only when it is named in ``--sets``.
+  helper blind to the checker, measured untouched (BA 79.3 / 11.7% with the session-7-start checker
+  and with the session-7 fixes for sets 13-16 alike; 79.6 / 13.3% with the session-6-start one), then read
+  in session 8.
+- ``heldout-claims-18``: ``tests/fixtures/heldout_claims_18.jsonl`` on ten more stories (netball final,
+  biscuit takeover, defamation award, dengue figures, ward by-election, fungicide study, library reopening,
+  earthquake, obituary, e-bike launch; ``claims-stories-18/``), written at the start of session 8 by a
+  helper blind to the checker: the untouched measure (BA 76.2 / 18.3% with the session-8-start checker).
+  Read only its summary numbers; ``--misses`` lists its rows only when it is named in ``--sets``.
 
 Run from the repo root: ``.venv/bin/python benchmarks/verification_heldout.py [--eval-dir DIR] [--misses]``
 (the eval dir only supplies the shared ``score.py``). Writes the table to
@@ -113,8 +118,9 @@ SETS = {
     "heldout-claims-15": (FIXTURES / "heldout_claims_15.jsonl", FIXTURES / "claims-stories-15"),
     "heldout-claims-16": (FIXTURES / "heldout_claims_16.jsonl", FIXTURES / "claims-stories-16"),
     "heldout-claims-17": (FIXTURES / "heldout_claims_17.jsonl", FIXTURES / "claims-stories-17"),
+    "heldout-claims-18": (FIXTURES / "heldout_claims_18.jsonl", FIXTURES / "claims-stories-18"),
 }
-UNTOUCHED = "heldout-claims-17"
+UNTOUCHED = "heldout-claims-18"
 RESULTS = ROOT / "benchmarks" / "results" / "verification_heldout.txt"
 
 
