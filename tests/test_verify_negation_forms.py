@@ -83,6 +83,37 @@ FORMS = [
         "Councillors backed the plan.",
         "Councillors rejected the plan.",
     ),
+    # Opposite adjectives from WordNet (alive/dead, wettest/driest, effective/ineffective).
+    (
+        "The missing climber was found alive on Sunday morning, police said.",
+        "Police said the missing climber was found alive on Sunday.",
+        "Police said the missing climber was found dead on Sunday.",
+    ),
+    (
+        "August was the wettest month on record in the county.",
+        "The county had its wettest August on record.",
+        "The county had its driest August on record.",
+    ),
+    (
+        "Inspectors judged the school's safeguarding to be effective.",
+        "The school's safeguarding was rated effective by inspectors.",
+        "Inspectors found the school's safeguarding ineffective.",
+    ),
+    (
+        "The grant is open to primary schools in the district.",
+        "Primary schools in the district can apply for the grant.",
+        "Secondary schools in the district can apply for the grant.",
+    ),
+    (
+        "Rescue teams searched the northern slopes of the ridge overnight.",
+        "Overnight, rescue teams searched the ridge's northern slopes.",
+        "Overnight, rescue teams searched the ridge's southern slopes.",
+    ),
+    (
+        "Nobody had staged the opera in fifty years.",
+        "The opera had gone unstaged for fifty years.",
+        "The opera had been staged every year for fifty years.",
+    ),
 ]
 
 KNOWN_FALSE_ALARMS = {"Police said there was no sign of foul play.": "'ruled out' is not read as a negation"}

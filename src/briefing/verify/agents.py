@@ -80,6 +80,9 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
     head = list(dict.fromkeys(copy.tokens[: run.start]))
     if _PUNCTUATED.search(claim, head[0].start, head[-1].end):
         return []  # an apposition or a clause ("Ann Loy, 17, ran"): not a plain opening
+    adverb = len(head) == 1 and claim[head[0].end : head[0].end + 1] == "," and _lower_in(src, head[0].lower)
+    if adverb and not _LIST.match(claim, head[0].end):
+        return []  # "Overnight, rescuers searched": a fronted adverb (not "Kennel, garlic and leeks")
     if head[0].lower in STOPWORDS or head[0].lower in _DESCRIBING or head[0].lower in _OPENERS:
         return []
     if any(t.lower in _NOT_A_NAME for t in head) or head[0].text[:1].isdigit():
@@ -122,7 +125,13 @@ _NOT_A_NAME = frozenset(
 )
 _OPENERS = frozenset(("despite", "following", "during", "unlike", "amid", "including", "according"))
 _PUNCTUATED = re.compile(r"[,;:()\"“”]")
+_LIST = re.compile(r",\s*(?:\S+\s+){0,3}?(?:and|or)\b")  # ", garlic and leeks": the opening is a list item
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
+
+
+def _lower_in(src: SourceIndex, word: str) -> bool:
+    """Whether the source writes ``word`` in lower case somewhere: a common word, not a name."""
+    return any(src.words[p].text == word for p in src.lower_positions.get(word, ()))
 
 
 def _content(copy: Copy, run: Run) -> int:

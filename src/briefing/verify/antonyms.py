@@ -2,12 +2,16 @@
 
 Negation checks look for "not" and its kin; an edit (or a model) can flip a fact without one by using the
 opposite word: approved/rejected, won/lost, opened/closed, passed/failed. Each such word of the claim is
-looked up in a small lexicon of opposite pairs; if the sentences that support the claim use the opposite
+looked up in a lexicon of opposite pairs (hand-written verbs of change and direction, and WordNet's opposite
+adjectives: alive/dead, wettest/driest); if the sentences that support the claim use the opposite
 word, near a content word the claim shares, and never the claim's own word (in any form), the claim has
 flipped them.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content
@@ -81,10 +85,44 @@ _PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Quantity words are the number checks' to judge ("does little to lift" is no flip of "much"), and
+# two-letter words are particles ("sent off", "up 4 points"), which _PAIRS handles where they tell a change.
+_QUANTITIES = frozenset({"little", "much", "few", "many", "more", "less", "all", "some", "no", "any"})
+
+
+def _superlative(word: str) -> str:
+    """"wet" -> "wettest", "dry" -> "driest", "late" -> "latest"; long adjectives take "most" instead."""
+    if word.endswith("e"):
+        return word + "st"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "iest"
+    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", word):
+        return word + word[-1] + "est"
+    return word + "est"
+
+
+def _wordnet_pairs() -> list[tuple[str, str]]:
+    """WordNet's opposite adjectives (alive/dead, wet/dry, effective/ineffective, primary/secondary), as
+    base and superlative forms. Comparatives are left out: "make her face thinner" tells a change away from
+    the "fat face" the source has, not its opposite; the hand-written pairs above carry the comparatives
+    whose flips were seen ("higher", "lower")."""
+    path = Path(__file__).with_name("wordnet_antonyms.txt")
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        a, b = line.split()
+        if a in _QUANTITIES or b in _QUANTITIES or min(len(a), len(b)) < 3:
+            continue
+        forms = [f"{w} {_superlative(w)}" if len(w) <= 6 and "-" not in w else w for w in (a, b)]
+        pairs.append((forms[0], forms[1]))
+    return pairs
+
+
 def _lexicon() -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
     """word -> every (its pole's forms, the opposite pole's forms) it belongs to."""
     out: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
-    for a, b in _PAIRS:
+    for a, b in (*_PAIRS, *_wordnet_pairs()):
         one, other = frozenset(a.split()), frozenset(b.split())
         for word in one:
             out.setdefault(word, []).append((one, other))
@@ -99,7 +137,7 @@ _KIN_TEXT = """grandson grandsons granddaughter granddaughters son sons daughter
     grandmother gran grandma"""
 _KIN = frozenset(_KIN_TEXT.split())
 """Relatives: a claim's relative the story never has, where it has the opposite one, is someone else."""
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "nobody", "none", "neither", "nothing"})
 CONTEXT = 4  # words either side of the opposite word in which a content word of the claim must stand
 
 
