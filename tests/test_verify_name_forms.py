@@ -105,6 +105,16 @@ FORMS = [
         "Nuvola, which is backed by Microsoft, raised $40 million.",
         "Nuvola, which is backed by Google, raised $40 million.",
     ),
+    (
+        "Greenvale High topped the table on 91 points, while Ashcombe Academy was last on 40.",
+        "Ashcombe Academy finished last on 40 points, with Greenvale High top on 91.",
+        "Ashcombe Academy topped the table on 91 points, while Greenvale High was last on 40.",
+    ),
+    (
+        "Kano State recorded the highest coverage at 89 per cent, while Oyo State was lowest at 43 per cent.",
+        "Oyo trailed the states at 43%, while Kano had the highest coverage at 89%.",
+        "Oyo had the highest coverage at 89%, while Kano trailed at 43%.",
+    ),
 ]
 
 KNOWN_MISSES = {

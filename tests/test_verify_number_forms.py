@@ -273,6 +273,18 @@ FORMS = [
         "A record 41,000 fans attended the match.",
         "A record 14,000 fans attended the match.",
     ),
+    # Two figures exchanged: each is in the source sentence, beside the other's words.
+    (
+        "The firm reported debts of $610 million against assets of $390 million.",
+        "The firm had $390 million in assets and $610 million in debts.",
+        "The firm reported debts of $390 million against assets of $610 million.",
+    ),
+    (
+        "Among the youngest drivers the crash rate was 7.4 per cent, "
+        "compared with 2.1 per cent among the oldest.",
+        "The crash rate was 2.1% among the oldest drivers and 7.4% among the youngest.",
+        "The crash rate was 7.4% among the oldest drivers, compared with 2.1% among the youngest.",
+    ),
 ]
 
 KNOWN_FALSE_ALARMS = {

@@ -18,6 +18,7 @@ from briefing.verify.agents import agent_issues, repeated_subject_issues
 from briefing.verify.align import align
 from briefing.verify.antonyms import check_antonyms
 from briefing.verify.edits import edit_issues, find_edits
+from briefing.verify.exchanges import exchange_issues
 from briefing.verify.fragments import match
 from briefing.verify.hedges import check_hedges
 from briefing.verify.holders import holder_issues
@@ -54,6 +55,7 @@ def check_claim(source: str, claim: str) -> CheckResult:
     evidence = [src.sentences[i] for i in sorted(alignment.sentences)]
     issues: list[str] = []
     issues += check_numbers(src, claim, toks)
+    issues += exchange_issues(src, claim, toks)
     speakers = frozenset(placed_speakers(src, claim))  # names the source puts beside the claim's quotes
     issues += check_names(src, claim, find_names(claim, toks), toks, speakers)
     issues += check_quotes(src, claim)
