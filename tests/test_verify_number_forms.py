@@ -273,6 +273,17 @@ FORMS = [
         "A record 41,000 fans attended the match.",
         "A record 14,000 fans attended the match.",
     ),
+    # The claim's count is in the source only as a date's day or an ordinal: no count of it.
+    (
+        "The victim was stabbed nine times. Sentencing was adjourned until 19 July.",
+        "The victim was stabbed nine times, and sentencing was put off to 19 July.",
+        "The victim was stabbed 19 times, and sentencing was put off to 19 July.",
+    ),
+    (
+        "He dropped shots at the 14th and 16th holes before a 40-foot putt at the 15th.",
+        "A 40-foot putt at the 15th followed dropped shots at the 14th and 16th.",
+        "A 14-foot putt at the 15th followed dropped shots at the 14th and 16th.",
+    ),
     # Two figures exchanged: each is in the source sentence, beside the other's words.
     (
         "The firm reported debts of $610 million against assets of $390 million.",

@@ -305,10 +305,14 @@ def _digits_in(source: str, n: NumberMatch, src_numbers: list[NumberMatch]) -> b
     if not digits:
         # A number in words ("Five out of six") the reader skipped in the source: the same word.
         return re.search(rf"(?<![\w-]){re.escape(n.text)}(?![\w-])", source, re.IGNORECASE) is not None
-    pattern = r"(?<![\d.,])" + re.escape(digits[0]) + r"(?!\d|[.,]\d)"
-    # A date's day may be read as a plain number ("the 4 and 5 June"); other digits must be unread.
-    unread = n.kind == "date"
-    read = [(m.start, m.end) for m in src_numbers if not unread and m.range_high is None and m.kind != "date"]
+    # An ordinal ("the 14th hole") is no count of 14 (a date's day may be one: "the 5th" for "5 May"). Not
+    # "st": tabloids weigh people so ("down to 12st").
+    ordinal = "" if n.kind == "date" else r"|(?:nd|rd|th)\b"
+    pattern = r"(?<![\d.,])" + re.escape(digits[0]) + r"(?!\d|[.,]\d" + ordinal + ")"
+    # A date's day may be read as a plain number ("the 4 and 5 June"), and its year is a year; other
+    # digits must be unread: a date's day ("adjourned until 19 July") is no count of 19.
+    unread = n.kind in ("date", "year")
+    read = [(m.start, m.end) for m in src_numbers if not unread and m.range_high is None]
     found = [m for m in re.finditer(pattern, source) if not any(s <= m.start() < e for s, e in read)]
     if n.kind != "date":
         return bool(found)
