@@ -61,6 +61,12 @@ def test_an_opening_the_source_tells_the_run_of_is_fine() -> None:
     assert not any(i.startswith("opening") for i in full.issues)
 
 
+def test_a_common_word_opening_the_claim_is_no_swapped_name() -> None:
+    # The source writes "delivery" in lower case: "Delivery driver" describes the man the run is of.
+    source = "Van driver Stuart Hale, 38, died at the scene. A delivery firm said he worked for it."
+    assert check_claim(source, "Delivery driver Stuart Hale, 38, died at the scene.").supported
+
+
 CHESS = (
     "Lina Cho lost the final game of the Mersby open to Raf Dunne after a late blunder. "
     "Dunne won four games on the day. "

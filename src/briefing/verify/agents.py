@@ -80,9 +80,12 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
     head = list(dict.fromkeys(copy.tokens[: run.start]))
     if _PUNCTUATED.search(claim, head[0].start, head[-1].end):
         return []  # an apposition or a clause ("Ann Loy, 17, ran"): not a plain opening
-    adverb = len(head) == 1 and claim[head[0].end : head[0].end + 1] == "," and _lower_in(src, head[0].lower)
-    if adverb and not _LIST.match(claim, head[0].end):
-        return []  # "Overnight, rescuers searched": a fronted adverb (not "Kennel, garlic and leeks")
+    # One word the source writes in lower case is no name: a fronted adverb ("Overnight, rescuers searched")
+    # or a modifier of the copied words ("Delivery driver Stuart McAlpine"); but "Kennel, garlic and
+    # leeks" opens a list.
+    common = len(head) == 1 and _lower_in(src, head[0].lower) and not head[0].lower.endswith("'s")
+    if common and not _LIST.match(claim, head[0].end):
+        return []
     if head[0].lower in STOPWORDS or head[0].lower in _DESCRIBING or head[0].lower in _OPENERS:
         return []
     if any(t.lower in _NOT_A_NAME for t in head) or head[0].text[:1].isdigit():
