@@ -83,6 +83,12 @@ FORMS = [
         "Councillors backed the plan.",
         "Councillors rejected the plan.",
     ),
+    # One verb said of one object and denied of another: the claim keeps each with its own.
+    (
+        "The trust repairs the roads, but it does not repair the footpaths, a spokesman said.",
+        "The trust repairs the roads while neglecting the footpaths, a spokesman said.",
+        "A spokesman said the trust repairs the roads and the footpaths.",
+    ),
     # Opposite adjectives from WordNet (alive/dead, wettest/driest, effective/ineffective).
     (
         "The missing climber was found alive on Sunday morning, police said.",

@@ -289,6 +289,8 @@ def check_dropped(
                 continue
             if _not_until(sent, p, toks):
                 continue  # "might not be reconnected until Tuesday" told as "could wait until Tuesday"
+            if _told_positive(sent, p, target, toks, told):
+                continue  # "counts tents, but doesn't count the families": the claim's "counting tents"
             around = {x.stem for x in sent[max(0, p - ANCHOR) : p + ANCHOR + 1] if is_content(x)}
             around -= {target.stem}
             shared = len(around & set(at)) >= min(2, len(around)) and around & set(at)
@@ -312,6 +314,30 @@ def _same_object(sent: list[Token], q: int, toks: list[Token], told: list[int]) 
     in both, a short predicate with one content word to anchor it."""
     obj = next((x.stem for x in sent[q + 1 : q + 1 + OBJECT] if is_content(x)), None)
     return obj is not None and any(obj in {x.stem for x in toks[k + 1 : k + 1 + OBJECT]} for k in told)
+
+
+def _told_positive(sent: list[Token], p: int, target: Token, toks: list[Token], told: list[int]) -> bool:
+    """The source sentence also says the negated word without a negation, of the object that follows
+    each use of it in the claim: the claim tells that statement, not the negated one."""
+    positive = [
+        q for q, w in enumerate(sent)
+        if w.stem == target.stem and not p < q <= p + 4
+        and not (q > 0 and sent[q - 1].lower in DROPPED_CUES | {"n't"})
+    ]
+    if not positive or not all(any(_same_object(sent, q, toks, [k]) for q in positive) for k in told):
+        return False
+    # "repairs the roads and the footpaths": the negated word's own object joined to the claim's.
+    negated = next((x.stem for x in sent[sent.index(target) + 1 :] if is_content(x)), None)
+    for k in told:
+        j = next((j for j in range(k + 1, len(toks)) if is_content(toks[j])), None)
+        while j is not None and j + 1 < len(toks) and toks[j + 1].lower in _JOINING:
+            j += 1
+        if j is not None and j + 1 < len(toks) and toks[j + 1].stem == negated:
+            return False
+    return True
+
+
+_JOINING = frozenset({"and", "or", "the", "a", "an", "its", "their", "his", "her", "some"})
 
 
 def _not_until(sent: list[Token], p: int, toks: list[Token]) -> bool:
