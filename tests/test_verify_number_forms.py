@@ -273,6 +273,27 @@ FORMS = [
         "A record 41,000 fans attended the match.",
         "A record 14,000 fans attended the match.",
     ),
+    # Metric units, spans of years, clock times and possessive days written another way.
+    (
+        "The plan would extend the runway by 450 metres to 2,950 metres.",
+        "The runway would be extended by 450 metres, to 2.95km.",
+        "The runway would be extended by 450 metres, to 2.59km.",
+    ),
+    (
+        "The cubs are the first born at the zoo in more than 30 years.",
+        "The cubs are the zoo's first in over three decades.",
+        "The cubs are the zoo's first in over two decades.",
+    ),
+    (
+        "The economy grew by 4.1 per cent in the first half of the year.",
+        "The economy expanded 4.1% in the first six months of the year.",
+        "The economy expanded 4.1% in the first nine months of the year.",
+    ),
+    (
+        "Doors closed at 10.30pm, and Saturday's set ran late.",
+        "Doors closed at half past ten, and the Saturday set ran late.",
+        "Doors closed at half past eleven, and the Saturday set ran late.",
+    ),
     # The claim's count is in the source only as a date's day or an ordinal: no count of it.
     (
         "The victim was stabbed nine times. Sentencing was adjourned until 19 July.",

@@ -686,6 +686,8 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
     if a.unit == "score" or b.unit == "score":
         return a.unit == b.unit and {a.value, a.against} == {b.value, b.against}
     a, b = _in_points(a), _in_points(b)
+    if a.unit != b.unit and a.unit in _METRIC and b.unit in _METRIC:
+        a, b = _in_base(a), _in_base(b)  # "2.78km" for "2,780 metres"
     if {a.unit, b.unit} == {"pp", "point"}:  # "rose 17.5 points" for "rose by 17.5 percentage points"
         a, b = (dataclasses.replace(m, kind="percent", unit="pp") for m in (a, b))
     if not _units_agree(a, b, match_nouns):
@@ -698,6 +700,18 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
 
 
 _STRICT_KINDS = frozenset({"money", "percent", "quantity"})
+
+
+# Metric units of one measure, in its base unit: a claim may state the source's figure in another.
+_METRIC = {"km": ("metre", 1e3), "metre": ("metre", 1.0), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3),
+           "tonne": ("kg", 1e3), "kg": ("kg", 1.0)}  # fmt: skip
+
+
+def _in_base(m: NumberMatch) -> NumberMatch:
+    unit, factor = _METRIC[m.unit or ""]
+    value = None if m.value is None else m.value * factor
+    high = None if m.range_high is None else m.range_high * factor
+    return dataclasses.replace(m, unit=unit, value=value, range_high=high)
 
 
 def _in_points(m: NumberMatch) -> NumberMatch:

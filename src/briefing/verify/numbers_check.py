@@ -41,7 +41,8 @@ def _rejoin(m: re.Match[str]) -> str:
 
 _SPANS = {
     "a fortnight": "2 weeks", "a decade": "10 years", "two decades": "20 years", "a century": "100 years",
-    "an hour and a half": "90 minutes", "half an hour": "30 minutes",
+    "an hour and a half": "90 minutes", "half an hour": "30 minutes", "half of the year": "6 months",
+    "half a year": "6 months", "three decades": "30 years",
 }
 _SPAN_WORDS = re.compile(r"\b(?:" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
 
@@ -53,6 +54,34 @@ def _spans_in_figures(text: str) -> list[NumberMatch]:
         for m in _SPAN_WORDS.finditer(text)
         for n in find_numbers(_SPANS[m.group().lower()])
     ]
+
+
+_HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_CLOCK = re.compile(
+    r"\b(?P<part>half past|quarter past|quarter to)\s+(?P<hour>" + "|".join(_HOURS) + r"|1[0-2]|[1-9])\b",
+    re.IGNORECASE,
+)
+_PAST = {"half past": 30, "quarter past": 15, "quarter to": 45}
+
+
+def _clock_told(source: str, m: re.Match[str]) -> bool:
+    """"half past nine" where the source has "9.30pm", "9:30" or the same words."""
+    if re.search(re.escape(m.group()), source, re.IGNORECASE):
+        return True
+    word = m.group("hour").lower()
+    hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
+    part = m.group("part").lower()
+    if part == "quarter to":
+        hour = hour - 1 or 12
+    return re.search(rf"(?<![\d.]){hour}[.:]{_PAST[part]}(?!\d)", source) is not None
+
+
+def _with_spans(claim: str) -> list[NumberMatch]:
+    """A claim's figures, with "two decades" read as "20 years" (as the source's are, above). Only spans
+    of years: "a fortnight" is checked as written, which the source may say as "a fortnight" or "14 days"."""
+    spans = [n for n in _spans_in_figures(claim) if n.unit in ("year", "month")]
+    found = [n for n in find_numbers(claim) if not any(m.start <= n.start < m.end for m in spans)]
+    return sorted(found + spans, key=lambda n: n.start)
 
 
 @lru_cache(maxsize=64)
@@ -83,7 +112,10 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         if claim[s:e] not in src_slashes and claim[s:e].replace("/", "-") not in src_text:  # "2021-22"
             issues.append(f"number '{claim[s:e]}' not in source")
     slashes = _slash_spans(claim)
-    claim_numbers = [n for n in find_numbers(claim) if not any(s <= n.start < e for s, e in slashes)]
+    times = list(_CLOCK.finditer(claim))
+    issues += [f"time '{m.group()}' not in source" for m in times if not _clock_told(src_text, m)]
+    slashes += [m.span() for m in times]  # the hour of "half past nine" is no count of nine
+    claim_numbers = [n for n in _with_spans(claim) if not any(s <= n.start < e for s, e in slashes)]
     read = [(n.start, n.end) for n in claim_numbers] + slashes
     # Digits the reader skips ("5th", "1980s", "MI5", "7E14") must still be written so in the source.
     for t in claim_tokens:
@@ -373,7 +405,8 @@ def _ordinal_told(src: SourceIndex, k: int) -> bool:
 
 def _calendar_told(src: SourceIndex, word: str) -> bool:
     """The day or month in full or abbreviated ("Sept.", "Wed")."""
-    return any(f in src.lower_positions for w in (word, word[:3], word[:4]) for f in (w, w + "."))
+    forms = (word, word[:3], word[:4])
+    return any(f in src.lower_positions for w in forms for f in (w, w + ".", w + "'s", w + "’s"))
 
 
 _SCORING = {"goal": "goals", "try": "tries", "run": "runs", "wicket": "wickets", "touchdown": "touchdowns",
