@@ -106,6 +106,11 @@ FORMS = [
         "Nuvola, which is backed by Google, raised $40 million.",
     ),
     (
+        "The Coastal Arts Trust (CAT) gave £12,000 this year, about 5 per cent of the budget.",
+        "The CAT's £12,000 this year was about 5% of the budget.",
+        "The CAB's £12,000 this year was about 5% of the budget.",
+    ),
+    (
         "Greenvale High topped the table on 91 points, while Ashcombe Academy was last on 40.",
         "Ashcombe Academy finished last on 40 points, with Greenvale High top on 91.",
         "Ashcombe Academy topped the table on 91 points, while Greenvale High was last on 40.",

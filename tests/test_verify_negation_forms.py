@@ -83,6 +83,17 @@ FORMS = [
         "Councillors backed the plan.",
         "Councillors rejected the plan.",
     ),
+    # "failed" as an outcome negates no verb; "ordered to pay" is "must pay".
+    (
+        "Its first launch, in May, ended when an engine valve stuck 80 seconds into flight.",
+        "The first launch failed when an engine valve stuck 80 seconds into flight.",
+        "The first launch succeeded despite an engine valve sticking 80 seconds into flight.",
+    ),
+    (
+        "The judge ordered the council to pay £20,000 towards the family's costs.",
+        "The council must pay £20,000 towards the family's costs, the judge ruled.",
+        "The council may pay £20,000 towards the family's costs, the judge ruled.",
+    ),
     # One verb said of one object and denied of another: the claim keeps each with its own.
     (
         "The trust repairs the roads, but it does not repair the footpaths, a spokesman said.",
@@ -124,6 +135,10 @@ FORMS = [
 
 KNOWN_FALSE_ALARMS = {"Police said there was no sign of foul play.": "'ruled out' is not read as a negation"}
 KNOWN_MISSES = {
+    "The first launch succeeded despite an engine valve sticking 80 seconds into flight.": (
+        "'succeeded' is not set against 'ended when'"
+    ),
+    "The council may pay £20,000 towards the family's costs, the judge ruled.": "a weakened modal",
     "Police suspect foul play.": "'suspect' is not set against 'ruled out'",
     "The bridge reopens this week.": "'will not reopen until March' is not set against 'this week'",
     "Most residents attended the meeting.": "'most' is not set against 'few'",

@@ -294,6 +294,11 @@ FORMS = [
         "Doors closed at half past ten, and the Saturday set ran late.",
         "Doors closed at half past eleven, and the Saturday set ran late.",
     ),
+    (
+        "Online orders make up 32% of sales, up from 27% a year ago.",
+        "Online orders now make up 32% of sales, up from 27% a year earlier.",
+        "Online orders now make up 32% of sales, down from 27% a year earlier.",
+    ),
     # The claim's count is in the source only as a date's day or an ordinal: no count of it.
     (
         "The victim was stabbed nine times. Sentencing was adjourned until 19 July.",

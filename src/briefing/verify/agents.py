@@ -186,7 +186,9 @@ def repeated_subject_issues(
     sentences, each naming it once, merged into one)."""
     # With no subject before a listed verb, the opening word stands for it ("Rovers travel to Rovers"),
     # unless it is a possessor ("Acme's offer ... Acme has").
-    words = subject(claim, part) or [t for t in part[:1] if not t.lower.endswith("'s")]
+    words = subject(claim, part) or [
+        t for t in part[:1] if not t.lower.endswith("'s") and claim[t.end : t.end + 1] not in ("'", "’")
+    ]  # "Residents' association chair ... residents" opens with a possessor too
     if not words or len(words) >= len(part) or part[len(words)].lower in _COPULAS:
         return []
     stems = {t.stem for t in words if is_content(t)}

@@ -20,7 +20,7 @@ from briefing.verify.text import Token, is_content
 # irregular, and stems would join words that are not opposites ("close" the adjective).
 _PAIRS: tuple[tuple[str, str], ...] = (
     (
-        "rise rises rose risen rising climb climbs climbed jump jumps jumped surge surged soar soared",
+        "rise rises rose risen rising climb climbs climbed jump jumps jumped surge surged soar soared up",
         "fall falls fell fallen falling drop drops dropped slide slid slump slumped plunge plunged down"
         " tumble tumbled",
     ),
@@ -172,6 +172,8 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
             if attached := sorted(before_figure & opposite):
                 issues.append(f"'{t.text}' where the source says '{attached[0]}'")
                 break
+            if t.lower == "up":
+                break  # "up 4 points": judged by the source's word before the figure alone, as it is loose
             if _told_by_claim(toks, sentences, opposite):
                 continue  # "opens in Glasgow and closes in London": the claim has the source's "opens" too
             # The source uses the claim's own word of what the claim tells (not of something else in the
@@ -233,9 +235,11 @@ def _figure_after(toks: list[Token], k: int) -> str | None:
 
 
 def _a_direction(words: list[Token], k: int) -> bool:
-    """"down" tells a fall only before a figure or "from"/"by" ("down from 41.2%", "down 6%")."""
-    if words[k].lower != "down":
+    """"down" and "up" tell a change only before a figure or "from"/"by" ("down from 41.2%", "up 6%")."""
+    if words[k].lower not in ("down", "up"):
         return True
+    if k > 0 and words[k - 1].lower in ("make", "makes", "made", "making"):
+        return False  # "home makes up 32% of sales"
     nxt = words[k + 1] if k + 1 < len(words) else None
     return nxt is not None and (nxt.lower in ("from", "by") or nxt.text[:1] in "0123456789£$€")
 

@@ -68,7 +68,13 @@ def edit_issues(
         told += sum(t.lower == "yet" and n.lower == "to" for t, n in zip(window, window[1:], strict=False))
     if any(t.lower == "without" for t in claim_tokens):
         told += _count(window, _PRIVATIVES)
-    extra_negations = _count(claim_tokens, NEGATIONS) > told
+    # "The first attempt failed when ...": an outcome the claim states, no negation of a copied verb ("failed
+    # to launch"); the source's own outcome ("the amendment failed") may still be told as "was rejected".
+    outcomes = sum(
+        t.lower in _FAIL_FORMS and (k + 1 == len(claim_tokens) or claim_tokens[k + 1].lower != "to")
+        for k, t in enumerate(claim_tokens)
+    )
+    extra_negations = _count(claim_tokens, NEGATIONS) - outcomes > told
     issues: list[str] = []
     # Hedging or future added to a plain statement ("built" copied as "could build"). The reverse is
     # common in faithful summaries ("said it would" -> "will"), so it is not flagged.
@@ -140,7 +146,9 @@ def edit_issues(
         unseen = [t for t in new_names if t.stem not in near]
         titled = bool(unseen) and all(t.lower in TITLES for t in unseen)  # "CEO" for "Chief Executive"
         same_body = aliased(" ".join(t.lower for t in new_names), " ".join(t.text for t in old))
-        excused = lead or written or spoke or abbreviated or titled or same_body
+        # "The KAF's contribution" for "The Kingdom Arts Fund (KAF) contributed": the bracketed short form.
+        bracketed = any(n.lower.removesuffix("'s") == t.lower for n in new_names for t in old)
+        excused = lead or written or spoke or abbreviated or titled or same_body or bracketed
         if short and swapped and not excused and not _same_person(src, old_names[-1], new_names[-1]):
             text, was = " ".join(t.text for t in new), " ".join(t.text for t in old)
             if not any(text in issue for issue in issues):
@@ -269,6 +277,7 @@ def _intends(window: list[Token]) -> bool:
                for k, t in enumerate(window))
 
 
+_FAIL_FORMS = frozenset({"fail", "fails", "failed", "failing"})
 _OBLIGED = frozenset({"ordered", "required", "obliged", "forced", "compelled"})
 
 
@@ -276,7 +285,10 @@ def _obliged(window: list[Token]) -> bool:
     """"was ordered to pay" (or "required to", "has to") is told as "must pay"."""
     words = [t.lower for t in window]
     pairs = zip(words, words[1:], strict=False)
-    return any(w in _OBLIGED | {"has", "have", "had"} and nxt == "to" for w, nxt in pairs)
+    if any(w in {"has", "have", "had"} and nxt == "to" for w, nxt in pairs):
+        return True
+    # "ordered WDS to pay": the one obliged may come between.
+    return any(w in _OBLIGED and "to" in words[k + 1 : k + 5] for k, w in enumerate(words))
 
 
 _REFUSALS = frozenset({"declined", "declines", "decline", "scrapped", "abandoned", "shelved"})
