@@ -36,3 +36,11 @@ def test_figures_written_twice_in_the_source_sentence_are_not_judged() -> None:
     source = index_source("Sales rose 5% in May and 5% in June, after 3% in April.")
     claim = "Sales rose 3% in May and 5% in April."
     assert exchange_issues(source, claim, tokens(claim)) == []
+
+
+def test_a_hyphenated_figure_is_its_number() -> None:
+    source = index_source("Waits are up from 30 weeks a year ago, and far beyond the target of 18 weeks.")
+    claim = "Waits rose from 18 weeks a year earlier, far beyond the 30-week target."
+    assert exchange_issues(source, claim, tokens(claim)) == [
+        "exchanged '18' and '30': the source has each where the other is"
+    ]

@@ -36,14 +36,11 @@ def exchange_issues(src: SourceIndex, claim: str, toks: list[Token]) -> list[str
         return []
     # Only sentences holding the first words of two of the claim's items can hold an exchange.
     hits: dict[int, int] = {}
-    for key in dict.fromkeys(toks[first].lower for _, first, _ in mine):
+    for key in dict.fromkeys(_first_word(it[0]) for it in mine):
         for i in {src.sent_of_word[p] for p in src.lower_positions.get(key, ())}:
             hits[i] = hits.get(i, 0) + 1
     for i in sorted(i for i, n in hits.items() if n >= 2):
-        sent = src.sent_tokens[i]
-        start, end = src.sentences[i]
-        text = src.text[start:end]
-        local = [Token(t.text, t.start - start, t.end - start, t.lower, t.stem) for t in sent]
+        text, local = _sentence(src, i)
         theirs = _once(_items(text, local))
         there = {it[0]: found for it in mine if (found := _found(it[0], theirs))}
         shared = [it for it in mine if it[0] in there]
@@ -58,6 +55,19 @@ def exchange_issues(src: SourceIndex, claim: str, toks: list[Token]) -> list[str
             if cx & own_y and cy & own_x and not cx & own_x and not cy & own_y:
                 return [f"exchanged '{x[0]}' and '{y[0]}': the source has each where the other is"]
     return []
+
+
+def _first_word(key: str) -> str:
+    """The source word an item starts with: "25" of "25,000", "kano" of "kano state"."""
+    return key.split(",")[0].split()[0]
+
+
+def _sentence(src: SourceIndex, i: int) -> tuple[str, list[Token]]:
+    """Source sentence ``i`` and its tokens, with offsets into the sentence."""
+    start, end = src.sentences[i]
+    return src.text[start:end], [
+        Token(t.text, t.start - start, t.end - start, t.lower, t.stem) for t in src.sent_tokens[i]
+    ]
 
 
 def _found(key: str, items: list[Item]) -> Item | None:
@@ -84,7 +94,8 @@ def _items(text: str, toks: list[Token]) -> list[Item]:
             end = k  # "25,000" is one figure, tokenised as two
             while end + 1 < len(toks) and toks[end + 1].text.isdigit() and text[toks[end].end] == ",":
                 end += 1
-            items.append(("".join(x.lower for x in toks[k : end + 1]), k, end))
+            figure = "".join(x.lower for x in toks[k : end + 1]).split("-")[0]  # "34-week" is 34
+            items.append((figure, k, end))
             k = end + 1
             continue
         if not t.text[:1].isupper():
