@@ -503,3 +503,26 @@ def test_news_written_one_sentence_per_line_reads_as_news() -> None:
     assert splitter._news_in_sentence_lines(text, units)
     prose = "\n".join(line.replace(" said", " noted") for line in lines)
     assert not splitter._news_in_sentence_lines(prose, splitter._units(prose))
+
+
+LONE_TAIL = """A retired engineer has returned to the flooded mine where he worked sixty years ago.
+Tom Hallet, 82, spent four years at the Carrow Deep tin mine near Penvellan before it closed in 1969.
+The Carrow Deep Trust has spent eight years pumping out the upper galleries and shoring the old timbers.
+The mine site is owned by a private company, though the trust hopes to open the galleries as a museum.
+Harbour dues in Portreath will double next spring, the port authority announced on Thursday.
+Fishing crews said the rise would drive small boats to other harbours along the north coast."""
+LONE_TEASER = "Organisers of the Penwith Folk Weekend say ticket sales have passed 9,000 for the first time."
+
+
+@pytest.mark.parametrize(("lone", "joined"), [(3, True), (4, False)])
+def test_a_lone_paragraph_joins_the_neighbour_holding_its_words(lone: int, joined: bool) -> None:
+    # The mine story's last line shares its rarer words with the story before it; a teaser about another
+    # event (put in as line 4) shares none with either neighbour and stays on its own.
+    lines = LONE_TAIL.split("\n")
+    if not joined:
+        lines.insert(lone, LONE_TEASER)
+    text = "\n".join(lines)
+    units = splitter._units(text)
+    cuts = [lone, lone + 1]
+    kept = splitter._join_lone(units, splitter._lexicon(units), cuts)
+    assert kept == ([lone + 1] if joined else cuts)
