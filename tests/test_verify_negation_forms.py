@@ -94,6 +94,34 @@ FORMS = [
         "The council must pay £20,000 towards the family's costs, the judge ruled.",
         "The council may pay £20,000 towards the family's costs, the judge ruled.",
     ),
+    # Written blind by a helper in session 8 (opposites the lexicon then lacked).
+    (
+        "Goalkeeper Tomas Ekholm refused a contract extension offered by Veldt United, his agent said.",
+        "Tomas Ekholm turned down Veldt United's offer of a contract extension, according to his agent.",
+        "Tomas Ekholm accepted Veldt United's offer of a contract extension, according to his agent.",
+    ),
+    (
+        "Incumbent mayor Greta Holm lost the Sandvik mayoral election to challenger Pieter Laas by 400 "
+        "votes.",
+        "Mayor Greta Holm was beaten by challenger Pieter Laas in the Sandvik mayoral election.",
+        "Mayor Greta Holm beat challenger Pieter Laas in the Sandvik mayoral election.",
+    ),
+    (
+        "The Wendle Valley charity run raised 38,000 crowns, missing its target of 50,000.",
+        "The Wendle Valley charity run fell short of its 50,000-crown fundraising goal.",
+        "The Wendle Valley charity run exceeded its 50,000-crown fundraising goal.",
+    ),
+    (
+        "Rescuers found the missing hiker, 27-year-old Lena Morrow, alive but dehydrated on Mount Tabren "
+        "on Wednesday.",
+        "Lena Morrow, the hiker who had gone missing, was found alive on Mount Tabren on Wednesday.",
+        "Lena Morrow, the hiker who had gone missing, was found dead on Mount Tabren on Wednesday.",
+    ),
+    (
+        "The Lowmere council voted to prohibit e-scooters on the seafront promenade from June.",
+        "From June, e-scooters will be banned from Lowmere's seafront promenade after a council vote.",
+        "From June, e-scooters will be allowed on Lowmere's seafront promenade after a council vote.",
+    ),
     # One verb said of one object and denied of another: the claim keeps each with its own.
     (
         "The trust repairs the roads, but it does not repair the footpaths, a spokesman said.",

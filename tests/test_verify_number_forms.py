@@ -299,6 +299,45 @@ FORMS = [
         "Online orders now make up 32% of sales, up from 27% a year earlier.",
         "Online orders now make up 32% of sales, down from 27% a year earlier.",
     ),
+    # Written blind by a helper in session 8 (forms the checker then missed: units, clock words, dates).
+    (
+        "The Halbrook Folk Festival will open on 5 September and run for four days, organisers announced.",
+        "Organisers said the Halbrook Folk Festival will begin Sept. 5 and last four days.",
+        "Organisers said the Halbrook Folk Festival will begin Sept. 15 and last four days.",
+    ),
+    (
+        "The new Rillbrook cycle path, which opened on Saturday, is 3.5km long and links the town centre "
+        "to the railway station.",
+        "The 3,500-metre Rillbrook cycle path connecting the town centre and the railway station opened on "
+        "Saturday.",
+        "The 350-metre Rillbrook cycle path connecting the town centre and the railway station opened on "
+        "Saturday.",
+    ),
+    (
+        "Customs officers at Portlow seized 2.4kg of cocaine hidden inside a shipment of tinned pineapple, "
+        "the Border Agency said.",
+        "Border officers at Portlow found 2,400 grams of cocaine concealed in a shipment of tinned "
+        "pineapple.",
+        "Border officers at Portlow found 240 grams of cocaine concealed in a shipment of tinned pineapple.",
+    ),
+    (
+        "Temperatures in Norwick reached 34C on Monday, the hottest day of the year so far.",
+        "Norwick hit 34 degrees Celsius on Monday, the year's hottest day so far.",
+        "Norwick hit 34 degrees Fahrenheit on Monday, the year's hottest day so far.",
+    ),
+    (
+        "Delays of up to 30 minutes are expected on the A419 near Crestwick while the bridge is repaired.",
+        "Drivers on the A419 near Crestwick face delays of up to half an hour during bridge repairs.",
+        "Drivers on the A419 near Crestwick face delays of up to an hour and a half during bridge repairs.",
+    ),
+    (
+        "A minute's silence will be held at midday on Friday in Lathbury to remember the victims of the "
+        "Coldharbour mine collapse.",
+        "Lathbury will hold a minute's silence at 12 noon on Friday for the victims of the Coldharbour "
+        "mine collapse.",
+        "Lathbury will hold a minute's silence at 12 midnight on Friday for the victims of the Coldharbour "
+        "mine collapse.",
+    ),
     # The claim's count is in the source only as a date's day or an ordinal: no count of it.
     (
         "The victim was stabbed nine times. Sentencing was adjourned until 19 July.",

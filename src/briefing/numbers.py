@@ -129,6 +129,8 @@ _MEASURES = {
     "square feet": "sq foot", "sq ft": "sq foot", "square kilometres": "sq km",
     "kilometres an hour": "km/h", "kilometres per hour": "km/h", "kilometers an hour": "km/h",
     "kilometers per hour": "km/h", "miles an hour": "mph", "miles per hour": "mph",
+    "degrees fahrenheit": "°F", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "grams": "g", "gram": "g", "grammes": "g",  # not a bare "g": "3G" is a mobile network
 }  # fmt: skip
 
 
@@ -686,7 +688,7 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
     if a.unit == "score" or b.unit == "score":
         return a.unit == b.unit and {a.value, a.against} == {b.value, b.against}
     a, b = _in_points(a), _in_points(b)
-    if a.unit != b.unit and a.unit in _METRIC and b.unit in _METRIC:
+    if a.unit != b.unit and _METRIC.get(a.unit or "", ("",))[0] == _METRIC.get(b.unit or "", ("-",))[0]:
         a, b = _in_base(a), _in_base(b)  # "2.78km" for "2,780 metres"
     if {a.unit, b.unit} == {"pp", "point"}:  # "rose 17.5 points" for "rose by 17.5 percentage points"
         a, b = (dataclasses.replace(m, kind="percent", unit="pp") for m in (a, b))
@@ -702,9 +704,12 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
 _STRICT_KINDS = frozenset({"money", "percent", "quantity"})
 
 
-# Metric units of one measure, in its base unit: a claim may state the source's figure in another.
+# Metric units of one measure, and spans of time, in a base unit: a claim may state the source's figure in
+# another ("2.78km" for "2,780 metres", "a fortnight" for "14 days").
 _METRIC = {"km": ("metre", 1e3), "metre": ("metre", 1.0), "cm": ("metre", 1e-2), "mm": ("metre", 1e-3),
-           "tonne": ("kg", 1e3), "kg": ("kg", 1.0)}  # fmt: skip
+           "tonne": ("kg", 1e3), "kg": ("kg", 1.0), "g": ("kg", 1e-3),
+           "minute": ("minute", 1.0), "hour": ("minute", 60.0), "day": ("minute", 1440.0),
+           "week": ("minute", 10080.0), "month": ("month", 1.0), "year": ("month", 12.0)}  # fmt: skip
 
 
 def _in_base(m: NumberMatch) -> NumberMatch:

@@ -90,7 +90,11 @@ def edit_issues(
         # "yet to decide whether an inquiry will be launched": a modal in an open question asserts nothing.
         # So does one that only says what is left open: "would not say whether he would stay".
         asked = any(t.lower in ("whether", "if") for t in claim_tokens[max(0, at - 5) : at + 5])
-        if not (added.lower() in _FUTURE and _intends(window) or obliged or asked):
+        # "will probably vote" for "is expected to vote": the claim keeps the source's hedge.
+        hedged = at + 1 < len(claim_tokens) and claim_tokens[at + 1].lower in _HEDGES and any(
+            t.lower in _HEDGES | {"expected", "expects"} for t in window
+        )
+        if not (added.lower() in _FUTURE and (_intends(window) or hedged) or obliged or asked):
             issues.append(f"modality '{added}' added to the source sentence")
     hyphened = {part for t in window if "-" in t.lower for part in t.lower.split("-")}  # "Lumo-Kit"
     # What each substituted run stands in for: "the company" told as "Veridian" names the company.
@@ -267,6 +271,7 @@ _PRESENT_MODALS = frozenset({"can", "ca"})
 
 
 _FUTURE = frozenset({"will", "shall"})
+_HEDGES = frozenset({"probably", "likely"})
 _INTENT_TEXT = "preparing prepares prepared set due going planning intends poised"
 _INTENT = frozenset(_INTENT_TEXT.split())
 

@@ -59,7 +59,8 @@ def aliased(a: str, b: str) -> bool:
 
 
 _CALENDAR_TEXT = """monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december"""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
 CALENDAR = frozenset(_CALENDAR_TEXT.split())
 _NOT_NAMES_TEXT = """
     i a an the this that these those it its he she they we you his her their our my your but and or so

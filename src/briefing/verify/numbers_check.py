@@ -42,7 +42,7 @@ def _rejoin(m: re.Match[str]) -> str:
 _SPANS = {
     "a fortnight": "2 weeks", "a decade": "10 years", "two decades": "20 years", "a century": "100 years",
     "an hour and a half": "90 minutes", "half an hour": "30 minutes", "half of the year": "6 months",
-    "half a year": "6 months", "three decades": "30 years",
+    "half a year": "6 months", "three decades": "30 years", "fortnight": "2 weeks",
 }
 _SPAN_WORDS = re.compile(r"\b(?:" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
 
@@ -64,10 +64,24 @@ _CLOCK = re.compile(
 _PAST = {"half past": 30, "quarter past": 15, "quarter to": 45}
 
 
+_CLOCK24 = re.compile(r"(?<![\d.:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])")
+_NOON = re.compile(r"\b(?:12\s+)?(?P<noon>noon|midday)\b", re.IGNORECASE)
+
+
 def _clock_told(source: str, m: re.Match[str]) -> bool:
-    """"half past nine" where the source has "9.30pm", "9:30" or the same words."""
+    """"half past nine" where the source has "9.30pm", "9:30" or the same words; "21:00" where it has
+    "9pm"; "12 noon" where it has "midday"."""
     if re.search(re.escape(m.group()), source, re.IGNORECASE):
         return True
+    groups = m.groupdict()
+    if groups.get("noon"):
+        return re.search(r"\b(?:noon|midday|12\s?pm|12[.:]00)\b", source, re.IGNORECASE) is not None
+    if groups.get("h24") is not None:
+        hour, minute = int(m.group("h24")), m.group("m24")
+        twelve = hour % 12 or 12
+        pm = r"\s?(?:pm|p\.m\.)" if hour >= 12 else r"\s?(?:am|a\.m\.)"
+        forms = [rf"\b{twelve}[.:]{minute}{pm}"] + ([rf"\b{twelve}{pm}"] if minute == "00" else [])
+        return any(re.search(f, source, re.IGNORECASE) for f in forms)
     word = m.group("hour").lower()
     hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
     part = m.group("part").lower()
@@ -77,9 +91,9 @@ def _clock_told(source: str, m: re.Match[str]) -> bool:
 
 
 def _with_spans(claim: str) -> list[NumberMatch]:
-    """A claim's figures, with "two decades" read as "20 years" (as the source's are, above). Only spans
-    of years: "a fortnight" is checked as written, which the source may say as "a fortnight" or "14 days"."""
-    spans = [n for n in _spans_in_figures(claim) if n.unit in ("year", "month")]
+    """A claim's figures, with "two decades" read as "20 years" and "a fortnight" as "2 weeks" (as the
+    source's are, above; same_quantity compares spans of time in one unit)."""
+    spans = _spans_in_figures(claim)
     found = [n for n in find_numbers(claim) if not any(m.start <= n.start < m.end for m in spans)]
     return sorted(found + spans, key=lambda n: n.start)
 
@@ -112,7 +126,7 @@ def check_numbers(src: SourceIndex, claim: str, claim_tokens: list[Token]) -> li
         if claim[s:e] not in src_slashes and claim[s:e].replace("/", "-") not in src_text:  # "2021-22"
             issues.append(f"number '{claim[s:e]}' not in source")
     slashes = _slash_spans(claim)
-    times = list(_CLOCK.finditer(claim))
+    times = [*_CLOCK.finditer(claim), *_CLOCK24.finditer(claim), *_NOON.finditer(claim)]
     issues += [f"time '{m.group()}' not in source" for m in times if not _clock_told(src_text, m)]
     slashes += [m.span() for m in times]  # the hour of "half past nine" is no count of nine
     claim_numbers = [n for n in _with_spans(claim) if not any(s <= n.start < e for s, e in slashes)]
@@ -406,7 +420,11 @@ def _ordinal_told(src: SourceIndex, k: int) -> bool:
 def _calendar_told(src: SourceIndex, word: str) -> bool:
     """The day or month in full or abbreviated ("Sept.", "Wed")."""
     forms = (word, word[:3], word[:4])
-    return any(f in src.lower_positions for w in forms for f in (w, w + ".", w + "'s", w + "’s"))
+    if any(f in src.lower_positions for w in forms for f in (w, w + ".", w + "'s", w + "’s")):
+        return True
+    # "Sept." for "September": an abbreviation the source writes in full.
+    months = [full for full in CALENDAR if len(full) > 4 and full.startswith(word[:3])]
+    return any(full in src.lower_positions for full in months)
 
 
 _SCORING = {"goal": "goals", "try": "tries", "run": "runs", "wicket": "wickets", "touchdown": "touchdowns",
