@@ -96,6 +96,11 @@ FORMS = [
     ),
     # Written blind by a helper in session 8 (opposites the lexicon then lacked).
     (
+        "The Ardent Bay regional assembly is expected to vote on the fishing quota bill next week.",
+        "The Ardent Bay regional assembly will probably vote on the fishing quota bill next week.",
+        "The Ardent Bay regional assembly has already voted on the fishing quota bill.",
+    ),
+    (
         "Goalkeeper Tomas Ekholm refused a contract extension offered by Veldt United, his agent said.",
         "Tomas Ekholm turned down Veldt United's offer of a contract extension, according to his agent.",
         "Tomas Ekholm accepted Veldt United's offer of a contract extension, according to his agent.",

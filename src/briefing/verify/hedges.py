@@ -21,7 +21,9 @@ def check_hedges(
 ) -> list[str]:
     """An issue for each claim "will V" whose evidence sentence says "may/might/could V" and never
     states V with a certain modal."""
-    issues: list[str] = []
+    issues: list[str] = _done_early(src, toks, evidence, quoted)
+    if issues:
+        return issues
     for k, t in enumerate(toks):
         if t.lower != "will" or any(a <= t.start < b for a, b in quoted):
             continue
@@ -50,3 +52,29 @@ def _governed(toks: list[Token], k: int) -> Token | None:
             continue
         return t if is_content(t) else None
     return None
+
+
+_TO_COME = frozenset({"will", "expected", "expects", "set", "due", "plans", "planning", "intends", "poised"})
+_DONE = frozenset({"already", "has", "have", "had"})
+
+
+def _done_early(
+    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
+) -> list[str]:
+    """"has already voted" where the evidence sentence says the vote is still to come ("is expected to
+    vote", "will vote"): the claim reports as done what the source only expects."""
+    for k, t in enumerate(toks):
+        if t.lower != "already" or any(a <= t.start < b for a, b in quoted):
+            continue
+        verb = _governed(toks, k)
+        if verb is None:
+            continue
+        key = lemma(verb.lower)
+        for i in evidence:
+            sent = src.sent_tokens[i]
+            for q, w in enumerate(sent):
+                before = {x.lower for x in sent[max(0, q - REACH - 1) : q]}
+                if lemma(w.lower) == key and before & _TO_COME and not before & _DONE:
+                    said = " ".join(x.text for x in sent[max(0, q - REACH - 1) : q + 1])
+                    return [f"modality: 'already {verb.text}' where the source says '{said}'"]
+    return []
