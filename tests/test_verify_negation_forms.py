@@ -96,6 +96,16 @@ FORMS = [
     ),
     # Written blind by a helper in session 8 (opposites the lexicon then lacked).
     (
+        "The Kellsworth school board approved the new uniform policy by a vote of 5 to 2.",
+        "A majority of the Kellsworth school board voted for the new uniform policy.",
+        "A majority of the Kellsworth school board voted against the new uniform policy.",
+    ),
+    (
+        "Senator Imogen Vale opposed the highway expansion bill, casting one of only three votes against it.",
+        "Senator Imogen Vale voted against the highway expansion bill.",
+        "Senator Imogen Vale voted for the highway expansion bill.",
+    ),
+    (
         "The Ardent Bay regional assembly is expected to vote on the fishing quota bill next week.",
         "The Ardent Bay regional assembly will probably vote on the fishing quota bill next week.",
         "The Ardent Bay regional assembly has already voted on the fishing quota bill.",

@@ -67,6 +67,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("slow slows slowed slowing", "accelerate accelerates accelerated accelerating"),
     ("keep keeps kept keeping retain retains retained", "lose loses lost losing"),
     ("back backs backed backing", "oppose opposes opposed opposing"),
+    ("approve approves approved approving", "oppose opposes opposed opposing"),
     ("grandson grandsons", "granddaughter granddaughters"),
     ("son sons", "daughter daughters"),
     ("husband husbands", "wife wives"),
@@ -137,6 +138,9 @@ def _lexicon() -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
 
 
 _LEXICON = _lexicon()
+_VOTE = frozenset({"vote", "votes", "voted", "voting"})
+_VOTED = {"for": "backed", "against": "opposed"}
+""""voted for" backs and "voted against" opposes: read as those words."""
 _KIN_TEXT = """grandson grandsons granddaughter granddaughters son sons daughter daughters husband husbands
     wife wives brother brothers sister sisters boyfriend girlfriend nephew niece grandfather grandad grandpa
     grandmother gran grandma"""
@@ -153,7 +157,8 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         return issues
     claim_content = {t.stem for t in toks if is_content(t)}
     for k, t in enumerate(toks):
-        if t.lower not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
+        word = _VOTED.get(t.lower, t.lower) if k > 0 and toks[k - 1].lower in _VOTE else t.lower
+        if word not in _LEXICON or any(x.lower in _NEGATIONS for x in toks[max(0, k - 3) : k]):
             continue
         if k > 0 and t.text[:1].isupper() or not _a_direction(toks, k):
             continue  # a name ("Harlow Falls"), or "down" that tells no change ("stepped down")
@@ -165,13 +170,16 @@ def check_antonyms(src: SourceIndex, toks: list[Token], evidence: list[int]) -> 
         stating, before_figure = _stating(src, figure)
         here = stating or here
         sentences = [src.sent_tokens[i] for i in here]
+        pairs = (pair for sent in sentences for pair in zip(sent, sent[1:], strict=False))
+        if word != t.lower and any(a.lower in _VOTE and b.lower == t.lower for a, b in pairs):
+            continue  # the source's own "voted against"
         used = {w.lower for sent in sentences for p, w in enumerate(sent) if not (p and w.text[:1].isupper())}
         context = claim_content - {t.stem}
         if t.lower in _PREPOSITIONS:  # "with gusts" is no flip of "without power": same object only
             context = {x.stem for x in toks[k + 1 : k + 4] if is_content(x)}
         near = 3 if t.lower in _PREPOSITIONS else CONTEXT
         # The source's own direction word right before the same figure ("Exports fell 4%") decides.
-        for pole, opposite in _LEXICON[t.lower]:
+        for pole, opposite in _LEXICON[word]:
             if before_figure & pole:
                 break
             if attached := sorted(before_figure & opposite):
