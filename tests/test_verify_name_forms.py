@@ -106,6 +106,16 @@ FORMS = [
         "Nuvola, which is backed by Google, raised $40 million.",
     ),
     (
+        "Pellow Labs has unveiled new smart glasses.\n\nThe glasses go on sale in May.\n\n"
+        "Pellow has never disclosed sales of the original model. Carla Ruiz, an analyst at Brightwater, "
+        "estimates the company sold around 180,000 pairs.",
+        "Pellow Labs has never disclosed sales of the original model. Carla Ruiz, an analyst at Brightwater, "
+        "estimates the company sold around 180,000 pairs.",
+        "Quillon Labs has never disclosed sales of the original model. Carla Ruiz, an analyst at "
+        "Brightwater, "
+        "estimates the company sold around 180,000 pairs.",
+    ),
+    (
         "The Coastal Arts Trust (CAT) gave £12,000 this year, about 5 per cent of the budget.",
         "The CAT's £12,000 this year was about 5% of the budget.",
         "The CAB's £12,000 this year was about 5% of the budget.",

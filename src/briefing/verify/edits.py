@@ -220,11 +220,15 @@ def _written_out(
     while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper():
         hi += 1
     full = [t.lower for t in toks[lo : hi + 1] if t.lower not in titles]
+    opening = [toks[0].lower, *full]  # "Orrin Labs has never disclosed": the claim opens with the name
+    if lo == 1 and toks[0].text[:1].isupper() and is_content(toks[0]) and positions(src, opening):
+        full = opening
     if len(full) < 2 or not positions(src, full):
         return False
     in_window = {t.lower for t in window}
     described = {t.lower for t in old if is_content(t)}
-    return full[-1] in in_window or bool(described) and described <= set(full)
+    # The sentence may use the last word of a person's name or the first of a company's ("Orrin").
+    return full[-1] in in_window or full[0] in in_window or bool(described) and described <= set(full)
 
 
 def _same_person(src: SourceIndex, old: Token, new: Token) -> bool:
