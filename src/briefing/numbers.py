@@ -66,7 +66,7 @@ class NumberMatch:
     against: float | None = None  # a score's or vote tally's other side ("2-1", "23 votes to 21": 1, 21)
 
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -324,7 +324,7 @@ def _read_date(m: re.Match[str]) -> _Read:
         month_text, day, year = m.group("dm_month"), m.group("dm_day"), m.group("dm_year")
     else:
         month_text, day, year = m.group("my_month"), None, m.group("my_year")
-    month = _MONTHS[_GLUED_WORD.match(month_text).group(0).lower()]  # type: ignore[union-attr]
+    month = MONTHS[_GLUED_WORD.match(month_text).group(0).lower()]  # type: ignore[union-attr]
     parts: DateParts = (int(year) if year else None, month, int(re.sub(r"\D", "", day)) if day else None)
     return m.start(), m.end(), "date", None, {"unit": "date", "date": parts}
 
@@ -688,8 +688,8 @@ def same_quantity(a: NumberMatch, b: NumberMatch, *, match_nouns: bool = False) 
     if a.unit == "score" or b.unit == "score":
         return a.unit == b.unit and {a.value, a.against} == {b.value, b.against}
     a, b = _in_points(a), _in_points(b)
-    if a.unit != b.unit and _METRIC.get(a.unit or "", ("",))[0] == _METRIC.get(b.unit or "", ("-",))[0]:
-        a, b = _in_base(a), _in_base(b)  # "2.78km" for "2,780 metres"
+    if a.unit != b.unit and a.unit in _METRIC and b.unit in _METRIC and _base(a) == _base(b):
+        a, b = _in_base(a), _in_base(b)  # "2.78km" for "2,780 metres", "a fortnight" for "14 days"
     if {a.unit, b.unit} == {"pp", "point"}:  # "rose 17.5 points" for "rose by 17.5 percentage points"
         a, b = (dataclasses.replace(m, kind="percent", unit="pp") for m in (a, b))
     if not _units_agree(a, b, match_nouns):
@@ -710,6 +710,10 @@ _METRIC = {"km": ("metre", 1e3), "metre": ("metre", 1.0), "cm": ("metre", 1e-2),
            "tonne": ("kg", 1e3), "kg": ("kg", 1.0), "g": ("kg", 1e-3),
            "minute": ("minute", 1.0), "hour": ("minute", 60.0), "day": ("minute", 1440.0),
            "week": ("minute", 10080.0), "month": ("month", 1.0), "year": ("month", 12.0)}  # fmt: skip
+
+
+def _base(m: NumberMatch) -> str:
+    return _METRIC[m.unit or ""][0]
 
 
 def _in_base(m: NumberMatch) -> NumberMatch:

@@ -17,7 +17,7 @@ import re
 
 from briefing.verify.fragments import Copy, Run, SourceWords
 from briefing.verify.placement import described_subject, group, subject
-from briefing.verify.source import SourceIndex, stands_for_lead
+from briefing.verify.source import SourceIndex, common_word, stands_for_lead
 from briefing.verify.speakers import REPORTING, speaker_sentences
 from briefing.verify.text import STOPWORDS, Token, is_content
 
@@ -83,7 +83,7 @@ def _opening_issues(src: SourceIndex, copy: Copy, claim: str) -> list[str]:
     # One word the source writes in lower case is no name: a fronted adverb ("Overnight, rescuers searched")
     # or a modifier of the copied words ("Delivery driver Stuart McAlpine"); but "Kennel, garlic and
     # leeks" opens a list.
-    common = len(head) == 1 and _lower_in(src, head[0].lower) and not head[0].lower.endswith("'s")
+    common = len(head) == 1 and common_word(src, head[0].lower) and not head[0].lower.endswith("'s")
     if common and not _LIST.match(claim, head[0].end):
         return []
     if head[0].lower in STOPWORDS or head[0].lower in _DESCRIBING or head[0].lower in _OPENERS:
@@ -130,11 +130,6 @@ _OPENERS = frozenset(("despite", "following", "during", "unlike", "amid", "inclu
 _PUNCTUATED = re.compile(r"[,;:()\"“”]")
 _LIST = re.compile(r",\s*(?:\S+\s+){0,3}?(?:and|or)\b")  # ", garlic and leeks": the opening is a list item
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
-
-
-def _lower_in(src: SourceIndex, word: str) -> bool:
-    """Whether the source writes ``word`` in lower case somewhere: a common word, not a name."""
-    return any(src.words[p].text == word for p in src.lower_positions.get(word, ()))
 
 
 def _content(copy: Copy, run: Run) -> int:

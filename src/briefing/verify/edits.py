@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from briefing.verify.names import CALENDAR, PERIOD, TITLES, aliased, positions
 from briefing.verify.source import SourceIndex, alias_stems, common_word, stands_for_lead
-from briefing.verify.text import NEGATIONS, Token, is_content, not_negating
+from briefing.verify.text import FAIL_FORMS, NEGATIONS, Token, is_content, not_negating
 
 NEAR_COPY = 0.75
 """Share of the claim's words copied, in order, from one or two adjacent source sentences."""
@@ -71,7 +71,7 @@ def edit_issues(
     # "The first attempt failed when ...": an outcome the claim states, no negation of a copied verb ("failed
     # to launch"); the source's own outcome ("the amendment failed") may still be told as "was rejected".
     outcomes = sum(
-        t.lower in _FAIL_FORMS and (k + 1 == len(claim_tokens) or claim_tokens[k + 1].lower != "to")
+        t.lower in FAIL_FORMS and (k + 1 == len(claim_tokens) or claim_tokens[k + 1].lower != "to")
         for k, t in enumerate(claim_tokens)
     )
     extra_negations = _count(claim_tokens, NEGATIONS) - outcomes > told
@@ -286,7 +286,6 @@ def _intends(window: list[Token]) -> bool:
                for k, t in enumerate(window))
 
 
-_FAIL_FORMS = frozenset({"fail", "fails", "failed", "failing"})
 _OBLIGED = frozenset({"ordered", "required", "obliged", "forced", "compelled"})
 
 

@@ -2,10 +2,13 @@
 
 "The union may bring claims" told as "the union will bring claims" keeps every content word and adds no
 negation, so the other checks pass it; but the claim now asserts what the source only allows. (The
-reverse, "said it would" told as "will", is how summaries report plans, and is left alone.)
+reverse, "said it would" told as "will", is how summaries report plans, and is left alone.) Likewise
+"has already voted" where the source says the vote "is expected": done, where the source only expects it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from briefing.verify.source import SourceIndex
 from briefing.verify.text import Token, is_content, lemma
@@ -19,30 +22,46 @@ REACH = 3  # words after a modal in which the verb it governs stands
 def check_hedges(
     src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
 ) -> list[str]:
-    """An issue for each claim "will V" whose evidence sentence says "may/might/could V" and never
-    states V with a certain modal."""
-    issues: list[str] = _done_early(src, toks, evidence, quoted)
-    if issues:
-        return issues
-    for k, t in enumerate(toks):
-        if t.lower != "will" or any(a <= t.start < b for a, b in quoted):
+    """An issue for a claim "will V" whose evidence sentence says "may/might/could V" and never states V
+    with a certain modal, or for "already V" where it says V is still to come."""
+    for cue, verb, sent, at in _told(src, toks, evidence, quoted):
+        if cue.lower == "already":
+            # "has already voted" for "is expected to vote": the claim reports as done what is expected.
+            for q in at:
+                before = {x.lower for x in sent[max(0, q - REACH - 1) : q]}
+                if before & _TO_COME and not before & _DONE:
+                    said = " ".join(x.text for x in sent[max(0, q - REACH - 1) : q + 1])
+                    return [f"modality: 'already {verb.text}' where the source says '{said}'"]
             continue
-        verb = _governed(toks, k)
-        if verb is None:
-            continue
-        key = lemma(verb.lower)
-        for i in evidence:
-            sent = src.sent_tokens[i]
-            at = [q for q, w in enumerate(sent) if lemma(w.lower) == key]
-            if not at:
+        modals = {w.lower for q in at for w in sent[max(0, q - REACH - 1) : q]}
+        if modals & HEDGES and not modals & _CERTAIN:
+            hedge = next(iter(sorted(modals & HEDGES)))
+            told = " ".join(x.text for x in toks[toks.index(cue) : toks.index(verb) + 1])  # "will have to be"
+            return [f"modality: '{told}' where the source says '{hedge}'"]
+    return []
+
+
+_TO_COME = _CERTAIN - {"would"} | {"expects", "planning", "poised"}
+_DONE = frozenset({"already", "has", "have", "had"})
+
+
+def _told(
+    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
+) -> Iterator[tuple[Token, Token, list[Token], list[int]]]:
+    """Each claim "already" (first) and "will" outside quotes, the verb it governs, and each evidence
+    sentence using that verb, with the positions of its uses there."""
+    for word in ("already", "will"):
+        for k, t in enumerate(toks):
+            if t.lower != word or any(a <= t.start < b for a, b in quoted):
                 continue
-            modals = {w.lower for q in at for w in sent[max(0, q - REACH - 1) : q]}
-            if modals & HEDGES and not modals & _CERTAIN:
-                hedge = next(iter(sorted(modals & HEDGES)))
-                told = " ".join(x.text for x in toks[k : toks.index(verb) + 1])  # "will have to be revisited"
-                issues.append(f"modality: '{told}' where the source says '{hedge}'")
-                return issues
-    return issues
+            verb = _governed(toks, k)
+            if verb is None:
+                continue
+            key = lemma(verb.lower)
+            for i in evidence:
+                sent = src.sent_tokens[i]
+                if at := [q for q, w in enumerate(sent) if lemma(w.lower) == key]:
+                    yield t, verb, sent, at
 
 
 def _governed(toks: list[Token], k: int) -> Token | None:
@@ -52,29 +71,3 @@ def _governed(toks: list[Token], k: int) -> Token | None:
             continue
         return t if is_content(t) else None
     return None
-
-
-_TO_COME = frozenset({"will", "expected", "expects", "set", "due", "plans", "planning", "intends", "poised"})
-_DONE = frozenset({"already", "has", "have", "had"})
-
-
-def _done_early(
-    src: SourceIndex, toks: list[Token], evidence: list[int], quoted: list[tuple[int, int]]
-) -> list[str]:
-    """"has already voted" where the evidence sentence says the vote is still to come ("is expected to
-    vote", "will vote"): the claim reports as done what the source only expects."""
-    for k, t in enumerate(toks):
-        if t.lower != "already" or any(a <= t.start < b for a, b in quoted):
-            continue
-        verb = _governed(toks, k)
-        if verb is None:
-            continue
-        key = lemma(verb.lower)
-        for i in evidence:
-            sent = src.sent_tokens[i]
-            for q, w in enumerate(sent):
-                before = {x.lower for x in sent[max(0, q - REACH - 1) : q]}
-                if lemma(w.lower) == key and before & _TO_COME and not before & _DONE:
-                    said = " ".join(x.text for x in sent[max(0, q - REACH - 1) : q + 1])
-                    return [f"modality: 'already {verb.text}' where the source says '{said}'"]
-    return []

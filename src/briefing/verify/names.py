@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefing.numbers import MONTHS
 from briefing.verify.kinds import kind_issue
 from briefing.verify.placement import pronoun_chain
 from briefing.verify.roles import FORMS_OF_ADDRESS, PERSON_TITLES
@@ -58,10 +59,9 @@ def aliased(a: str, b: str) -> bool:
     return any(a in g and b in g for g in _ALIASES)
 
 
-_CALENDAR_TEXT = """monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec"""
-CALENDAR = frozenset(_CALENDAR_TEXT.split())
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+CALENDAR = _DAYS | frozenset(MONTHS)
+"""Days and months, with the months' short forms ("Sept"): never names."""
 _NOT_NAMES_TEXT = """
     i a an the this that these those it its he she they we you his her their our my your but and or so
     if when while after before as at in on for with by from to of not no yes however meanwhile also then

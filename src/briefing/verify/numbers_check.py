@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from briefing.numbers import NumberMatch, find_numbers, same_quantity
+from briefing.numbers import MONTHS, NumberMatch, find_numbers, same_quantity
 from briefing.verify.names import CALENDAR
 from briefing.verify.source import SourceIndex, common_word, index_source, sentence_at
 from briefing.verify.text import Token, is_content, lemma, tokens
@@ -418,13 +418,10 @@ def _ordinal_told(src: SourceIndex, k: int) -> bool:
 
 
 def _calendar_told(src: SourceIndex, word: str) -> bool:
-    """The day or month in full or abbreviated ("Sept.", "Wed")."""
-    forms = (word, word[:3], word[:4])
-    if any(f in src.lower_positions for w in forms for f in (w, w + ".", w + "'s", w + "’s")):
-        return True
-    # "Sept." for "September": an abbreviation the source writes in full.
-    months = [full for full in CALENDAR if len(full) > 4 and full.startswith(word[:3])]
-    return any(full in src.lower_positions for full in months)
+    """The day or month in full or abbreviated ("Sept.", "Wed"; "Sept." for "September")."""
+    month = MONTHS.get(word)
+    forms = {word, word[:3], word[:4]} | {w for w, n in MONTHS.items() if month and n == month}
+    return any(f in src.lower_positions for w in forms for f in (w, w + ".", w + "'s", w + "’s"))
 
 
 _SCORING = {"goal": "goals", "try": "tries", "run": "runs", "wicket": "wickets", "touchdown": "touchdowns",

@@ -10,13 +10,12 @@ negative or restrictive word counts) because paraphrase moves negation around ("
 from __future__ import annotations
 
 from briefing.verify.source import SourceIndex
-from briefing.verify.text import Token, is_content, lemma, not_negating
+from briefing.verify.text import FAIL_FORMS, Token, is_content, lemma, not_negating
 
 CLAIM_CUES = frozenset(
     {"not", "no", "never", "n't", "cannot", "none", "nobody", "nothing", "nowhere", "neither", "nor",
      "deny", "denies", "denied", "refuse", "refuses", "refused"}
 )
-_FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _DECLINE = frozenset({"decline", "declines", "declined"})  # "declined to apologise"
 _RESTRICTIVE = """
     non little few less hardly barely rarely seldom lack lacks lacked lacking unable instead rather reject
@@ -26,7 +25,7 @@ _ACTS = frozenset(
     {"avoid", "avoided", "stop", "stopped", "halt", "halted", "ban", "banned", "reject", "rejected"}
 )
 """Restrictive verbs a claim may negate in turn: "did not avoid blackouts" where the source "avoided" them."""
-SOURCE_CUES = CLAIM_CUES | _FAIL | _DECLINE | frozenset(_RESTRICTIVE.split())
+SOURCE_CUES = CLAIM_CUES | FAIL_FORMS | _DECLINE | frozenset(_RESTRICTIVE.split())
 SCOPE = 6  # words after a source negation that it may apply to
 _WINDOW = 4  # content words after a cue that it may apply to ("did not immediately respond")
 
@@ -36,7 +35,7 @@ def _is_cue(toks: list[Token], k: int) -> bool:
     if not_negating(toks, k):
         return False
     to = k + 1 < len(toks) and toks[k + 1].lower == "to"
-    return t in CLAIM_CUES or to and (t in _FAIL | _DECLINE or t == "yet" and _yet_to(toks, k))
+    return t in CLAIM_CUES or to and (t in FAIL_FORMS | _DECLINE or t == "yet" and _yet_to(toks, k))
 
 
 def _next_is(toks: list[Token], k: int, word: str) -> bool:
@@ -196,7 +195,7 @@ def _plainly_stated(
     holding = [
         i for i in evidence if any(w.stem in stems or lemma(w.lower) in lemmas for w in src.sent_tokens[i])
     ] or evidence
-    strict = cues & (CLAIM_CUES | _FAIL | {"non"}) or cues
+    strict = cues & (CLAIM_CUES | FAIL_FORMS | {"non"}) or cues
     for i in holding:
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
@@ -268,7 +267,7 @@ def check_dropped(
     for i in sorted({j for e in evidence for j in range(max(0, e - 1), min(n, e + 2))}):
         sent = src.sent_tokens[i]
         for p, w in enumerate(sent):
-            yet = w.lower == "yet" and _yet_to(sent, p) or w.lower in _FAIL and _next_is(sent, p, "to")
+            yet = w.lower == "yet" and _yet_to(sent, p) or w.lower in FAIL_FORMS and _next_is(sent, p, "to")
             if p + 1 >= len(sent) or not yet and w.lower not in DROPPED_CUES:
                 continue
             if not yet and sent[p + 1].lower in _NOT_NEGATING:

@@ -36,6 +36,9 @@ _NEGATIONS_TEXT = """
 NEGATIONS = frozenset(_NEGATIONS_TEXT.split())
 """Cues that flip what a clause asserts. 'denied'/'refused'/'failed to' count as negations of the act."""
 
+FAIL_FORMS = frozenset({"fail", "fails", "failed", "failing"})
+"""A negation only before "to" ("failed to launch"); "the attempt failed when ..." tells an outcome."""
+
 _CONTRACTED_NEG = re.compile(r"(?i)(?:n['’]t)$")
 
 
