@@ -112,8 +112,7 @@ FORMS = [
         "Pellow Labs has never disclosed sales of the original model. Carla Ruiz, an analyst at Brightwater, "
         "estimates the company sold around 180,000 pairs.",
         "Quillon Labs has never disclosed sales of the original model. Carla Ruiz, an analyst at "
-        "Brightwater, "
-        "estimates the company sold around 180,000 pairs.",
+        "Brightwater, estimates the company sold around 180,000 pairs.",
     ),
     (
         "The Coastal Arts Trust (CAT) gave £12,000 this year, about 5 per cent of the budget.",
